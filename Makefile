@@ -1,0 +1,49 @@
+# Two commands matter to a new user: `make demo` and `make test`.
+# Both create the virtualenv and install everything on first use.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+
+.PHONY: venv gen gen-check test lint typecheck demo bench docs contract emulator clean
+
+venv: $(STAMP)
+
+$(STAMP): pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -e '.[dev]'
+	touch $(STAMP)
+
+## Regenerate generated/wxkefu_client from openapi/ (bundles openapi/src/*.yaml first).
+gen: $(STAMP)
+	$(PY) scripts/gen.py
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check wxkefu_ext tests scripts benchmarks examples
+	$(VENV)/bin/ruff format --check wxkefu_ext tests scripts benchmarks examples
+
+typecheck: $(STAMP)
+	$(VENV)/bin/mypy wxkefu_ext
+
+## Quick profile by default; .ci/run sets WXKEFU_PROFILE=full.
+test: $(STAMP) lint typecheck
+	$(PY) -m pytest -q -p no:cacheprovider
+
+demo: $(STAMP)
+	$(PY) -m wxkefu_ext.demo
+
+bench: $(STAMP)
+	$(PY) benchmarks/run.py
+
+contract: $(STAMP)
+	WXKEFU_CONTRACT_DEEP=1 $(PY) -m pytest -q -p no:cacheprovider tests/test_contract.py
+
+docs: $(STAMP)
+	$(PY) scripts/docs.py
+
+emulator: $(STAMP)
+	$(PY) -m wxkefu_ext.emulator --host 127.0.0.1 --port 8765
+
+clean:
+	rm -rf $(VENV) build *.egg-info .pytest_cache .mypy_cache .ruff_cache .hypothesis .schemathesis

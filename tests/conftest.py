@@ -1,0 +1,67 @@
+"""Shared fixtures: test profile, the real Redis server, anyio backend."""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Iterator
+
+import pytest
+
+#: "quick" (default, `make test`) or "full" (`.ci/run`). Suites that fuzz or load
+#: read their case counts from here, so both profiles are bounded by count.
+PROFILE = os.environ.get("WXKEFU_PROFILE", "quick")
+FULL = PROFILE == "full"
+REDIS_URL = os.environ.get("WXKEFU_REDIS_URL", "redis://127.0.0.1:6379/0")
+
+
+def scaled(quick: int, full: int) -> int:
+    """Pick a case count for the active profile."""
+    return full if FULL else quick
+
+
+def _redis_available() -> str | None:
+    try:
+        import redis
+
+        redis.Redis.from_url(REDIS_URL, socket_connect_timeout=1).ping()
+    except Exception as exc:  # any failure means "not usable here"
+        return f"{type(exc).__name__}: {exc}"
+    return None
+
+
+_REDIS_PROBLEM = _redis_available()
+
+
+def require_redis() -> None:
+    """Skip (or fail when WXKEFU_REQUIRE_REDIS=1) if Redis is not reachable."""
+    if _REDIS_PROBLEM is None:
+        return
+    msg = f"Redis at {REDIS_URL} is not reachable ({_REDIS_PROBLEM})"
+    if os.environ.get("WXKEFU_REQUIRE_REDIS") == "1":
+        pytest.fail(msg + " but WXKEFU_REQUIRE_REDIS=1", pytrace=False)
+    pytest.skip(msg)
+
+
+@pytest.fixture
+def redis_url() -> str:
+    require_redis()
+    return REDIS_URL
+
+
+@pytest.fixture
+def redis_prefix(redis_url: str) -> Iterator[str]:
+    """A unique key prefix; every key under it is deleted after the test."""
+    import redis
+
+    prefix = f"wxkefu-test:{uuid.uuid4().hex}:"
+    yield prefix
+    r = redis.Redis.from_url(redis_url)
+    for key in r.scan_iter(match=prefix + "*", count=1000):
+        r.delete(key)
+    r.close()
+
+
+@pytest.fixture
+def anyio_backend() -> str:
+    return "asyncio"

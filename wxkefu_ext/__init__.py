@@ -1,0 +1,1 @@
+"""wxkefu_ext: the hand-written layer around the generated Kf client."""
