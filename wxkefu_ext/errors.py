@@ -529,7 +529,7 @@ def parse_errmsg(errmsg: str) -> ErrmsgParts:
     return ErrmsgParts(
         text=text,
         request_id=(rid.group(1).strip() or None) if rid else None,
-        from_ip=ip.group(1).rstrip(".:") if ip else None,
+        from_ip=ip.group(1).rstrip(".") if ip else None,
         more_info_url=url.group(1).rstrip(".)") if url else None,
         wrong_json_format=wrong_json,
     )
