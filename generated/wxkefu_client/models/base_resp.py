@@ -1,0 +1,73 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+T = TypeVar("T", bound="BaseResp")
+
+
+@_attrs_define
+class BaseResp:
+    """The envelope of every JSON response. HTTP status is 200 also on business errors:
+    `errcode` 0 means success, anything else is an error described by `errmsg`.
+
+        Example:
+            {'errcode': 95018, 'errmsg': 'send msg session status invalid'}
+
+    """
+
+    errcode: int
+    """ Result code (返回码); 0 = success. """
+    errmsg: str
+    """ Human-readable result text (对返回码的文本描述); do not branch on it. """
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        errcode = self.errcode
+
+        errmsg = self.errmsg
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "errcode": errcode,
+                "errmsg": errmsg,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        d = dict(src_dict)
+        errcode = d.pop("errcode")
+
+        errmsg = d.pop("errmsg")
+
+        base_resp = cls(
+            errcode=errcode,
+            errmsg=errmsg,
+        )
+
+        base_resp.additional_properties = d
+        return base_resp
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
