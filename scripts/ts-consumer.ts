@@ -1,0 +1,67 @@
+// A small TypeScript consumer of the types that `openapi-typescript` generates from
+// openapi/wxkefu.yaml. `make docs` (scripts/docs.py) copies this file next to the
+// generated `wxkefu.d.ts` and compiles it with `tsc --noEmit --strict`: if the spec
+// stops producing usable TypeScript for another team, the docs build fails.
+//
+// It is written the way a TypeScript user would write it, including the one pattern
+// the spec forces on them: `SyncMsgItem` ends with a catch-all `UnknownMessage`
+// whose `msgtype` is any string, so `m.msgtype === "text"` cannot narrow the union;
+// use an `"text" in m` guard instead (codegen-notes §9).
+import type { components, paths } from "./wxkefu";
+
+type Schemas = components["schemas"];
+type BaseResp = Schemas["BaseResp"];
+type GetTokenResp = Schemas["GetTokenResp"];
+type SyncMsgReq = Schemas["SyncMsgReq"];
+type SyncMsgResp = Schemas["SyncMsgResp"];
+type SyncMsgItem = Schemas["SyncMsgItem"];
+type SendMsgReq = Schemas["SendMsgReq"];
+
+// The operation's request body and 200 response are the named schemas.
+type SyncMsgBody = NonNullable<
+  paths["/kf/sync_msg"]["post"]["requestBody"]
+>["content"]["application/json"];
+type SyncMsgOk =
+  paths["/kf/sync_msg"]["post"]["responses"][200]["content"]["application/json"];
+
+export function isOk(resp: BaseResp): boolean {
+  const code: number = resp.errcode;
+  return code === 0;
+}
+
+export function tokenOf(resp: GetTokenResp): string | undefined {
+  const token: string | undefined = resp.access_token;
+  const ttl: number | undefined = resp.expires_in;
+  return ttl !== undefined && ttl > 0 ? token : undefined;
+}
+
+export function firstPage(openKfid: string, token?: string): SyncMsgReq {
+  const req: SyncMsgBody = { open_kfid: openKfid, limit: 1000 };
+  if (token !== undefined) req.token = token;
+  return req;
+}
+
+export function nextPage(prev: SyncMsgReq, resp: SyncMsgOk): SyncMsgReq | null {
+  const page: SyncMsgResp = resp;
+  if (page.has_more !== 1) return null;
+  const cursor: string | undefined = page.next_cursor;
+  return cursor === undefined ? null : { ...prev, cursor };
+}
+
+export function textsOf(resp: SyncMsgResp): string[] {
+  const out: string[] = [];
+  const items: SyncMsgItem[] = resp.msg_list ?? [];
+  for (const m of items) {
+    const kind: string = m.msgtype;
+    if (kind === "text" && "text" in m && m.text !== undefined) {
+      const content: string | undefined = m.text.content;
+      if (content !== undefined) out.push(content);
+    }
+  }
+  return out;
+}
+
+export function replyTo(item: SyncMsgItem, openKfid: string): Pick<SendMsgReq, "touser" | "open_kfid"> | null {
+  if (!("external_userid" in item) || typeof item.external_userid !== "string") return null;
+  return { touser: item.external_userid, open_kfid: openKfid };
+}
