@@ -343,7 +343,7 @@ def test_parse_errmsg(
     assert exc.wrong_json_format is wrong and exc.server_message == text
 
 
-@settings(max_examples=scaled(150, 1500), deadline=None)
+@settings(max_examples=scaled(150, 1500), deadline=None, derandomize=True)
 @given(
     text=st.text(
         alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="[],"),

@@ -7,15 +7,20 @@ says precisely *why* a key is unusable without ever echoing the key.
 
 EncodingAESKey facts: 43 characters from ``[A-Za-z0-9]``; ``base64decode(key + "=")`` is the
 32-byte AES-256 key (its first 16 bytes are the CBC IV). 43 base64 characters hold 258 bits, so
-the last character carries 4 data bits and 2 padding bits; a *canonical* key has zero padding
-bits, i.e. its last character is one of :data:`CANONICAL_LAST_CHARS`, and re-encoding the 32
-bytes gives back exactly the same 43 characters. Keys from the admin console are canonical.
+the last character carries 4 data bits and 2 padding bits. A *canonical* key has zero padding
+bits: its last character is one of :data:`CANONICAL_LAST_CHARS`, and re-encoding the 32 bytes
+gives back exactly the same 43 characters. :func:`generate_encoding_aes_key` always produces
+canonical keys.
+
+Canonical is *not* required by WeCom: the admin console's "随机获取" draws 43 random letters and
+digits, WeCom's decoders ignore the padding bits, and the official sample key of doc 90968
+(``...q2B2C``) is itself non-canonical. So :func:`verify_encoding_aes_key` accepts non-canonical
+keys by default; pass ``strict=True`` to demand a canonical one (e.g. to lint keys you generate).
 """
 
 from __future__ import annotations
 
 import base64
-import binascii
 import secrets
 import string
 from typing import Final
@@ -46,7 +51,6 @@ ENCODING_AES_KEY_LENGTH: Final = 43
 #: Base64 characters whose low 2 bits are zero: the only canonical last characters of a key.
 _B64: Final = string.ascii_uppercase + string.ascii_lowercase + string.digits + "+/"
 CANONICAL_LAST_CHARS: Final = "".join(c for i, c in enumerate(_B64) if i % 4 == 0 and c.isalnum())
-_AES_KEY_BYTES: Final = 32
 _ALPHABET_SET: Final = frozenset(KEY_ALPHABET)
 
 
@@ -106,12 +110,13 @@ def generate_encoding_aes_key() -> str:
     return body + secrets.choice(CANONICAL_LAST_CHARS)
 
 
-def explain_encoding_aes_key_problem(key: str | Secret) -> str | None:
+def explain_encoding_aes_key_problem(key: str | Secret, *, strict: bool = False) -> str | None:
     """Why ``key`` is not a valid EncodingAESKey, in one sentence (None if it is valid).
 
-    Checks, in order: type, surrounding whitespace, a trailing ``=``, length, alphabet, and the
-    canonical last character. The message names positions and rules, never key characters, so
-    it is safe in logs and in the callback module's -40004 errors.
+    Checks, in order: type, surrounding whitespace, a trailing ``=``, length, alphabet, and —
+    only with ``strict=True`` — the canonical last character (see the module docstring for why
+    that is optional). The message names positions and rules, never key characters, so it is
+    safe in logs and in the callback module's -40004 errors.
     """
     raw = _reveal(key)
     if not isinstance(raw, str):
@@ -133,41 +138,38 @@ def explain_encoding_aes_key_problem(key: str | Secret) -> str | None:
     bad = _first_bad_char(raw)
     if bad is not None:
         return f"the EncodingAESKey may contain only letters and digits; {bad}"
-    if raw[-1] not in CANONICAL_LAST_CHARS:
+    if strict and raw[-1] not in CANONICAL_LAST_CHARS:
         return (
             "the EncodingAESKey's last character is not canonical: it must be one of "
             f"{CANONICAL_LAST_CHARS} (the key is base64 of 32 bytes, so the last character "
-            "carries only 4 bits); the key was probably mistyped"
+            "carries only 4 bits)"
         )
     return None
 
 
-def verify_encoding_aes_key(key: str | Secret) -> bool:
-    """True when ``key`` is a valid, canonical EncodingAESKey."""
-    return explain_encoding_aes_key_problem(key) is None
+def verify_encoding_aes_key(key: str | Secret, *, strict: bool = False) -> bool:
+    """True when ``key`` is a usable EncodingAESKey (43 letters/digits); with ``strict=True``
+    it must also be canonical."""
+    return explain_encoding_aes_key_problem(key, strict=strict) is None
 
 
 def decode_encoding_aes_key(key: str | Secret) -> bytes:
-    """The 32-byte AES key of a valid EncodingAESKey.
+    """The 32-byte AES key of a valid EncodingAESKey, decoded as WeCom does (the 2 padding bits
+    of the last character are ignored, so non-canonical keys work).
 
     Raises :class:`~wxkefu_ext.errors.KfValidationError` (a ValueError) with the reason from
     :func:`explain_encoding_aes_key_problem`; the key itself is never put in the message.
     """
     problem = explain_encoding_aes_key_problem(key)
-    if problem is not None:
-        raise KfValidationError(
-            problem, field="encoding_aes_key", limit="43 chars of [A-Za-z0-9], canonical"
-        )
     raw = _reveal(key)
-    assert isinstance(raw, str)  # checked above
-    try:
-        out = base64.b64decode(raw + "=", validate=True)
-    except binascii.Error:  # pragma: no cover - excluded by the checks above
+    if problem is not None or not isinstance(raw, str):
         raise KfValidationError(
-            "the EncodingAESKey is not valid base64", field="encoding_aes_key"
-        ) from None
-    assert len(out) == _AES_KEY_BYTES
-    return out
+            problem or "the EncodingAESKey must be a str",
+            field="encoding_aes_key",
+            limit="43 letters or digits",
+        )
+    # 43 validated characters + "=" are always exactly 32 bytes; padding bits are ignored.
+    return base64.b64decode(raw + "=", validate=True)
 
 
 def _first_bad_char(text: str) -> str | None:
