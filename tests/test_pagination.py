@@ -1,0 +1,419 @@
+"""sync_msg pager: order, exactly-once, commit-after-handler, bootstrap, dedupe, sync + async.
+
+Most tests use a pure-Python fake of ``kf/sync_msg`` (random page sizes, empty pages with
+``has_more = 1``); the emulator tests at the bottom run the same pager over real HTTP.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Mapping
+from typing import Any
+
+import pytest
+from conftest import scaled
+
+from wxkefu_ext.cursors import CursorConflictError, MemoryCursorStore
+from wxkefu_ext.errors import KfResponseError, KfValidationError
+from wxkefu_ext.pagination import (
+    AsyncSyncMsgPager,
+    CursorNotAdvancingError,
+    MemoryDeduper,
+    RedisDeduper,
+    SyncMsgPage,
+    SyncMsgPager,
+)
+
+
+def raw(m: Mapping[str, Any]) -> Any:
+    """Parser that keeps dicts (unit tests do not depend on the generated models)."""
+    return dict(m)
+
+
+def make_msgs(n: int, start: int = 0) -> list[dict[str, Any]]:
+    return [
+        {
+            "msgid": f"m{i:06d}",
+            "open_kfid": "wkA",
+            "external_userid": "wmU",
+            "send_time": 1_700_000_000 + i,
+            "origin": 3,
+            "msgtype": "text",
+            "text": {"content": f"hello {i}"},
+        }
+        for i in range(start, start + n)
+    ]
+
+
+class FakeKf:
+    """In-memory sync_msg: cursor "c<pos>", random page sizes, some empty has_more=1 pages."""
+
+    def __init__(self, msgs: list[dict[str, Any]], seed: int = 0, empty_every: int = 7) -> None:
+        self.msgs = msgs
+        self.rng = random.Random(seed)
+        self.bodies: list[dict[str, Any]] = []
+        self.calls = 0
+        self.empty_every = empty_every
+        self.override: dict[str, Any] | None = None
+
+    def _page(self, body: dict[str, Any]) -> dict[str, Any]:
+        self.bodies.append(dict(body))
+        self.calls += 1
+        if self.override is not None:
+            return self.override
+        cursor = body.get("cursor")
+        pos = int(cursor[1:].split(".")[0]) if cursor else 0
+        if self.empty_every and self.calls % self.empty_every == 0 and pos < len(self.msgs):
+            # an empty page with has_more=1: the cursor still moves (server-side bookkeeping)
+            return {
+                "errcode": 0,
+                "errmsg": "ok",
+                "next_cursor": f"c{pos}.{self.calls}",
+                "has_more": 1,
+                "msg_list": [],
+            }
+        size = self.rng.randint(1, body.get("limit", 1000))
+        chunk = self.msgs[pos : pos + size]
+        end = pos + len(chunk)
+        return {
+            "errcode": 0,
+            "errmsg": "ok",
+            "next_cursor": f"c{end}",
+            "has_more": int(end < len(self.msgs)),
+            "msg_list": chunk,
+        }
+
+    def request(
+        self, method: str, path: str, *, params: Any = None, json: Any = None
+    ) -> dict[str, Any]:
+        assert (method, path) == ("POST", "/kf/sync_msg")
+        return self._page(json)
+
+
+class AsyncFakeKf(FakeKf):
+    async def request(  # type: ignore[override]
+        self, method: str, path: str, *, params: Any = None, json: Any = None
+    ) -> dict[str, Any]:
+        assert (method, path) == ("POST", "/kf/sync_msg")
+        return self._page(json)
+
+
+def ids(pages: list[SyncMsgPage]) -> list[str]:
+    return [m["msgid"] for p in pages for m in p.messages]
+
+
+def test_drain_exactly_once_in_order_random_pages() -> None:
+    n = scaled(3000, 20000)
+    msgs = make_msgs(n)
+    kf = FakeKf(msgs, seed=1, empty_every=0)
+    store = MemoryCursorStore()
+    got: list[SyncMsgPage] = []
+    result = SyncMsgPager(kf, "wkA", cursor_store=store, limit=97, parser=raw).handle(got.append)
+    assert ids(got) == [m["msgid"] for m in msgs]
+    assert result.delivered == n and result.pages == kf.calls
+    assert store.get("wkA") == f"c{n}"
+    # each request continued from the previous next_cursor
+    assert [b.get("cursor") for b in kf.bodies] == [None, *[p.next_cursor for p in got][:-1]]
+    # nothing new: one more call, nothing handed out, cursor unchanged
+    got2: list[SyncMsgPage] = []
+    SyncMsgPager(kf, "wkA", cursor_store=store, parser=raw).handle(got2.append)
+    assert got2 == [] and store.get("wkA") == f"c{n}"
+
+
+def test_empty_page_with_has_more_does_not_stop() -> None:
+    msgs = make_msgs(5)
+    pages = [
+        {"errcode": 0, "next_cursor": "a", "has_more": 1, "msg_list": []},
+        {"errcode": 0, "next_cursor": "b", "has_more": 1, "msg_list": msgs[:2]},
+        {"errcode": 0, "next_cursor": "c", "has_more": 1, "msg_list": []},
+        {"errcode": 0, "next_cursor": "d", "has_more": 0, "msg_list": msgs[2:]},
+    ]
+
+    class Scripted:
+        def __init__(self) -> None:
+            self.bodies: list[Any] = []
+
+        def request(self, method: str, path: str, *, params: Any = None, json: Any = None) -> Any:
+            self.bodies.append(json)
+            return pages[len(self.bodies) - 1]
+
+    kf = Scripted()
+    store = MemoryCursorStore()
+    got: list[SyncMsgPage] = []
+    pager = SyncMsgPager(kf, "wkA", cursor_store=store, parser=raw)
+    pager.handle(got.append)
+    assert ids(got) == [m["msgid"] for m in msgs]
+    assert [b.get("cursor") for b in kf.bodies] == [None, "a", "b", "c"]
+    assert store.get("wkA") == "d"
+    assert pager.last_response is pages[-1]
+
+
+def test_request_fields_token_limit_voice_format_omitted_when_unset() -> None:
+    kf = FakeKf(make_msgs(3), empty_every=0)
+    SyncMsgPager(kf, "wkA", token="TOKEN-SECRET", limit=1, voice_format=1, parser=raw).handle(
+        lambda p: None
+    )
+    assert kf.bodies[0] == {
+        "open_kfid": "wkA",
+        "token": "TOKEN-SECRET",
+        "limit": 1,
+        "voice_format": 1,
+    }
+    assert kf.bodies[1]["cursor"] == "c1"
+    kf2 = FakeKf(make_msgs(1), empty_every=0)
+    SyncMsgPager(kf2, "wkA", parser=raw).handle(lambda p: None)
+    assert kf2.bodies == [{"open_kfid": "wkA"}]
+
+
+def test_token_never_in_repr() -> None:
+    pager = SyncMsgPager(FakeKf([]), "wkA", token="TOPSECRETTOKEN", parser=raw)
+    assert "TOPSECRETTOKEN" not in repr(pager)
+    assert "TOPSECRETTOKEN" not in repr(pager._cfg)
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "field"),
+    [
+        ({"limit": 0}, "limit"),
+        ({"limit": 1001}, "limit"),
+        ({"voice_format": 2}, "voice_format"),
+        ({"token": ""}, "token"),
+        ({"token": "x" * 129}, "token"),
+    ],
+)
+def test_bad_options_rejected(kwargs: dict[str, Any], field: str) -> None:
+    with pytest.raises(KfValidationError) as ei:
+        SyncMsgPager(FakeKf([]), "wkA", parser=raw, **kwargs)
+    assert ei.value.field == field
+    with pytest.raises(KfValidationError, match="open_kfid"):
+        SyncMsgPager(FakeKf([]), "", parser=raw)
+
+
+def test_non_advancing_cursor_raises_and_commits_nothing() -> None:
+    kf = FakeKf(make_msgs(10), empty_every=0)
+    store = MemoryCursorStore({"wkA": "c3"})
+    kf.override = {"errcode": 0, "next_cursor": "c3", "has_more": 1, "msg_list": make_msgs(2)}
+    handled: list[Any] = []
+    with pytest.raises(CursorNotAdvancingError) as ei:
+        SyncMsgPager(kf, "wkA", cursor_store=store, parser=raw).handle(handled.append)
+    assert ei.value.open_kfid == "wkA"
+    assert handled == [] and store.get("wkA") == "c3" and kf.calls == 1
+    # has_more=1 with no cursor at all is the same failure
+    kf.override = {"errcode": 0, "has_more": 1, "msg_list": []}
+    with pytest.raises(CursorNotAdvancingError):
+        SyncMsgPager(kf, "wkA", cursor_store=store, parser=raw).handle(handled.append)
+
+
+@pytest.mark.parametrize(
+    "payload",
+    [
+        [1, 2],
+        {"errcode": 0, "next_cursor": "x", "has_more": 2, "msg_list": []},
+        {"errcode": 0, "next_cursor": 5, "has_more": 0, "msg_list": []},
+        {"errcode": 0, "next_cursor": "x", "has_more": 0, "msg_list": {}},
+        {"errcode": 0, "next_cursor": "x", "has_more": 0, "msg_list": ["text"]},
+    ],
+)
+def test_malformed_reply_is_typed_error(payload: Any) -> None:
+    kf = FakeKf([])
+    kf.override = payload
+    with pytest.raises(KfResponseError):
+        SyncMsgPager(kf, "wkA", parser=raw).handle(lambda p: None)
+
+
+def test_handler_failure_redelivers_that_page_only() -> None:
+    n = 500
+    msgs = make_msgs(n)
+    kf = FakeKf(msgs, seed=3)
+    store = MemoryCursorStore()
+    delivered: list[str] = []
+    calls = {"n": 0}
+
+    def flaky(page: SyncMsgPage) -> None:
+        calls["n"] += 1
+        if calls["n"] == 4:
+            # fail mid-page: half the page was "processed" before the crash
+            delivered.extend(m["msgid"] for m in page.messages[: len(page.messages) // 2])
+            raise RuntimeError("handler crashed")
+        delivered.extend(m["msgid"] for m in page.messages)
+
+    failed_page: list[SyncMsgPage] = []
+
+    def spy(page: SyncMsgPage) -> None:
+        if calls["n"] == 3:
+            failed_page.append(page)
+        flaky(page)
+
+    with pytest.raises(RuntimeError, match="handler crashed"):
+        SyncMsgPager(kf, "wkA", cursor_store=store, limit=60, parser=raw).handle(spy)
+    assert store.get("wkA") == failed_page[0].cursor  # cursor at the start of the failed page
+    before = len(delivered)
+    SyncMsgPager(kf, "wkA", cursor_store=store, limit=60, parser=raw).handle(flaky)
+    # nothing lost; the only repeats are from the failed page, which came back first
+    assert set(delivered) == {m["msgid"] for m in msgs}
+    repeated = delivered[before:][: len(failed_page[0].messages)]
+    assert repeated[0] == failed_page[0].messages[0]["msgid"]
+    dupes = {m for m in delivered if delivered.count(m) > 1}
+    assert dupes and dupes <= {m["msgid"] for m in failed_page[0].messages}
+
+
+def test_iteration_commits_only_when_next_page_requested() -> None:
+    kf = FakeKf(make_msgs(50), seed=2, empty_every=0)
+    store = MemoryCursorStore()
+    pager = SyncMsgPager(kf, "wkA", cursor_store=store, limit=10, parser=raw)
+    it = pager.pages()
+    first = next(it)
+    assert store.get("wkA") is None
+    second = next(it)
+    assert store.get("wkA") == first.next_cursor
+    it.close()  # consumer stops (e.g. break): `second` is not committed
+    assert store.get("wkA") == second.cursor
+    rest = list(SyncMsgPager(kf, "wkA", cursor_store=store, limit=10, parser=raw))
+    assert rest[0].messages[0] == second.messages[0]
+    assert store.get("wkA") == "c50"
+    msgs = list(SyncMsgPager(FakeKf(make_msgs(7), empty_every=0), "wkA", parser=raw).messages())
+    assert [m["msgid"] for m in msgs] == [f"m{i:06d}" for i in range(7)]
+
+
+def test_start_from_now_skips_history_once() -> None:
+    msgs = make_msgs(120)
+    kf = FakeKf(msgs, seed=4)
+    store = MemoryCursorStore()
+    handled: list[SyncMsgPage] = []
+    r = SyncMsgPager(
+        kf, "wkA", cursor_store=store, start_from_now=True, limit=50, parser=raw
+    ).handle(handled.append)
+    assert handled == [] and r.skipped == 120 and r.bootstrapped
+    assert store.get("wkA") == "c120"
+    msgs.extend(make_msgs(5, start=120))
+    r2 = SyncMsgPager(kf, "wkA", cursor_store=store, start_from_now=True, parser=raw).handle(
+        handled.append
+    )
+    assert not r2.bootstrapped and ids(handled) == [f"m{i:06d}" for i in range(120, 125)]
+
+
+def test_dedupe_drops_repeats_across_and_within_pages() -> None:
+    msgs = make_msgs(10)
+    msgs.insert(5, dict(msgs[2]))  # server repeats an item
+    msgs.append(dict(msgs[0]))
+    kf = FakeKf(msgs, seed=5, empty_every=0)
+    d = MemoryDeduper()
+    got: list[SyncMsgPage] = []
+    r = SyncMsgPager(kf, "wkA", limit=4, dedupe=d, parser=raw).handle(got.append)
+    assert ids(got) == [f"m{i:06d}" for i in range(10)]
+    assert r.duplicates == 2 and sum(len(p.duplicates) for p in got) <= 2
+
+
+def test_dedupe_covers_crash_between_handler_and_commit() -> None:
+    kf = FakeKf(make_msgs(30), seed=6, empty_every=0)
+
+    class CrashOnCommit(MemoryCursorStore):
+        crash = True
+
+        def commit(self, open_kfid: str, cursor: str, **kw: Any) -> None:
+            if self.crash:
+                self.crash = False
+                raise ConnectionError("store down")
+            super().commit(open_kfid, cursor, **kw)
+
+    store = CrashOnCommit()
+    d = MemoryDeduper()
+    got: list[str] = []
+    with pytest.raises(ConnectionError):
+        SyncMsgPager(kf, "wkA", cursor_store=store, limit=10, dedupe=d, parser=raw).handle(
+            lambda p: got.extend(m["msgid"] for m in p.messages)
+        )
+    assert store.get("wkA") is None and len(got) > 0
+    r = SyncMsgPager(kf, "wkA", cursor_store=store, limit=10, dedupe=d, parser=raw).handle(
+        lambda p: got.extend(m["msgid"] for m in p.messages)
+    )
+    assert got == [f"m{i:06d}" for i in range(30)]  # exactly once despite the redelivery
+    assert r.duplicates > 0
+
+
+def test_stale_puller_cannot_clobber_newer_commit() -> None:
+    kf = FakeKf(make_msgs(40), seed=7, empty_every=0)
+    store = MemoryCursorStore()
+    pager = SyncMsgPager(kf, "wkA", cursor_store=store, limit=10, parser=raw)
+    it = pager.pages()
+    next(it)
+    store.commit("wkA", "c40")  # another worker finished meanwhile
+    with pytest.raises(CursorConflictError):
+        next(it)
+    assert store.get("wkA") == "c40"
+
+
+def test_memory_deduper_lru_and_ttl() -> None:
+    now = [0.0]
+    d = MemoryDeduper(maxsize=3, ttl=10, clock=lambda: now[0])
+    d.mark("k", ["a", "b", "c", "d"])
+    assert d.seen("k", ["a", "b", "c", "d"]) == {"b", "c", "d"}  # a evicted (LRU)
+    assert d.seen("other", ["b"]) == set()  # per account
+    now[0] = 11
+    assert d.seen("k", ["b", "c", "d"]) == set()  # expired
+    d.mark("k", ["e"])
+    assert len(d) == 1
+    with pytest.raises(KfValidationError):
+        MemoryDeduper(maxsize=0)
+
+
+def test_redis_deduper(redis_url: str, redis_prefix: str) -> None:
+    import redis
+
+    r = redis.Redis.from_url(redis_url)
+    now = [1000.0]
+    d = RedisDeduper(r, prefix=redis_prefix, ttl=10, maxsize=3, clock=lambda: now[0])
+    assert d.seen("k", []) == set()
+    d.mark("k", ["a", "b"])
+    other = RedisDeduper(r, prefix=redis_prefix, ttl=10, clock=lambda: now[0])
+    assert other.seen("k", ["a", "b", "z"]) == {"a", "b"}  # shared across instances
+    now[0] += 1
+    d.mark("k", ["c", "d"])
+    assert d.seen("k", ["a", "b", "c", "d"]) == {"b", "c", "d"} or d.seen(
+        "k", ["a", "b", "c", "d"]
+    ) == {"a", "c", "d"}  # capped at 3
+    now[0] += 20
+    assert d.seen("k", ["c", "d"]) == set()
+    assert 0 < r.pttl(redis_prefix + "k") <= 10_000
+    r.close()
+
+
+@pytest.mark.anyio
+async def test_async_pager_same_behaviour() -> None:
+    n = scaled(1000, 5000)
+    msgs = make_msgs(n)
+    kf = AsyncFakeKf(msgs, seed=8)
+    store = MemoryCursorStore()
+    got: list[SyncMsgPage] = []
+
+    async def handler(page: SyncMsgPage) -> None:
+        got.append(page)
+
+    pager = AsyncSyncMsgPager(
+        kf,
+        "wkA",
+        cursor_store=store.as_async(),
+        limit=100,
+        dedupe=MemoryDeduper().as_async(),
+        parser=raw,
+    )
+    r = await pager.handle(handler)
+    assert ids(got) == [m["msgid"] for m in msgs] and r.delivered == n
+    assert store.get("wkA") == f"c{n}"
+
+    # failure leaves the cursor at the failed page
+    msgs.extend(make_msgs(30, start=n))
+
+    def boom(page: SyncMsgPage) -> None:
+        raise ValueError("nope")
+
+    with pytest.raises(ValueError, match="nope"):
+        await AsyncSyncMsgPager(kf, "wkA", cursor_store=store.as_async(), parser=raw).handle(boom)
+    assert store.get("wkA") == f"c{n}"
+    seen = [
+        m["msgid"]
+        async for m in AsyncSyncMsgPager(
+            kf, "wkA", cursor_store=store.as_async(), parser=raw
+        ).messages()
+    ]
+    assert seen == [f"m{i:06d}" for i in range(n, n + 30)]

@@ -1,0 +1,734 @@
+"""The ``kf/sync_msg`` pager: every message once, in order, with the cursor committed after use.
+
+Why this exists (peers.md A.1, A.7, B.4-B.6): hand-written pull loops stop on an empty
+``msg_list`` (the server may return an empty page with ``has_more = 1``), lose the callback Token,
+fail a whole page on one unknown ``msgtype``, spin forever on a cursor that does not move, and
+save the cursor before or regardless of processing. This module gets those right once:
+
+* pages are pulled until ``has_more == 0``; a page with ``has_more == 1`` whose ``next_cursor`` is
+  the cursor it was requested with raises :class:`CursorNotAdvancingError` instead of looping;
+* each item is parsed into the generated model of its ``msgtype``; an unknown type (or a known one
+  whose fields do not parse) becomes ``UnknownMessage`` with the raw data kept — a page never fails
+  because of its content;
+* the cursor is committed to the :mod:`~wxkefu_ext.cursors` store only after the page handler
+  returned; if it raises, nothing is committed and the same page comes back on the next drain;
+* ``start_from_now`` skips history on the very first run (no stored cursor): the backlog is pulled
+  without calling the handler and the final cursor is committed;
+* ``dedupe`` drops msgids already handed to the handler within a window (memory or Redis), so the
+  page-level at-least-once of commit-after-handler becomes effectively exactly-once.
+
+The logic lives once, in :func:`_drain_steps`, a generator that *yields* the I/O it needs
+("get the cursor", "fetch this body", "which of these ids were seen", "hand out this page",
+"mark", "commit") and is driven by the blocking :class:`SyncMsgPager` and the awaitable
+:class:`AsyncSyncMsgPager` shells.
+"""
+
+from __future__ import annotations
+
+import inspect
+import threading
+import time
+from collections import OrderedDict
+from collections.abc import (
+    AsyncGenerator,
+    AsyncIterator,
+    Awaitable,
+    Callable,
+    Generator,
+    Iterator,
+    Mapping,
+    Sequence,
+)
+from contextlib import aclosing
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any, Final, Protocol, runtime_checkable
+
+from wxkefu_ext._redact import Secret
+from wxkefu_ext.cursors import (
+    ANY,
+    AsyncCursorStore,
+    CursorStore,
+    MemoryCursorStore,
+)
+from wxkefu_ext.errors import KfError, KfResponseError, KfValidationError
+
+__all__ = [
+    "AsyncMsgIdDeduper",
+    "AsyncRedisDeduper",
+    "AsyncSyncMsgPager",
+    "CursorNotAdvancingError",
+    "DrainResult",
+    "MemoryDeduper",
+    "MsgIdDeduper",
+    "RedisDeduper",
+    "SyncMsgPage",
+    "SyncMsgPager",
+    "parse_message",
+]
+
+SYNC_MSG_PATH: Final = "/kf/sync_msg"
+MAX_LIMIT: Final = 1000
+#: The server keeps 3 days of messages; a msgid cannot come back after that.
+DEFAULT_DEDUPE_WINDOW: Final = 3 * 86400 + 3600
+
+
+class CursorNotAdvancingError(KfError):
+    """The server said ``has_more = 1`` but returned the cursor the page was requested with (or
+    none): pulling again would loop forever on the same page. Nothing was committed."""
+
+    open_kfid: str
+
+    def __init__(self, open_kfid: str) -> None:
+        super().__init__(
+            f"sync_msg for {open_kfid!r} answered has_more=1 without advancing next_cursor; "
+            "stopping instead of re-reading the same page forever"
+        )
+        self.open_kfid = open_kfid
+
+
+# ---------------------------------------------------------------------------------------------
+# Parsing
+# ---------------------------------------------------------------------------------------------
+
+
+@cache
+def _models() -> Any:
+    import wxkefu_client.models as models  # generated; imported on first parse
+
+    return models
+
+
+@cache
+def _class_for(msgtype: str) -> Any:
+    """Generated class for a msgtype: ``channels_shop_order`` → ``ChannelsShopOrderMessage``."""
+    name = "".join(part.capitalize() for part in msgtype.split("_")) + "Message"
+    cls = getattr(_models(), name, None)
+    return cls if cls is not None and hasattr(cls, "from_dict") else None
+
+
+def parse_message(raw: Mapping[str, Any]) -> Any:
+    """Parse one ``msg_list`` item into its generated model (``TextMessage``, ``EventMessage``…).
+
+    Never raises for content: an unknown ``msgtype`` or fields that do not fit the known model
+    give ``UnknownMessage`` with the whole item kept (``to_dict()`` returns it unchanged). Only a
+    non-object item raises :class:`KfResponseError`.
+    """
+    if not isinstance(raw, Mapping):
+        raise KfResponseError(f"sync_msg item is a {type(raw).__name__}, not an object")
+    data = dict(raw)
+    msgtype = data.get("msgtype")
+    cls = _class_for(msgtype) if isinstance(msgtype, str) and msgtype else None
+    if cls is not None:
+        try:
+            return cls.from_dict(data)
+        except Exception:  # noqa: S110 - malformed known type: keep it raw below, never fail
+            pass
+    return _models().UnknownMessage.from_dict(data)
+
+
+# ---------------------------------------------------------------------------------------------
+# Pages and results
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class SyncMsgPage:
+    """One ``sync_msg`` reply, after de-duplication.
+
+    ``messages`` are the typed items still to handle (duplicates removed) and ``raw_messages``
+    their raw dicts in the same order; ``duplicates`` the msgids dropped as already seen;
+    ``cursor`` the cursor the page was requested with (None = first pull) and ``next_cursor``
+    what will be committed once the handler returns. ``response`` is the full raw reply (for
+    debugging — it holds customer messages, so do not log it by default).
+    """
+
+    open_kfid: str
+    number: int
+    cursor: str | None
+    next_cursor: str
+    has_more: bool
+    messages: list[Any]
+    raw_messages: list[dict[str, Any]]
+    duplicates: list[str]
+    response: dict[str, Any] = field(repr=False)
+
+    def __len__(self) -> int:
+        return len(self.messages)
+
+    def __iter__(self) -> Iterator[Any]:
+        return iter(self.messages)
+
+    @property
+    def msgids(self) -> list[str]:
+        return [m for m in (_msgid(r) for r in self.raw_messages) if m]
+
+
+@dataclass(slots=True)
+class DrainResult:
+    """What one drain did. ``skipped`` counts history items passed over by ``start_from_now``."""
+
+    pages: int = 0
+    delivered: int = 0
+    duplicates: int = 0
+    skipped: int = 0
+    cursor: str | None = None
+    bootstrapped: bool = False
+
+
+def _msgid(raw: Mapping[str, Any]) -> str | None:
+    value = raw.get("msgid")
+    return value if isinstance(value, str) and value else None
+
+
+# ---------------------------------------------------------------------------------------------
+# Dedupe stores
+# ---------------------------------------------------------------------------------------------
+
+
+@runtime_checkable
+class MsgIdDeduper(Protocol):
+    """Remembers msgids handed to the handler. ``seen`` returns the subset already handed out
+    within the window; ``mark`` records ids after the handler succeeded."""
+
+    def seen(self, open_kfid: str, msgids: Sequence[str]) -> set[str]: ...
+
+    def mark(self, open_kfid: str, msgids: Sequence[str]) -> None: ...
+
+
+@runtime_checkable
+class AsyncMsgIdDeduper(Protocol):
+    """Awaitable twin of :class:`MsgIdDeduper`."""
+
+    async def seen(self, open_kfid: str, msgids: Sequence[str]) -> set[str]: ...
+
+    async def mark(self, open_kfid: str, msgids: Sequence[str]) -> None: ...
+
+
+class MemoryDeduper:
+    """Bounded LRU of msgids with a TTL, per process (thread-safe).
+
+    ``maxsize`` caps memory (oldest ids are forgotten first); ``ttl`` is the window in seconds.
+    Usable from async pagers as well (no I/O), see :meth:`as_async`.
+    """
+
+    def __init__(
+        self,
+        maxsize: int = 100_000,
+        ttl: float = DEFAULT_DEDUPE_WINDOW,
+        *,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        if maxsize < 1:
+            raise KfValidationError("must be at least 1", field="maxsize")
+        if ttl <= 0:
+            raise KfValidationError("must be positive", field="ttl")
+        self.maxsize = maxsize
+        self.ttl = ttl
+        self._clock = clock
+        self._entries: OrderedDict[tuple[str, str], float] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+    def seen(self, open_kfid: str, msgids: Sequence[str]) -> set[str]:
+        now = self._clock()
+        out: set[str] = set()
+        with self._lock:
+            for msgid in msgids:
+                at = self._entries.get((open_kfid, msgid))
+                if at is not None and now - at < self.ttl:
+                    out.add(msgid)
+        return out
+
+    def mark(self, open_kfid: str, msgids: Sequence[str]) -> None:
+        now = self._clock()
+        with self._lock:
+            for msgid in msgids:
+                key = (open_kfid, msgid)
+                self._entries[key] = now
+                self._entries.move_to_end(key)
+            while len(self._entries) > self.maxsize:
+                self._entries.popitem(last=False)
+            # expire from the old end (insertion order == time order)
+            while self._entries:
+                key, at = next(iter(self._entries.items()))
+                if now - at < self.ttl:
+                    break
+                del self._entries[key]
+
+    def as_async(self) -> AsyncMsgIdDeduper:
+        return _AsyncDedupeAdapter(self)
+
+
+class _AsyncDedupeAdapter:
+    def __init__(self, inner: MsgIdDeduper) -> None:
+        self._inner = inner
+
+    async def seen(self, open_kfid: str, msgids: Sequence[str]) -> set[str]:
+        return self._inner.seen(open_kfid, msgids)
+
+    async def mark(self, open_kfid: str, msgids: Sequence[str]) -> None:
+        self._inner.mark(open_kfid, msgids)
+
+
+class _RedisDedupeBase:
+    """One sorted set per account, ``{prefix}{open_kfid}``: member msgid, score = mark time."""
+
+    def __init__(
+        self,
+        redis: Any,
+        *,
+        prefix: str = "wxkefu:seen:",
+        ttl: float = DEFAULT_DEDUPE_WINDOW,
+        maxsize: int = 1_000_000,
+        clock: Callable[[], float] = time.time,
+    ) -> None:
+        if ttl <= 0:
+            raise KfValidationError("must be positive", field="ttl")
+        if maxsize < 1:
+            raise KfValidationError("must be at least 1", field="maxsize")
+        self.redis = redis
+        self.prefix = prefix
+        self.ttl = ttl
+        self.maxsize = maxsize
+        self._clock = clock
+
+    def _seen_from_scores(self, msgids: Sequence[str], scores: Sequence[Any]) -> set[str]:
+        floor = self._clock() - self.ttl
+        return {m for m, s in zip(msgids, scores, strict=True) if s is not None and s >= floor}
+
+    def _mark_pipeline(self, pipe: Any, open_kfid: str, msgids: Sequence[str]) -> None:
+        key = self.prefix + open_kfid
+        now = self._clock()
+        pipe.zadd(key, dict.fromkeys(msgids, now))
+        pipe.zremrangebyscore(key, "-inf", now - self.ttl)
+        pipe.zremrangebyrank(key, 0, -self.maxsize - 1)
+        pipe.pexpire(key, int(self.ttl * 1000))
+
+
+class RedisDeduper(_RedisDedupeBase):
+    """Cross-process msgid window in Redis (blocking client)."""
+
+    def seen(self, open_kfid: str, msgids: Sequence[str]) -> set[str]:
+        if not msgids:
+            return set()
+        scores = self.redis.zmscore(self.prefix + open_kfid, list(msgids))
+        return self._seen_from_scores(msgids, scores)
+
+    def mark(self, open_kfid: str, msgids: Sequence[str]) -> None:
+        if not msgids:
+            return
+        pipe = self.redis.pipeline(transaction=True)
+        self._mark_pipeline(pipe, open_kfid, msgids)
+        pipe.execute()
+
+
+class AsyncRedisDeduper(_RedisDedupeBase):
+    """Cross-process msgid window in Redis (``redis.asyncio`` client)."""
+
+    async def seen(self, open_kfid: str, msgids: Sequence[str]) -> set[str]:
+        if not msgids:
+            return set()
+        scores = await self.redis.zmscore(self.prefix + open_kfid, list(msgids))
+        return self._seen_from_scores(msgids, scores)
+
+    async def mark(self, open_kfid: str, msgids: Sequence[str]) -> None:
+        if not msgids:
+            return
+        pipe = self.redis.pipeline(transaction=True)
+        self._mark_pipeline(pipe, open_kfid, msgids)
+        await pipe.execute()
+
+
+# ---------------------------------------------------------------------------------------------
+# The sans-IO core
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Config:
+    open_kfid: str
+    token: Secret | None
+    limit: int | None
+    voice_format: int | None
+    start_from_now: bool
+    dedupe: bool
+    compare_and_set: bool
+    parser: Callable[[Mapping[str, Any]], Any]
+
+
+def _make_config(
+    open_kfid: str,
+    token: str | Secret | None,
+    limit: int | None,
+    voice_format: int | None,
+    start_from_now: bool,
+    dedupe: bool,
+    compare_and_set: bool,
+    parser: Callable[[Mapping[str, Any]], Any],
+) -> _Config:
+    if not isinstance(open_kfid, str) or not open_kfid:
+        raise KfValidationError(
+            "must be a non-empty string (the Kf account to pull)", field="open_kfid"
+        )
+    if token is not None:
+        token = token if isinstance(token, Secret) else Secret(token)
+        if not token:
+            raise KfValidationError(
+                "must not be empty; pass None when there is none", field="token"
+            )
+        if len(token.reveal().encode()) > 128:
+            raise KfValidationError("is too long", field="token", limit="128 bytes")
+    if limit is not None and (
+        isinstance(limit, bool) or not isinstance(limit, int) or not 1 <= limit <= MAX_LIMIT
+    ):
+        raise KfValidationError("out of range", field="limit", limit=f"1..{MAX_LIMIT}")
+    if voice_format is not None and voice_format not in (0, 1):
+        raise KfValidationError("must be 0 (AMR) or 1 (SILK)", field="voice_format", limit="0|1")
+    return _Config(
+        open_kfid, token, limit, voice_format, start_from_now, dedupe, compare_and_set, parser
+    )
+
+
+def _request_body(cfg: _Config, cursor: str | None) -> dict[str, Any]:
+    # Omit unset fields; never send "" (peers.md B.4).
+    body: dict[str, Any] = {"open_kfid": cfg.open_kfid}
+    if cursor:
+        body["cursor"] = cursor
+    if cfg.token is not None:
+        body["token"] = cfg.token.reveal()
+    if cfg.limit is not None:
+        body["limit"] = cfg.limit
+    if cfg.voice_format is not None:
+        body["voice_format"] = cfg.voice_format
+    return body
+
+
+def _parse_page(cfg: _Config, number: int, cursor: str | None, payload: Any) -> SyncMsgPage:
+    if not isinstance(payload, dict):
+        raise KfResponseError("sync_msg reply is not a JSON object", path=SYNC_MSG_PATH)
+    has_more = payload.get("has_more", 0)
+    if isinstance(has_more, bool):
+        has_more = int(has_more)
+    if has_more not in (0, 1):
+        raise KfResponseError(f"sync_msg has_more is {has_more!r}, not 0/1", path=SYNC_MSG_PATH)
+    next_cursor = payload.get("next_cursor")
+    if next_cursor is None:
+        next_cursor = ""
+    if not isinstance(next_cursor, str):
+        raise KfResponseError("sync_msg next_cursor is not a string", path=SYNC_MSG_PATH)
+    items = payload.get("msg_list")
+    if items is None:
+        items = []
+    if not isinstance(items, list):
+        raise KfResponseError("sync_msg msg_list is not a list", path=SYNC_MSG_PATH)
+    for item in items:
+        if not isinstance(item, dict):
+            raise KfResponseError(
+                f"sync_msg msg_list holds a {type(item).__name__}, not an object",
+                path=SYNC_MSG_PATH,
+            )
+    if has_more and (not next_cursor or next_cursor == cursor):
+        raise CursorNotAdvancingError(cfg.open_kfid)
+    return SyncMsgPage(
+        open_kfid=cfg.open_kfid,
+        number=number,
+        cursor=cursor,
+        next_cursor=next_cursor,
+        has_more=bool(has_more),
+        messages=[],
+        raw_messages=items,
+        duplicates=[],
+        response=payload,
+    )
+
+
+# Effects yielded by the core; the shells perform them and send back the result.
+_GET: Final = "get"  # arg None -> str | None
+_FETCH: Final = "fetch"  # arg body -> payload dict
+_SEEN: Final = "seen"  # arg msgids -> set[str]
+_HAND_OUT: Final = "hand_out"  # arg page -> None (returns when the handler succeeded)
+_MARK: Final = "mark"  # arg msgids -> None
+_COMMIT: Final = "commit"  # arg (cursor, expected) -> None
+
+_Step = Generator[tuple[str, Any], Any, DrainResult]
+
+
+def _drain_steps(cfg: _Config, result: DrainResult) -> _Step:
+    stored: str | None = yield (_GET, None)
+    bootstrap = cfg.start_from_now and stored is None
+    result.bootstrapped = bootstrap
+    cursor = stored
+    number = 0
+    while True:
+        number += 1
+        payload = yield (_FETCH, _request_body(cfg, cursor))
+        page = _parse_page(cfg, number, cursor, payload)
+        result.pages += 1
+        if bootstrap:
+            result.skipped += len(page.raw_messages)
+        else:
+            raws = page.raw_messages
+            fresh_ids = [m for m in (_msgid(r) for r in raws) if m]
+            seen: set[str] = set()
+            if cfg.dedupe and fresh_ids:
+                seen = set((yield (_SEEN, fresh_ids)))
+            kept: list[dict[str, Any]] = []
+            in_page: set[str] = set()
+            for raw in raws:
+                msgid = _msgid(raw)
+                if msgid is not None and (msgid in seen or msgid in in_page):
+                    page.duplicates.append(msgid)
+                    continue
+                if msgid is not None:
+                    in_page.add(msgid)
+                kept.append(raw)
+            page.raw_messages = kept
+            page.messages = [cfg.parser(r) for r in kept]
+            result.duplicates += len(page.duplicates)
+            if kept:
+                yield (_HAND_OUT, page)
+                result.delivered += len(kept)
+            if cfg.dedupe and in_page:
+                yield (_MARK, sorted(in_page))
+            if page.next_cursor and page.next_cursor != cursor:
+                yield (_COMMIT, (page.next_cursor, cursor if cfg.compare_and_set else ANY))
+        if page.next_cursor:
+            cursor = page.next_cursor
+        result.cursor = cursor
+        if not page.has_more:
+            break
+    if bootstrap and cursor and cursor != stored:
+        yield (_COMMIT, (cursor, stored if cfg.compare_and_set else ANY))
+    return result
+
+
+# ---------------------------------------------------------------------------------------------
+# Shells
+# ---------------------------------------------------------------------------------------------
+
+
+class _SupportsRequest(Protocol):
+    def request(
+        self,
+        method: str,
+        path: str,
+        *,
+        params: Mapping[str, Any] | None = None,
+        json: Any = None,
+    ) -> dict[str, Any]: ...
+
+
+class _SupportsAsyncRequest(Protocol):
+    async def request(
+        self,
+        method: str,
+        path: str,
+        *,
+        params: Mapping[str, Any] | None = None,
+        json: Any = None,
+    ) -> dict[str, Any]: ...
+
+
+PageHandler = Callable[[SyncMsgPage], object]
+AsyncPageHandler = Callable[[SyncMsgPage], Awaitable[object] | object]
+
+
+class _PagerBase:
+    def __init__(
+        self,
+        open_kfid: str,
+        token: str | Secret | None,
+        limit: int | None,
+        voice_format: int | None,
+        start_from_now: bool,
+        dedupe: object,
+        compare_and_set: bool,
+        parser: Callable[[Mapping[str, Any]], Any],
+    ) -> None:
+        self._cfg = _make_config(
+            open_kfid,
+            token,
+            limit,
+            voice_format,
+            start_from_now,
+            dedupe is not None,
+            compare_and_set,
+            parser,
+        )
+        #: The last raw sync_msg reply (for debugging; holds customer messages).
+        self.last_response: dict[str, Any] | None = None
+        #: Counters of the last (or running) drain.
+        self.result = DrainResult()
+
+    @property
+    def open_kfid(self) -> str:
+        return self._cfg.open_kfid
+
+    def __repr__(self) -> str:
+        token = "set" if self._cfg.token is not None else "none"
+        return f"{type(self).__name__}(open_kfid={self._cfg.open_kfid!r}, token={token})"
+
+
+class SyncMsgPager(_PagerBase):
+    """Blocking pager over ``kf/sync_msg`` for one Kf account.
+
+    ``kf`` is a :class:`~wxkefu_ext.client.KfClient` (anything with its ``request()``); ``token``
+    the callback's one-time Token (10 min; without it the endpoint is strictly rate-limited);
+    ``cursor_store`` defaults to a fresh :class:`~wxkefu_ext.cursors.MemoryCursorStore`.
+
+    Two ways to consume::
+
+        pager.handle(lambda page: ...)          # commits after each successful call
+        for page in pager.pages(): ...          # commits page N when page N+1 is requested
+
+    With ``pages()``, leaving the loop early (``break`` or an exception) does *not* commit the
+    current page: it is delivered again next time.
+    """
+
+    def __init__(
+        self,
+        kf: _SupportsRequest,
+        open_kfid: str,
+        *,
+        token: str | Secret | None = None,
+        cursor_store: CursorStore | None = None,
+        limit: int | None = None,
+        voice_format: int | None = None,
+        start_from_now: bool = False,
+        dedupe: MsgIdDeduper | None = None,
+        compare_and_set: bool = True,
+        parser: Callable[[Mapping[str, Any]], Any] = parse_message,
+    ) -> None:
+        super().__init__(
+            open_kfid, token, limit, voice_format, start_from_now, dedupe, compare_and_set, parser
+        )
+        self._kf = kf
+        self.cursor_store: CursorStore = cursor_store or MemoryCursorStore()
+        self._dedupe = dedupe
+
+    def pages(self) -> Iterator[SyncMsgPage]:
+        """Pages with messages to handle (empty and all-duplicate pages are committed silently)."""
+        self.result = DrainResult()
+        steps = _drain_steps(self._cfg, self.result)
+        value: Any = None
+        while True:
+            try:
+                op, arg = steps.send(value)
+            except StopIteration:
+                return
+            value = None
+            if op == _HAND_OUT:
+                yield arg
+            else:
+                value = self._perform(op, arg)
+
+    def _perform(self, op: str, arg: Any) -> Any:
+        store, kfid = self.cursor_store, self._cfg.open_kfid
+        if op == _FETCH:
+            self.last_response = self._kf.request("POST", SYNC_MSG_PATH, json=arg)
+            return self.last_response
+        if op == _GET:
+            return store.get(kfid)
+        if op == _COMMIT:
+            store.commit(kfid, arg[0], expected=arg[1])
+            return None
+        assert self._dedupe is not None
+        if op == _SEEN:
+            return self._dedupe.seen(kfid, arg)
+        self._dedupe.mark(kfid, arg)
+        return None
+
+    def __iter__(self) -> Iterator[SyncMsgPage]:
+        return self.pages()
+
+    def messages(self) -> Iterator[Any]:
+        """Typed messages one by one; a page is committed once all its messages were taken."""
+        for page in self.pages():
+            yield from page.messages
+
+    def handle(self, page_handler: PageHandler) -> DrainResult:
+        """Drain to ``has_more == 0``, calling ``page_handler(page)`` for each page with
+        messages; the cursor is committed after each call returns. An exception from the handler
+        propagates and leaves the cursor at the start of that page."""
+        for page in self.pages():
+            page_handler(page)
+        return self.result
+
+
+class AsyncSyncMsgPager(_PagerBase):
+    """Awaitable twin of :class:`SyncMsgPager` (``AsyncKfClient``, async stores). Sync stores
+    and dedupers of this package are accepted through their ``as_async()`` adapters."""
+
+    def __init__(
+        self,
+        kf: _SupportsAsyncRequest,
+        open_kfid: str,
+        *,
+        token: str | Secret | None = None,
+        cursor_store: AsyncCursorStore | None = None,
+        limit: int | None = None,
+        voice_format: int | None = None,
+        start_from_now: bool = False,
+        dedupe: AsyncMsgIdDeduper | None = None,
+        compare_and_set: bool = True,
+        parser: Callable[[Mapping[str, Any]], Any] = parse_message,
+    ) -> None:
+        super().__init__(
+            open_kfid, token, limit, voice_format, start_from_now, dedupe, compare_and_set, parser
+        )
+        self._kf = kf
+        self.cursor_store: AsyncCursorStore = cursor_store or MemoryCursorStore().as_async()
+        self._dedupe = dedupe
+
+    async def pages(self) -> AsyncGenerator[SyncMsgPage, None]:
+        """See :meth:`SyncMsgPager.pages`."""
+        self.result = DrainResult()
+        steps = _drain_steps(self._cfg, self.result)
+        value: Any = None
+        while True:
+            try:
+                op, arg = steps.send(value)
+            except StopIteration:
+                return
+            value = None
+            if op == _HAND_OUT:
+                yield arg
+            else:
+                value = await self._perform(op, arg)
+
+    async def _perform(self, op: str, arg: Any) -> Any:
+        store, kfid = self.cursor_store, self._cfg.open_kfid
+        if op == _FETCH:
+            self.last_response = await self._kf.request("POST", SYNC_MSG_PATH, json=arg)
+            return self.last_response
+        if op == _GET:
+            return await store.get(kfid)
+        if op == _COMMIT:
+            await store.commit(kfid, arg[0], expected=arg[1])
+            return None
+        assert self._dedupe is not None
+        if op == _SEEN:
+            return await self._dedupe.seen(kfid, arg)
+        await self._dedupe.mark(kfid, arg)
+        return None
+
+    def __aiter__(self) -> AsyncIterator[SyncMsgPage]:
+        return self.pages()
+
+    async def messages(self) -> AsyncGenerator[Any, None]:
+        async with aclosing(self.pages()) as pages:
+            async for page in pages:
+                for message in page.messages:
+                    yield message
+
+    async def handle(self, page_handler: AsyncPageHandler) -> DrainResult:
+        """See :meth:`SyncMsgPager.handle`; the handler may be sync or async."""
+        async with aclosing(self.pages()) as pages:
+            async for page in pages:
+                outcome = page_handler(page)
+                if inspect.isawaitable(outcome):
+                    await outcome
+        return self.result
