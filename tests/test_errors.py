@@ -112,11 +112,12 @@ def test_lookup_unknown_and_type_errors() -> None:
             lookup(bad)  # type: ignore[arg-type]
 
 
-def test_error_info_is_frozen() -> None:
+def test_error_info_is_frozen_and_picklable() -> None:
     info = lookup(40014)
     assert info is not None
     with pytest.raises(AttributeError):
         info.code = 1  # type: ignore[misc]
+    assert pickle.loads(pickle.dumps(info)) == info
 
 
 def test_official_flag_separates_sdk_only_codes() -> None:
@@ -369,6 +370,10 @@ def test_contains_wrong_json_format() -> None:
     assert contains_wrong_json_format("warning: WRONG JSON FORMAT.")
     assert not contains_wrong_json_format("invalid msgtype, hint: [1]")
     assert not contains_wrong_json_format("json format ok")
+    with pytest.raises(TypeError):
+        contains_wrong_json_format(None)  # type: ignore[arg-type]
+    with pytest.raises(TypeError):
+        parse_errmsg(b"hint: [1]")  # type: ignore[arg-type]
 
 
 # --- raise_for_errcode -----------------------------------------------------------------------
@@ -494,6 +499,16 @@ class _SignatureError(CallbackError):
     code = -40001
 
 
+class _RichCallbackError(CallbackError):
+    """A subclass whose __init__ does not match its args: default pickling would break."""
+
+    code = -40005
+
+    def __init__(self, expected: str, got: str) -> None:
+        super().__init__(f"receiver id mismatch (expected {expected}, got {got})")
+        self.expected = expected
+
+
 def _examples() -> list[KfError]:
     return [
         KfApiError(123_456_789, live_errmsg("brand new", 123_456_789)),
@@ -506,6 +521,7 @@ def _examples() -> list[KfError]:
         ConfigurationError("Kf only accepts WeCom credentials"),
         CallbackError("odd", code=-40002),
         _SignatureError("signature mismatch"),
+        _RichCallbackError("ww1", "ww2"),
     ]
 
 

@@ -494,6 +494,12 @@ _TAIL_RE: Final = re.compile(r"[,;\s]*\b(?:hint:\s*\[|from\s+ip:|more\s+info\s+a
 _SPACE_RE: Final = re.compile(r"\s+")
 
 
+def _check_msg(errmsg: object) -> str:
+    if not isinstance(errmsg, str):
+        raise TypeError(f"errmsg must be a str, got {type(errmsg).__name__}")
+    return errmsg
+
+
 class ErrmsgParts(NamedTuple):
     """What :func:`parse_errmsg` finds in a live ``errmsg``."""
 
@@ -509,7 +515,7 @@ def contains_wrong_json_format(errmsg: str) -> bool:
     """True when ``errmsg`` carries WeCom's ``Warning: wrong json format.`` prefix: the body was
     not valid JSON of the expected types and may have been parsed only partly, whatever the
     errcode says."""
-    return bool(_WRONG_JSON_RE.search(errmsg))
+    return bool(_WRONG_JSON_RE.search(_check_msg(errmsg)))
 
 
 def parse_errmsg(errmsg: str) -> ErrmsgParts:
@@ -517,6 +523,7 @@ def parse_errmsg(errmsg: str) -> ErrmsgParts:
 
     Missing parts are None; text that does not follow the pattern is returned whole as ``text``.
     """
+    errmsg = _check_msg(errmsg)
     rid = _REQUEST_ID_RE.search(errmsg)
     ip = _FROM_IP_RE.search(errmsg)
     url = _MORE_INFO_RE.search(errmsg)
@@ -612,10 +619,7 @@ def explain(errcode: int, errmsg: str = "") -> str:
     wrong-JSON warning when present and the "more info" URL; it is redacted first. Unknown codes
     point to WeCom's devtool lookup page.
     """
-    code = _check_code(errcode)
-    if not isinstance(errmsg, str):
-        raise TypeError(f"errmsg must be a str, got {type(errmsg).__name__}")
-    return _describe(code, errmsg, hint=None, path=None)
+    return _describe(_check_code(errcode), _check_msg(errmsg), hint=None, path=None)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -668,9 +672,7 @@ class KfApiError(KfError):
         path: str | None = None,
     ) -> None:
         errcode = _check_code(errcode)
-        if not isinstance(errmsg, str):
-            raise TypeError(f"errmsg must be a str, got {type(errmsg).__name__}")
-        errmsg = redact_text(errmsg)
+        errmsg = redact_text(_check_msg(errmsg))
         parts = parse_errmsg(errmsg)
         super().__init__(errcode, errmsg)
         self.errcode = errcode
