@@ -1,0 +1,251 @@
+"""Outgoing message builders, limit checks before sending, and the send helpers."""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+import pytest
+
+from wxkefu_ext import messages as m
+from wxkefu_ext.errors import KfApiError, KfValidationError, SessionStateError
+
+
+class Recorder:
+    """Stands in for KfClient.request: records calls, returns a canned reply or raises."""
+
+    def __init__(self, reply: dict[str, Any] | None = None, exc: Exception | None = None) -> None:
+        self.calls: list[tuple[str, str, Any]] = []
+        self.reply = reply
+        self.exc = exc
+
+    def request(self, method: str, path: str, *, params: Any = None, json: Any = None) -> Any:
+        self.calls.append((method, path, json))
+        if self.exc is not None:
+            raise self.exc
+        return (
+            self.reply
+            if self.reply is not None
+            else {
+                "errcode": 0,
+                "errmsg": "ok",
+                **({"msgid": json["msgid"]} if "msgid" in json else {}),
+            }
+        )
+
+
+class AsyncRecorder(Recorder):
+    async def request(  # type: ignore[override]
+        self, method: str, path: str, *, params: Any = None, json: Any = None
+    ) -> Any:
+        return Recorder.request(self, method, path, params=params, json=json)
+
+
+ALL_BUILT = [
+    m.text("你好"),
+    m.image("MID"),
+    m.voice("MID"),
+    m.video("MID"),
+    m.file("MID"),
+    m.link("title", "https://example.com/a", "THUMB", desc="d"),
+    m.miniprogram("wx123", "THUMB", "pages/index?x=1", title="t"),
+    m.msgmenu(
+        [
+            m.menu_click("yes", id="101"),
+            m.menu_view("https://example.com", "open"),
+            m.menu_miniprogram("wx123", "pages/a", "mini"),
+            m.menu_text("plain", no_newline=True),
+        ],
+        head_content="head",
+        tail_content="tail",
+    ),
+    m.location(39.9, 116.4, name="n", address="a"),
+    m.business_card("zhangsan"),
+    m.ca_link("https://work.weixin.qq.com/ca/cawcde123"),
+]
+
+
+def test_every_builder_roundtrips_through_from_dict() -> None:
+    assert {msg.msgtype for msg in ALL_BUILT} == m.MSGTYPES
+    for msg in ALL_BUILT:
+        d = msg.to_dict()
+        assert d["msgtype"] == msg.msgtype and isinstance(d[msg.msgtype], dict)
+        assert m.OutgoingMessage.from_dict(d) == msg
+
+
+def test_shapes() -> None:
+    assert m.text("hi").to_dict() == {"msgtype": "text", "text": {"content": "hi"}}
+    menu = ALL_BUILT[7].to_dict()["msgmenu"]
+    assert menu["list"][0] == {"type": "click", "click": {"id": "101", "content": "yes"}}
+    assert menu["list"][3] == {"type": "text", "text": {"content": "plain", "no_newline": 1}}
+    assert m.link("t", "http://x.io", "T").to_dict()["link"] == {
+        "title": "t",
+        "url": "http://x.io",
+        "thumb_media_id": "T",
+    }
+    loc = m.location(0, -180).to_dict()["location"]
+    assert loc == {"latitude": 0.0, "longitude": -180.0}
+
+
+def test_message_is_immutable() -> None:
+    msg = m.text("hi")
+    with pytest.raises(TypeError):
+        msg.payload["content"] = "changed"  # type: ignore[index]
+    d = msg.to_dict()
+    d["text"]["content"] = "changed"
+    assert msg.to_dict()["text"]["content"] == "hi"
+
+
+# (callable, field, limit substring)
+LIMIT_CASES: list[tuple[Any, str, str]] = [
+    (lambda: m.text(""), "text.content", "≥1"),
+    (lambda: m.text("a" * 2049), "text.content", "2048 bytes"),
+    # 683 CJK characters are 2049 bytes: the limit is in bytes, not characters
+    (lambda: m.text("字" * 683), "text.content", "2048 bytes"),
+    (lambda: m.text(5), "text.content", ""),  # type: ignore[arg-type]
+    (lambda: m.image(""), "image.media_id", ""),
+    (lambda: m.link("t" * 129, "https://x.io", "T"), "link.title", "128 bytes"),
+    (lambda: m.link("t", "https://x.io", "T", desc="d" * 513), "link.desc", "512 bytes"),
+    (lambda: m.link("t", "ftp://x.io", "T"), "link.url", "http(s)"),
+    (lambda: m.link("t", "javascript:alert(1)", "T"), "link.url", "http(s)"),
+    (lambda: m.link("t", "https://x.io/" + "a" * 2040, "T"), "link.url", "2048 bytes"),
+    (lambda: m.miniprogram("wx", "T", "p", title="标" * 22), "miniprogram.title", "64 bytes"),
+    (lambda: m.miniprogram("wx", "T", ""), "miniprogram.pagepath", ""),
+    (lambda: m.msgmenu([m.menu_text("x")] * 11), "msgmenu.list", "≤10 items"),
+    (lambda: m.msgmenu(), "msgmenu", ""),
+    (lambda: m.menu_click("c" * 129), "msgmenu.list[0].click.content", "128 bytes"),
+    (lambda: m.menu_click("c", id="i" * 129), "msgmenu.list[0].click.id", "128 bytes"),
+    (lambda: m.menu_view("mailto:a@b", "c"), "msgmenu.list[0].view.url", "http(s)"),
+    (lambda: m.menu_view("https://x.io", "c" * 1025), "msgmenu.list[0].view.content", "1024"),
+    (lambda: m.menu_miniprogram("a" * 33, "p", "c"), "msgmenu.list[0].miniprogram.appid", "32"),
+    (lambda: m.menu_text("t" * 257), "msgmenu.list[0].text.content", "256 bytes"),
+    (lambda: m.msgmenu(head_content="h" * 1025), "msgmenu.head_content", "1024"),
+    (lambda: m.msgmenu([{"type": "bogus", "bogus": {}}]), "msgmenu.list[0].type", "click"),
+    (lambda: m.location(90.5, 0), "location.latitude", "-90..90"),
+    (lambda: m.location(0, -180.01), "location.longitude", "-180..180"),
+    (lambda: m.location(math.nan, 0), "location.latitude", "-90..90"),
+    (lambda: m.location(True, 0), "location.latitude", ""),  # type: ignore[arg-type]
+    (lambda: m.business_card(""), "business_card.userid", ""),
+    (lambda: m.ca_link("work.weixin.qq.com/ca/x"), "ca_link.link_url", "http(s)"),
+    (lambda: m.OutgoingMessage.from_dict({"msgtype": "news"}), "msgtype", "text"),
+    (lambda: m.OutgoingMessage.from_dict({"msgtype": "text"}), "text", ""),
+    (
+        lambda: m.OutgoingMessage.from_dict({"msgtype": "text", "text": {"content": "x", "y": 1}}),
+        "text",
+        "content",
+    ),
+    (lambda: m.validate_msgid("has space"), "msgid", "0-9a-zA-Z"),
+    (lambda: m.validate_msgid("x" * 33), "msgid", "32 bytes"),
+    (lambda: m.validate_msgid(""), "msgid", ""),
+]
+
+
+@pytest.mark.parametrize(("make", "field", "limit"), LIMIT_CASES)
+def test_limits_name_field_and_limit(make: Any, field: str, limit: str) -> None:
+    with pytest.raises(KfValidationError) as ei:
+        make()
+    assert ei.value.field == field
+    assert limit in str(ei.value)
+    assert isinstance(ei.value, ValueError)
+
+
+def test_limits_at_the_boundary_pass() -> None:
+    m.text("a" * 2048)
+    m.text("字" * 682)  # 2046 bytes
+    m.link("t" * 128, "https://x.io", "T", desc="d" * 512)
+    m.msgmenu([m.menu_text("x")] * 10)
+    m.location(-90, 180)
+    m.validate_msgid("A-z_09" + "x" * 26)
+
+
+def test_truncate_option_cuts_on_character_boundary() -> None:
+    msg = m.link("标" * 50, "https://x.io", "T", desc="d" * 600, truncate=True)
+    title = msg.to_dict()["link"]["title"]
+    assert title == "标" * 42 and len(title.encode()) == 126
+    assert len(msg.to_dict()["link"]["desc"]) == 512
+    assert (
+        m.miniprogram("wx", "T", "p", title="x" * 70, truncate=True).to_dict()["miniprogram"][
+            "title"
+        ]
+        == "x" * 64
+    )
+
+
+def test_send_adds_msgid_and_returns_it() -> None:
+    kf = Recorder()
+    msgid = m.send(kf, "wmU", "wkA", m.text("hi"))
+    method, path, body = kf.calls[0]
+    assert (method, path) == ("POST", "/kf/send_msg")
+    assert body == {
+        "touser": "wmU",
+        "open_kfid": "wkA",
+        "msgid": msgid,
+        "msgtype": "text",
+        "text": {"content": "hi"},
+    }
+    assert len(msgid) == 32 and m.validate_msgid(msgid) == msgid
+    assert (
+        m.send(kf, "wmU", "wkA", {"msgtype": "text", "text": {"content": "x"}}, msgid="my-1")
+        == "my-1"
+    )
+    assert kf.calls[1][2]["msgid"] == "my-1"
+    assert m.send(kf, "wmU", "wkA", m.text("a")) != m.send(kf, "wmU", "wkA", m.text("a"))
+
+
+@pytest.mark.parametrize(
+    "call",
+    [
+        lambda kf: m.send(kf, "wmU", "wkA", m.text("hi"), msgid="bad id"),
+        lambda kf: m.send(kf, "", "wkA", m.text("hi")),
+        lambda kf: m.send(kf, "wmU", "", m.text("hi")),
+        lambda kf: m.send(kf, "wmU", "wkA", {"msgtype": "text", "text": {"content": "x" * 3000}}),
+        lambda kf: m.send_on_event(kf, "CODE", m.image("MID")),
+        lambda kf: m.send_on_event(kf, "", m.text("hi")),
+        lambda kf: m.recall(kf, "wkA", ""),
+        lambda kf: m.recall(kf, "", "abc"),
+    ],
+)
+def test_invalid_input_raises_before_any_request(call: Any) -> None:
+    kf = Recorder()
+    with pytest.raises(KfValidationError):
+        call(kf)
+    assert kf.calls == []
+
+
+def test_duplicate_msgid_rejection_is_success() -> None:
+    dup = KfApiError(40058, "invalid parameter: msgid duplicated")
+    assert m.send(Recorder(exc=dup), "wmU", "wkA", m.text("hi"), msgid="m1") == "m1"
+    assert m.send_on_event(Recorder(exc=dup), "CODE", m.text("hi"), msgid="m2") == "m2"
+    # other errors (and 40058 about something else) still raise
+    with pytest.raises(KfApiError):
+        m.send(Recorder(exc=KfApiError(40058, "invalid touser")), "wmU", "wkA", m.text("x"))
+    with pytest.raises(SessionStateError):
+        m.send(
+            Recorder(exc=SessionStateError(95018, "session status invalid")), "u", "k", m.text("x")
+        )
+
+
+def test_send_on_event_and_recall_bodies() -> None:
+    kf = Recorder()
+    mid = m.send_on_event(kf, "WELCOME", ALL_BUILT[7], msgid="w1")
+    assert mid == "w1"
+    assert kf.calls[0][1] == "/kf/send_msg_on_event"
+    assert kf.calls[0][2]["code"] == "WELCOME" and kf.calls[0][2]["msgtype"] == "msgmenu"
+    assert "touser" not in kf.calls[0][2]
+    m.recall(kf, "wkA", "w1")
+    assert kf.calls[1] == ("POST", "/kf/recall_msg", {"open_kfid": "wkA", "msgid": "w1"})
+
+
+@pytest.mark.anyio
+async def test_async_twins() -> None:
+    kf = AsyncRecorder()
+    mid = await m.async_send(kf, "wmU", "wkA", m.location(1, 2))
+    assert kf.calls[0][2]["msgid"] == mid
+    assert await m.async_send_on_event(kf, "C", m.text("w"), msgid="e1") == "e1"
+    await m.async_recall(kf, "wkA", mid)
+    assert [c[1] for c in kf.calls] == ["/kf/send_msg", "/kf/send_msg_on_event", "/kf/recall_msg"]
+    dup = AsyncRecorder(exc=KfApiError(40058, "msgid exists"))
+    assert await m.async_send(dup, "wmU", "wkA", m.text("x"), msgid="d1") == "d1"
+    with pytest.raises(KfValidationError):
+        await m.async_send_on_event(kf, "C", m.file("F"))
+    assert len(kf.calls) == 3

@@ -1,0 +1,652 @@
+"""Outgoing Kf messages: builders with the spec's limits checked client-side, and send helpers.
+
+Why: the server's answer to a too-long title or a bad menu item is an errcode after a round trip
+(and sometimes silent truncation); a retried send without ``msgid`` can reach the customer twice.
+Here every builder checks the limits of ENDPOINTS.md §5 *before* any request — byte limits in
+UTF-8 bytes, item counts, URL schemes, coordinate ranges, the msgid pattern — and raises
+:class:`~wxkefu_ext.errors.KfValidationError` naming the field and the limit. The send helpers
+always send a ``msgid`` (generated when not given) and return it, so a retry is safe and the
+message can be recalled or matched with a later ``msg_send_fail`` event.
+
+Builders return an immutable :class:`OutgoingMessage`; :meth:`OutgoingMessage.from_dict` checks a
+hand-written ``{"msgtype": ..., <msgtype>: {...}}`` dict with the same rules.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import uuid
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from types import MappingProxyType
+from typing import Any, Final, Protocol
+
+from wxkefu_ext.errors import KfApiError, KfValidationError
+
+__all__ = [
+    "DUPLICATE_MSGID_ERRCODE",
+    "EVENT_MSGTYPES",
+    "MSGTYPES",
+    "OutgoingMessage",
+    "async_recall",
+    "async_send",
+    "async_send_on_event",
+    "business_card",
+    "ca_link",
+    "file",
+    "image",
+    "link",
+    "location",
+    "menu_click",
+    "menu_miniprogram",
+    "menu_text",
+    "menu_view",
+    "miniprogram",
+    "msgmenu",
+    "new_msgid",
+    "recall",
+    "send",
+    "send_on_event",
+    "text",
+    "validate_msgid",
+    "video",
+    "voice",
+]
+
+SEND_PATH: Final = "/kf/send_msg"
+SEND_ON_EVENT_PATH: Final = "/kf/send_msg_on_event"
+RECALL_PATH: Final = "/kf/recall_msg"
+
+#: Errcode the server (and the emulator) uses to reject a msgid it already accepted; see
+#: CONTRIBUTING.md "Sends". A send rejected this way was delivered by an earlier attempt.
+DUPLICATE_MSGID_ERRCODE: Final = 40058
+
+MSGTYPES: Final = frozenset(
+    {
+        "text",
+        "image",
+        "voice",
+        "video",
+        "file",
+        "link",
+        "miniprogram",
+        "msgmenu",
+        "location",
+        "business_card",
+        "ca_link",
+    }
+)
+#: send_msg_on_event accepts only these (ENDPOINTS.md §2.14).
+EVENT_MSGTYPES: Final = frozenset({"text", "msgmenu"})
+
+MSGID_MAX_BYTES: Final = 32
+_MSGID_RE: Final = re.compile(r"^[0-9A-Za-z_-]+$")
+MENU_MAX_ITEMS: Final = 10
+
+
+# ---------------------------------------------------------------------------------------------
+# Field checks
+# ---------------------------------------------------------------------------------------------
+
+
+def _bytes(value: str) -> int:
+    return len(value.encode("utf-8"))
+
+
+def _string(
+    value: object,
+    field: str,
+    *,
+    max_bytes: int | None = None,
+    min_bytes: int = 1,
+    optional: bool = False,
+) -> str | None:
+    """A string within ``min_bytes..max_bytes`` UTF-8 bytes. ``None`` only when optional; an
+    empty string is never sent (the server rejects ``""`` where it expects an id)."""
+    if value is None:
+        if optional:
+            return None
+        raise KfValidationError("is required", field=field)
+    if not isinstance(value, str):
+        raise KfValidationError(f"must be a string, got {type(value).__name__}", field=field)
+    size = _bytes(value)
+    if size < min_bytes:
+        if optional and size == 0:
+            return None
+        raise KfValidationError("must not be empty", field=field, limit=f"≥{min_bytes} bytes")
+    if max_bytes is not None and size > max_bytes:
+        raise KfValidationError(
+            f"is {size} bytes in UTF-8", field=field, limit=f"{min_bytes}..{max_bytes} bytes"
+        )
+    return value
+
+
+def _required(value: object, field: str, **kw: Any) -> str:
+    out = _string(value, field, **kw)
+    assert out is not None
+    return out
+
+
+def _url(value: object, field: str, *, max_bytes: int = 2048) -> str:
+    url = _required(value, field, max_bytes=max_bytes)
+    if not url.lower().startswith(("http://", "https://")) or len(url) <= len("https://"):
+        raise KfValidationError(
+            "must be an absolute http:// or https:// URL", field=field, limit="http(s) scheme"
+        )
+    if any(c.isspace() for c in url):
+        raise KfValidationError("must not contain whitespace", field=field)
+    return url
+
+
+def _truncate(value: str | None, max_bytes: int) -> str | None:
+    """Cut to at most ``max_bytes`` UTF-8 bytes on a character boundary."""
+    if value is None or _bytes(value) <= max_bytes:
+        return value
+    return value.encode("utf-8")[:max_bytes].decode("utf-8", errors="ignore")
+
+
+def _coordinate(value: object, field: str, bound: float) -> float:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise KfValidationError(f"must be a number, got {type(value).__name__}", field=field)
+    number = float(value)
+    if not math.isfinite(number) or not -bound <= number <= bound:
+        raise KfValidationError(f"is {value!r}", field=field, limit=f"-{bound:g}..{bound:g}")
+    return number
+
+
+def validate_msgid(msgid: object) -> str:
+    """Check a caller-chosen msgid: 1..32 bytes of ``[0-9A-Za-z_-]``."""
+    value = _required(msgid, "msgid", max_bytes=MSGID_MAX_BYTES)
+    if not _MSGID_RE.match(value):
+        raise KfValidationError(
+            "may contain only letters, digits, '_' and '-'", field="msgid", limit="^[0-9a-zA-Z_-]*$"
+        )
+    return value
+
+
+def new_msgid() -> str:
+    """A fresh msgid (32 hex chars: unique, within the 32-byte limit)."""
+    return uuid.uuid4().hex
+
+
+# ---------------------------------------------------------------------------------------------
+# Messages
+# ---------------------------------------------------------------------------------------------
+
+
+def _freeze(value: Any) -> Any:
+    if isinstance(value, Mapping):
+        return MappingProxyType({k: _freeze(v) for k, v in value.items()})
+    if isinstance(value, list | tuple):
+        return tuple(_freeze(v) for v in value)
+    return value
+
+
+def _thaw(value: Any) -> Any:
+    if isinstance(value, Mapping):
+        return {k: _thaw(v) for k, v in value.items()}
+    if isinstance(value, tuple):
+        return [_thaw(v) for v in value]
+    return value
+
+
+@dataclass(frozen=True, slots=True)
+class OutgoingMessage:
+    """A validated message body: ``msgtype`` plus the payload object named after it. Build it
+    with the module's builders (:func:`text`, :func:`msgmenu`, ...) or :meth:`from_dict`."""
+
+    msgtype: str
+    payload: Mapping[str, Any]
+
+    def __post_init__(self) -> None:
+        checked = _validate(self.msgtype, self.payload)
+        object.__setattr__(self, "payload", _freeze(checked))
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> OutgoingMessage:
+        """``{"msgtype": "text", "text": {"content": "hi"}}`` → checked message."""
+        if not isinstance(data, Mapping):
+            raise KfValidationError("must be an object", field="message")
+        msgtype = data.get("msgtype")
+        if not isinstance(msgtype, str) or msgtype not in MSGTYPES:
+            raise KfValidationError(
+                f"unknown msgtype {msgtype!r}", field="msgtype", limit=", ".join(sorted(MSGTYPES))
+            )
+        payload = data.get(msgtype)
+        if not isinstance(payload, Mapping):
+            raise KfValidationError("payload object is missing", field=msgtype)
+        return cls(msgtype, payload)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON fragment merged into the send body."""
+        return {"msgtype": self.msgtype, self.msgtype: _thaw(self.payload)}
+
+
+def _only(payload: Mapping[str, Any], field: str, allowed: Iterable[str]) -> None:
+    extra = set(payload) - set(allowed)
+    if extra:
+        raise KfValidationError(
+            f"unexpected key(s) {sorted(extra)}", field=field, limit=", ".join(sorted(allowed))
+        )
+
+
+def _validate_menu_item(item: object, index: int) -> dict[str, Any]:
+    base = f"msgmenu.list[{index}]"
+    if not isinstance(item, Mapping):
+        raise KfValidationError("must be an object", field=base)
+    kind = item.get("type")
+    body = item.get(kind) if isinstance(kind, str) else None
+    if kind not in ("click", "view", "miniprogram", "text") or not isinstance(body, Mapping):
+        raise KfValidationError(
+            f"type {kind!r} with a matching object is required",
+            field=f"{base}.type",
+            limit="click|view|miniprogram|text",
+        )
+    f = f"{base}.{kind}"
+    out: dict[str, Any]
+    if kind == "click":
+        _only(body, f, ("id", "content"))
+        out = {"content": _required(body.get("content"), f"{f}.content", max_bytes=128)}
+        item_id = _string(body.get("id"), f"{f}.id", max_bytes=128, optional=True)
+        if item_id is not None:
+            out = {"id": item_id, **out}
+    elif kind == "view":
+        _only(body, f, ("url", "content"))
+        out = {
+            "url": _url(body.get("url"), f"{f}.url"),
+            "content": _required(body.get("content"), f"{f}.content", max_bytes=1024),
+        }
+    elif kind == "miniprogram":
+        _only(body, f, ("appid", "pagepath", "content"))
+        out = {
+            "appid": _required(body.get("appid"), f"{f}.appid", max_bytes=32),
+            "pagepath": _required(body.get("pagepath"), f"{f}.pagepath", max_bytes=1024),
+            "content": _required(body.get("content"), f"{f}.content", max_bytes=1024),
+        }
+    else:
+        _only(body, f, ("content", "no_newline"))
+        out = {"content": _required(body.get("content"), f"{f}.content", max_bytes=256)}
+        no_newline = body.get("no_newline")
+        if no_newline is not None:
+            if isinstance(no_newline, bool):
+                no_newline = int(no_newline)
+            if no_newline not in (0, 1):
+                raise KfValidationError("must be 0 or 1", field=f"{f}.no_newline", limit="0|1")
+            out["no_newline"] = no_newline
+    return {"type": kind, kind: out}
+
+
+def _validate(msgtype: str, payload: Mapping[str, Any]) -> dict[str, Any]:
+    if msgtype not in MSGTYPES:
+        raise KfValidationError(
+            f"unknown msgtype {msgtype!r}", field="msgtype", limit=", ".join(sorted(MSGTYPES))
+        )
+    if not isinstance(payload, Mapping):
+        raise KfValidationError("payload must be an object", field=msgtype)
+    p = payload
+    if msgtype == "text":
+        _only(p, msgtype, ("content",))
+        return {"content": _required(p.get("content"), "text.content", max_bytes=2048)}
+    if msgtype in ("image", "voice", "video", "file"):
+        _only(p, msgtype, ("media_id",))
+        return {"media_id": _required(p.get("media_id"), f"{msgtype}.media_id")}
+    if msgtype == "link":
+        _only(p, msgtype, ("title", "desc", "url", "thumb_media_id"))
+        out = {
+            "title": _required(p.get("title"), "link.title", max_bytes=128),
+            "url": _url(p.get("url"), "link.url"),
+            "thumb_media_id": _required(p.get("thumb_media_id"), "link.thumb_media_id"),
+        }
+        desc = _string(p.get("desc"), "link.desc", max_bytes=512, optional=True)
+        if desc is not None:
+            out["desc"] = desc
+        return out
+    if msgtype == "miniprogram":
+        _only(p, msgtype, ("appid", "title", "thumb_media_id", "pagepath"))
+        out = {
+            "appid": _required(p.get("appid"), "miniprogram.appid"),
+            "thumb_media_id": _required(p.get("thumb_media_id"), "miniprogram.thumb_media_id"),
+            "pagepath": _required(p.get("pagepath"), "miniprogram.pagepath"),
+        }
+        title = _string(p.get("title"), "miniprogram.title", max_bytes=64, optional=True)
+        if title is not None:
+            out["title"] = title
+        return out
+    if msgtype == "msgmenu":
+        return _validate_menu(p)
+    if msgtype == "location":
+        _only(p, msgtype, ("name", "address", "latitude", "longitude"))
+        loc: dict[str, Any] = {
+            "latitude": _coordinate(p.get("latitude"), "location.latitude", 90),
+            "longitude": _coordinate(p.get("longitude"), "location.longitude", 180),
+        }
+        for key in ("name", "address"):
+            value = _string(p.get(key), f"location.{key}", optional=True)
+            if value is not None:
+                loc[key] = value
+        return loc
+    if msgtype == "business_card":
+        _only(p, msgtype, ("userid",))
+        return {"userid": _required(p.get("userid"), "business_card.userid")}
+    # ca_link
+    _only(p, msgtype, ("link_url",))
+    return {"link_url": _url(p.get("link_url"), "ca_link.link_url")}
+
+
+def _validate_menu(p: Mapping[str, Any]) -> dict[str, Any]:
+    _only(p, "msgmenu", ("head_content", "list", "tail_content"))
+    out: dict[str, Any] = {}
+    head = _string(p.get("head_content"), "msgmenu.head_content", max_bytes=1024, optional=True)
+    if head is not None:
+        out["head_content"] = head
+    items = p.get("list")
+    if items is not None:
+        if isinstance(items, str | bytes) or not isinstance(items, Iterable):
+            raise KfValidationError("must be a list of menu items", field="msgmenu.list")
+        items = list(items)
+        if len(items) > MENU_MAX_ITEMS:
+            raise KfValidationError(
+                f"has {len(items)} items", field="msgmenu.list", limit=f"≤{MENU_MAX_ITEMS} items"
+            )
+        if items:
+            out["list"] = [_validate_menu_item(item, i) for i, item in enumerate(items)]
+    tail = _string(p.get("tail_content"), "msgmenu.tail_content", max_bytes=1024, optional=True)
+    if tail is not None:
+        out["tail_content"] = tail
+    if not out:
+        raise KfValidationError(
+            "an empty menu would be an empty message",
+            field="msgmenu",
+            limit="head_content, list or tail_content",
+        )
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# Builders
+# ---------------------------------------------------------------------------------------------
+
+
+def text(content: str) -> OutgoingMessage:
+    """Text, 1..2048 bytes."""
+    return OutgoingMessage("text", {"content": content})
+
+
+def image(media_id: str) -> OutgoingMessage:
+    """Image by media_id (see :func:`wxkefu_ext.media.upload`)."""
+    return OutgoingMessage("image", {"media_id": media_id})
+
+
+def voice(media_id: str) -> OutgoingMessage:
+    """Voice (AMR) by media_id."""
+    return OutgoingMessage("voice", {"media_id": media_id})
+
+
+def video(media_id: str) -> OutgoingMessage:
+    """Video (MP4) by media_id."""
+    return OutgoingMessage("video", {"media_id": media_id})
+
+
+def file(media_id: str) -> OutgoingMessage:
+    """File by media_id."""
+    return OutgoingMessage("file", {"media_id": media_id})
+
+
+def link(
+    title: str,
+    url: str,
+    thumb_media_id: str,
+    desc: str | None = None,
+    *,
+    truncate: bool = False,
+) -> OutgoingMessage:
+    """图文链接: title ≤128 bytes, desc ≤512 bytes, http(s) url ≤2048 bytes. The server would
+    truncate a long title/desc silently; here it is an error unless ``truncate=True`` (cut on a
+    character boundary)."""
+    if truncate:
+        title = _truncate(title, 128) or title
+        desc = _truncate(desc, 512)
+    payload: dict[str, Any] = {"title": title, "url": url, "thumb_media_id": thumb_media_id}
+    if desc is not None:
+        payload["desc"] = desc
+    return OutgoingMessage("link", payload)
+
+
+def miniprogram(
+    appid: str,
+    thumb_media_id: str,
+    pagepath: str,
+    title: str | None = None,
+    *,
+    truncate: bool = False,
+) -> OutgoingMessage:
+    """Mini-program card: title ≤64 bytes (error, or cut with ``truncate=True``)."""
+    if truncate:
+        title = _truncate(title, 64)
+    payload: dict[str, Any] = {
+        "appid": appid,
+        "thumb_media_id": thumb_media_id,
+        "pagepath": pagepath,
+    }
+    if title is not None:
+        payload["title"] = title
+    return OutgoingMessage("miniprogram", payload)
+
+
+def menu_click(content: str, id: str | None = None) -> dict[str, Any]:
+    """回复菜单 item: clicking sends ``content`` as a text whose ``menu_id`` is ``id``."""
+    body: dict[str, Any] = {"content": content}
+    if id is not None:
+        body["id"] = id
+    return _validate_menu_item({"type": "click", "click": body}, 0)
+
+
+def menu_view(url: str, content: str) -> dict[str, Any]:
+    """超链接菜单 item."""
+    return _validate_menu_item({"type": "view", "view": {"url": url, "content": content}}, 0)
+
+
+def menu_miniprogram(appid: str, pagepath: str, content: str) -> dict[str, Any]:
+    """小程序菜单 item."""
+    body = {"appid": appid, "pagepath": pagepath, "content": content}
+    return _validate_menu_item({"type": "miniprogram", "miniprogram": body}, 0)
+
+
+def menu_text(content: str, *, no_newline: bool = False) -> dict[str, Any]:
+    """纯文本 item (1..256 bytes); ``no_newline=True`` keeps the next item on the same line."""
+    body: dict[str, Any] = {"content": content}
+    if no_newline:
+        body["no_newline"] = 1
+    return _validate_menu_item({"type": "text", "text": body}, 0)
+
+
+def msgmenu(
+    items: Iterable[Mapping[str, Any]] = (),
+    *,
+    head_content: str | None = None,
+    tail_content: str | None = None,
+) -> OutgoingMessage:
+    """Menu message: ≤10 items (:func:`menu_click`, :func:`menu_view`, :func:`menu_miniprogram`,
+    :func:`menu_text`), head/tail ≤1024 bytes."""
+    payload: dict[str, Any] = {"list": list(items)}
+    if head_content is not None:
+        payload["head_content"] = head_content
+    if tail_content is not None:
+        payload["tail_content"] = tail_content
+    return OutgoingMessage("msgmenu", payload)
+
+
+def location(
+    latitude: float, longitude: float, *, name: str | None = None, address: str | None = None
+) -> OutgoingMessage:
+    """Location: latitude −90..90, longitude −180..180."""
+    payload: dict[str, Any] = {"latitude": latitude, "longitude": longitude}
+    if name is not None:
+        payload["name"] = name
+    if address is not None:
+        payload["address"] = address
+    return OutgoingMessage("location", payload)
+
+
+def business_card(userid: str) -> OutgoingMessage:
+    """A member's business card (at most one per customer per 48 h, errcode 95025)."""
+    return OutgoingMessage("business_card", {"userid": userid})
+
+
+def ca_link(link_url: str) -> OutgoingMessage:
+    """获客链接 (a customer-acquisition link made with 获客助手)."""
+    return OutgoingMessage("ca_link", {"link_url": link_url})
+
+
+# ---------------------------------------------------------------------------------------------
+# Sending
+# ---------------------------------------------------------------------------------------------
+
+
+class _SupportsRequest(Protocol):
+    def request(
+        self, method: str, path: str, *, params: Mapping[str, Any] | None = ..., json: Any = ...
+    ) -> dict[str, Any]: ...
+
+
+class _SupportsAsyncRequest(Protocol):
+    async def request(
+        self, method: str, path: str, *, params: Mapping[str, Any] | None = ..., json: Any = ...
+    ) -> dict[str, Any]: ...
+
+
+def _as_message(message: OutgoingMessage | Mapping[str, Any]) -> OutgoingMessage:
+    if isinstance(message, OutgoingMessage):
+        return message
+    return OutgoingMessage.from_dict(message)
+
+
+def _send_body(
+    touser: str, open_kfid: str, message: OutgoingMessage | Mapping[str, Any], msgid: str | None
+) -> dict[str, Any]:
+    msg = _as_message(message)
+    return {
+        "touser": _required(touser, "touser"),
+        "open_kfid": _required(open_kfid, "open_kfid"),
+        "msgid": validate_msgid(msgid) if msgid is not None else new_msgid(),
+        **msg.to_dict(),
+    }
+
+
+def _event_body(
+    code: str, message: OutgoingMessage | Mapping[str, Any], msgid: str | None
+) -> dict[str, Any]:
+    msg = _as_message(message)
+    if msg.msgtype not in EVENT_MSGTYPES:
+        raise KfValidationError(
+            f"send_msg_on_event cannot send {msg.msgtype!r}", field="msgtype", limit="text|msgmenu"
+        )
+    return {
+        "code": _required(code, "code"),
+        "msgid": validate_msgid(msgid) if msgid is not None else new_msgid(),
+        **msg.to_dict(),
+    }
+
+
+def _recall_body(open_kfid: str, msgid: str) -> dict[str, Any]:
+    return {"open_kfid": _required(open_kfid, "open_kfid"), "msgid": validate_msgid(msgid)}
+
+
+def _is_duplicate(exc: KfApiError) -> bool:
+    return exc.errcode == DUPLICATE_MSGID_ERRCODE and "msgid" in exc.errmsg.lower()
+
+
+def _sent_msgid(reply: Mapping[str, Any], body: Mapping[str, Any]) -> str:
+    value = reply.get("msgid")
+    return value if isinstance(value, str) and value else str(body["msgid"])
+
+
+def send(
+    kf: _SupportsRequest,
+    touser: str,
+    open_kfid: str,
+    message: OutgoingMessage | Mapping[str, Any],
+    *,
+    msgid: str | None = None,
+) -> str:
+    """Send ``message`` to customer ``touser`` from Kf account ``open_kfid``; return the msgid.
+
+    A msgid is always sent (a fresh one when not given), so the client's retries cannot
+    duplicate the message. If the server rejects the msgid as already used, an earlier attempt
+    with this msgid was delivered: that is reported as success, not as a failure.
+    """
+    body = _send_body(touser, open_kfid, message, msgid)
+    try:
+        reply = kf.request("POST", SEND_PATH, json=body)
+    except KfApiError as exc:
+        if _is_duplicate(exc):
+            return str(body["msgid"])
+        raise
+    return _sent_msgid(reply, body)
+
+
+def send_on_event(
+    kf: _SupportsRequest,
+    code: str,
+    message: OutgoingMessage | Mapping[str, Any],
+    *,
+    msgid: str | None = None,
+) -> str:
+    """Answer an event (``welcome_code`` of enter_session, ``msg_code`` of a session change)
+    with a text or msgmenu message; return the msgid. Codes are single-use."""
+    body = _event_body(code, message, msgid)
+    try:
+        reply = kf.request("POST", SEND_ON_EVENT_PATH, json=body)
+    except KfApiError as exc:
+        if _is_duplicate(exc):
+            return str(body["msgid"])
+        raise
+    return _sent_msgid(reply, body)
+
+
+def recall(kf: _SupportsRequest, open_kfid: str, msgid: str) -> None:
+    """Recall a message sent through the API (within 2 minutes of sending)."""
+    kf.request("POST", RECALL_PATH, json=_recall_body(open_kfid, msgid))
+
+
+async def async_send(
+    kf: _SupportsAsyncRequest,
+    touser: str,
+    open_kfid: str,
+    message: OutgoingMessage | Mapping[str, Any],
+    *,
+    msgid: str | None = None,
+) -> str:
+    """Awaitable :func:`send`."""
+    body = _send_body(touser, open_kfid, message, msgid)
+    try:
+        reply = await kf.request("POST", SEND_PATH, json=body)
+    except KfApiError as exc:
+        if _is_duplicate(exc):
+            return str(body["msgid"])
+        raise
+    return _sent_msgid(reply, body)
+
+
+async def async_send_on_event(
+    kf: _SupportsAsyncRequest,
+    code: str,
+    message: OutgoingMessage | Mapping[str, Any],
+    *,
+    msgid: str | None = None,
+) -> str:
+    """Awaitable :func:`send_on_event`."""
+    body = _event_body(code, message, msgid)
+    try:
+        reply = await kf.request("POST", SEND_ON_EVENT_PATH, json=body)
+    except KfApiError as exc:
+        if _is_duplicate(exc):
+            return str(body["msgid"])
+        raise
+    return _sent_msgid(reply, body)
+
+
+async def async_recall(kf: _SupportsAsyncRequest, open_kfid: str, msgid: str) -> None:
+    """Awaitable :func:`recall`."""
+    await kf.request("POST", RECALL_PATH, json=_recall_body(open_kfid, msgid))
