@@ -62,8 +62,11 @@ class BundleError(Exception):
 
 
 def _load(path: Path) -> dict[str, Any]:
-    with path.open(encoding="utf-8") as fh:
-        data = yaml.safe_load(fh)
+    try:
+        with path.open(encoding="utf-8") as fh:
+            data = yaml.safe_load(fh)
+    except yaml.YAMLError as exc:
+        raise BundleError(f"{path.name}: invalid YAML: {exc}") from None
     if data is None:
         return {}
     if not isinstance(data, dict):

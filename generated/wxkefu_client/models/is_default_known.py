@@ -1,0 +1,9 @@
+from enum import IntEnum
+
+
+class IsDefaultKnown(IntEnum):
+    NO = 0
+    YES = 1
+
+    def __str__(self) -> str:
+        return str(self.value)
