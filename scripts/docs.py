@@ -236,25 +236,29 @@ def build_typescript(spec: Path, dts: Path, *, root: Path = ROOT) -> None:
     # so the check never depends on where --out points.
     with tempfile.TemporaryDirectory(prefix="wxkefu-tsc-") as tmp:
         shutil.copyfile(dts, Path(tmp) / "wxkefu.d.ts")
-        consumer = Path(tmp) / "ts-consumer.ts"
-        shutil.copyfile(TS_CONSUMER, consumer)
-        run_tool(
-            "tsc --noEmit --strict (scripts/ts-consumer.ts against the generated types)",
-            [
-                tool("tsc", root),
-                "--noEmit",
-                "--strict",
-                "--noUncheckedIndexedAccess",
-                "--target",
-                "ES2022",
-                "--module",
-                "ESNext",
-                "--moduleResolution",
-                "Bundler",
-                str(consumer),
-            ],
-            cwd=root,
-        )
+        shutil.copyfile(TS_CONSUMER, Path(tmp) / "ts-consumer.ts")
+        try:
+            run_tool(
+                "tsc --noEmit --strict on scripts/ts-consumer.ts (against the generated types)",
+                [
+                    tool("tsc", root),
+                    "--noEmit",
+                    "--strict",
+                    "--noUncheckedIndexedAccess",
+                    "--target",
+                    "ES2022",
+                    "--module",
+                    "ESNext",
+                    "--moduleResolution",
+                    "Bundler",
+                    "ts-consumer.ts",
+                ],
+                cwd=Path(tmp),
+            )
+        except DocsError as exc:
+            # Point the reader at the file they edit, not at the temporary copy.
+            text = re.sub(r"^ts-consumer\.ts\(", "scripts/ts-consumer.ts(", str(exc), flags=re.M)
+            raise DocsError(text) from None
 
 
 def build_docs(
