@@ -160,13 +160,25 @@ class _Dumper(yaml.SafeDumper):
     def ignore_aliases(self, data: Any) -> bool:
         return True
 
+    def increase_indent(self, flow: bool = False, indentless: bool = False) -> None:
+        # Indent block sequences under their key (the usual OpenAPI style).
+        super().increase_indent(flow, False)
+
 
 def _str_presenter(dumper: yaml.SafeDumper, data: str) -> yaml.ScalarNode:
     style = "|" if "\n" in data else None
     return dumper.represent_scalar("tag:yaml.org,2002:str", data, style=style)
 
 
+def _list_presenter(dumper: yaml.SafeDumper, data: list[Any]) -> yaml.SequenceNode:
+    # Short lists of scalars (`required: [a, b]`, enums) stay on one line, as in the sources.
+    scalars = all(isinstance(item, (str, int, float)) and "\n" not in str(item) for item in data)
+    flow = bool(data) and scalars and sum(len(str(item)) + 2 for item in data) <= 72
+    return dumper.represent_sequence("tag:yaml.org,2002:seq", data, flow_style=flow)
+
+
 _Dumper.add_representer(str, _str_presenter)
+_Dumper.add_representer(list, _list_presenter)
 
 
 def dump(doc: Mapping[str, Any]) -> str:
