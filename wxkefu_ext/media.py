@@ -1,0 +1,696 @@
+"""Temporary media both ways: checked uploads and streamed, resumable downloads.
+
+Why (codegen-notes §4, peers.md B.11): the generated ``media_upload`` sends no ``filename`` unless
+one is set (the part then looks like a plain form field), and the generated ``media_get`` loads the
+whole body into memory and returns a JSON error that arrives with HTTP 200 as if it were the file.
+This module
+
+* checks uploads before sending — size (> 5 bytes, ≤ the per-type cap), type by magic bytes and
+  extension (image JPG/PNG, voice AMR, video MP4) — and always sends a filename and a MIME type;
+* downloads through the client's shared httpx pool with ``.stream()`` (same auth, retry and
+  connection pool), in constant memory, straight into ``<target>.part`` and renamed on success;
+* resumes: an existing ``.part`` (or a connection cut mid-body) continues with
+  ``Range: bytes=<have>-``; the ``Content-Range`` of the 206 must start exactly there;
+* turns a JSON body (HTTP 200 ``{"errcode": 40007, ...}``) into the typed
+  :class:`~wxkefu_ext.errors.KfApiError` — never a saved "file".
+
+The decisions (which Range to ask for, whether a reply continues the partial data, when the file
+is complete) live in :class:`_DownloadCore`; the blocking and async functions only move bytes.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import mimetypes
+import os
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO, Any, Final, Literal
+from urllib.parse import unquote
+
+import httpx
+
+from wxkefu_ext.errors import (
+    KfResponseError,
+    KfTransportError,
+    KfValidationError,
+    raise_for_errcode,
+)
+
+__all__ = [
+    "LIMITS",
+    "DownloadResult",
+    "MediaType",
+    "UploadResult",
+    "async_download",
+    "async_download_to",
+    "async_upload",
+    "download",
+    "download_to",
+    "upload",
+]
+
+MediaType = Literal["image", "voice", "video", "file"]
+
+UPLOAD_PATH: Final = "/media/upload"
+GET_PATH: Final = "/media/get"
+MB: Final = 1024 * 1024
+MIN_BYTES: Final = 6  # "every file must be larger than 5 bytes"
+_MAX_ERROR_BODY: Final = 64 * 1024
+
+
+@dataclass(frozen=True, slots=True)
+class _Limit:
+    max_bytes: int
+    extensions: tuple[str, ...]  # empty = any
+    default_ext: str
+
+
+#: Per-type upload caps (ENDPOINTS.md §2.24; the generic endpoint's 10 MB image limit).
+LIMITS: Final[Mapping[str, _Limit]] = {
+    "image": _Limit(10 * MB, (".jpg", ".jpeg", ".png"), ".jpg"),
+    "voice": _Limit(2 * MB, (".amr",), ".amr"),
+    "video": _Limit(10 * MB, (".mp4",), ".mp4"),
+    "file": _Limit(20 * MB, (), ".bin"),
+}
+
+
+# ---------------------------------------------------------------------------------------------
+# Upload
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class UploadResult:
+    """``media_id`` (valid 3 days), its ``type`` and ``created_at`` (unix seconds)."""
+
+    media_id: str
+    type: str
+    created_at: int | None
+    filename: str
+    size: int
+
+
+def _sniff(data: bytes) -> str | None:
+    if data.startswith(b"\xff\xd8\xff"):
+        return ".jpg"
+    if data.startswith(b"\x89PNG\r\n\x1a\n"):
+        return ".png"
+    if data.startswith(b"#!AMR"):
+        return ".amr"
+    if data[4:8] == b"ftyp":
+        return ".mp4"
+    return None
+
+
+class _TooBig(Exception):
+    pass
+
+
+def _read_source(source: Any, max_bytes: int) -> tuple[bytes, str | None]:
+    """Bytes (at most ``max_bytes + 1``, enough to detect "too big") and a name if known."""
+    if isinstance(source, bytes | bytearray | memoryview):
+        return bytes(source), None
+    if isinstance(source, str | os.PathLike):
+        path = Path(source)
+        try:
+            size = path.stat().st_size
+        except OSError as exc:
+            raise KfValidationError(
+                f"cannot read {path.name!r}: {exc.strerror}", field="source"
+            ) from exc
+        if size > max_bytes:
+            raise _TooBig
+        return path.read_bytes(), path.name
+    read = getattr(source, "read", None)
+    if callable(read):
+        data = read(max_bytes + 1)
+        if not isinstance(data, bytes | bytearray):
+            raise KfValidationError("stream must be opened in binary mode", field="source")
+        name = getattr(source, "name", None)
+        return bytes(data), os.path.basename(name) if isinstance(name, str) else None
+    raise KfValidationError(
+        f"must be a path, bytes or a binary stream, got {type(source).__name__}", field="source"
+    )
+
+
+def _prepare_upload(
+    media_type: str, source: Any, filename: str | None, content_type: str | None
+) -> tuple[bytes, str, str]:
+    limit = LIMITS.get(media_type)
+    if limit is None:
+        raise KfValidationError(
+            f"unknown media type {media_type!r}", field="media_type", limit="image|voice|video|file"
+        )
+    try:
+        data, source_name = _read_source(source, limit.max_bytes)
+    except _TooBig:
+        data, source_name = b"", None
+        too_big = True
+    else:
+        too_big = len(data) > limit.max_bytes
+    if too_big:
+        raise KfValidationError(
+            f"{media_type} is larger than allowed",
+            field="source",
+            limit=f"{limit.max_bytes // MB} MB for {media_type}",
+        )
+    if len(data) < MIN_BYTES:
+        raise KfValidationError(
+            f"{media_type} has {len(data)} bytes", field="source", limit="more than 5 bytes"
+        )
+    sniffed = _sniff(data)
+    if limit.extensions and sniffed not in limit.extensions:
+        raise KfValidationError(
+            f"content is not a valid {media_type} (magic bytes)",
+            field="source",
+            limit="/".join(e.lstrip(".") for e in limit.extensions),
+        )
+    name = filename or source_name or f"{media_type}{sniffed or limit.default_ext}"
+    if not name or "/" in name or "\\" in name or any(ord(c) < 32 for c in name):
+        raise KfValidationError("must be a plain file name", field="filename")
+    ext = os.path.splitext(name)[1].lower()
+    if limit.extensions and ext not in limit.extensions:
+        raise KfValidationError(
+            f"extension {ext or '(none)'!r} does not fit {media_type}",
+            field="filename",
+            limit="/".join(limit.extensions),
+        )
+    mime = content_type or _MIME_KNOWN.get(ext) or mimetypes.guess_type(name)[0]
+    return data, name, mime or "application/octet-stream"
+
+
+#: Fixed types for the checked formats (platform MIME databases differ, e.g. for .amr).
+_MIME_KNOWN: Final = {
+    ".jpg": "image/jpeg",
+    ".jpeg": "image/jpeg",
+    ".png": "image/png",
+    ".amr": "audio/amr",
+    ".mp4": "video/mp4",
+}
+
+
+def _upload_result(reply: Mapping[str, Any], name: str, size: int) -> UploadResult:
+    raise_for_errcode(reply, path=UPLOAD_PATH)
+    media_id = reply.get("media_id")
+    if not isinstance(media_id, str) or not media_id:
+        raise KfResponseError("upload reply has no media_id", path=UPLOAD_PATH)
+    created = reply.get("created_at")
+    try:
+        created_at = int(created) if created is not None else None
+    except (TypeError, ValueError):
+        created_at = None
+    return UploadResult(media_id, str(reply.get("type", "")), created_at, name, size)
+
+
+def _json_reply(response: httpx.Response, path: str) -> dict[str, Any]:
+    try:
+        payload = response.json()
+    except ValueError:
+        raise KfResponseError(
+            "reply is not JSON",
+            status=response.status_code,
+            body=response.content,
+            path=path,
+            content_type=response.headers.get("content-type"),
+        ) from None
+    if not isinstance(payload, dict):
+        raise KfResponseError("reply is not a JSON object", status=response.status_code, path=path)
+    return payload
+
+
+def _http(kf: Any) -> httpx.Client:
+    """The client's shared blocking httpx client (same pool, auth and retry)."""
+    http = getattr(kf, "http", None)
+    if isinstance(http, httpx.Client):
+        return http
+    return kf.client.get_httpx_client()  # type: ignore[no-any-return]
+
+
+def _ahttp(kf: Any) -> httpx.AsyncClient:
+    http = getattr(kf, "http", None)
+    if isinstance(http, httpx.AsyncClient):
+        return http
+    return kf.client.get_async_httpx_client()  # type: ignore[no-any-return]
+
+
+def upload(
+    kf: Any,
+    media_type: MediaType,
+    source: str | os.PathLike[str] | bytes | IO[bytes],
+    *,
+    filename: str | None = None,
+    content_type: str | None = None,
+) -> UploadResult:
+    """Upload temporary media (valid 3 days) from a path, bytes or a binary stream.
+
+    Raises :class:`KfValidationError` before sending when the type, size (> 5 bytes and at most
+    image 10 MB, voice 2 MB, video 10 MB, file 20 MB) or file name does not fit.
+    """
+    data, name, mime = _prepare_upload(media_type, source, filename, content_type)
+    try:
+        response = _http(kf).post(
+            UPLOAD_PATH, params={"type": media_type}, files={"media": (name, data, mime)}
+        )
+    except httpx.TransportError as exc:
+        raise KfTransportError(f"upload failed: {type(exc).__name__}", path=UPLOAD_PATH) from exc
+    return _upload_result(_json_reply(response, UPLOAD_PATH), name, len(data))
+
+
+async def async_upload(
+    kf: Any,
+    media_type: MediaType,
+    source: str | os.PathLike[str] | bytes | IO[bytes],
+    *,
+    filename: str | None = None,
+    content_type: str | None = None,
+) -> UploadResult:
+    """Awaitable :func:`upload` (the file is read synchronously: it is at most 20 MB)."""
+    data, name, mime = _prepare_upload(media_type, source, filename, content_type)
+    try:
+        response = await _ahttp(kf).post(
+            UPLOAD_PATH, params={"type": media_type}, files={"media": (name, data, mime)}
+        )
+    except httpx.TransportError as exc:
+        raise KfTransportError(f"upload failed: {type(exc).__name__}", path=UPLOAD_PATH) from exc
+    return _upload_result(_json_reply(response, UPLOAD_PATH), name, len(data))
+
+
+# ---------------------------------------------------------------------------------------------
+# Download: the sans-IO core
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class DownloadResult:
+    """What :func:`download_to` produced. ``size`` is the size of the finished file (or of
+    the bytes written to a stream), ``total_size`` the full media size when the server said so,
+    ``resumed`` how many times the transfer continued from a partial state."""
+
+    path: str | None
+    size: int
+    total_size: int | None
+    content_type: str | None
+    filename: str | None
+    content_range: str | None
+    status_code: int
+    resumed: int
+
+
+_CONTENT_RANGE = re.compile(r"^\s*bytes\s+(\d+)-(\d+)/(\d+|\*)\s*$", re.I)
+_UNSATISFIED = re.compile(r"^\s*bytes\s+\*/(\d+)\s*$", re.I)
+_FILENAME_STAR = re.compile(r"filename\*\s*=\s*([^']*)'[^']*'([^;]+)", re.I)
+_FILENAME = re.compile(r'filename\s*=\s*(?:"((?:[^"\\]|\\.)*)"|([^;]+))', re.I)
+
+
+def content_disposition_filename(value: str | None) -> str | None:
+    """File name from a Content-Disposition header (RFC 6266 ``filename*`` wins), made safe."""
+    if not value:
+        return None
+    name: str | None = None
+    star = _FILENAME_STAR.search(value)
+    if star:
+        try:
+            name = unquote(star.group(2).strip(), encoding=star.group(1) or "utf-8")
+        except LookupError:
+            name = unquote(star.group(2).strip())
+    else:
+        plain = _FILENAME.search(value)
+        if plain:
+            name = plain.group(1) if plain.group(1) is not None else plain.group(2).strip()
+    if not name:
+        return None
+    name = os.path.basename(name.replace("\\", "/"))
+    return name or None
+
+
+def _is_json(content_type: str | None) -> bool:
+    ct = (content_type or "").split(";")[0].strip().lower()
+    return ct == "application/json" or ct.endswith("+json") or ct == "text/json"
+
+
+class _DownloadCore:
+    """Range bookkeeping for one download. ``have`` = bytes already held for this request
+    window (in the partial file or written to the stream)."""
+
+    def __init__(self, media_id: str, have: int, window: tuple[int, int | None] | None) -> None:
+        if not isinstance(media_id, str) or not media_id:
+            raise KfValidationError("must be a non-empty string", field="media_id")
+        start, end = window if window is not None else (0, None)
+        if start < 0 or (end is not None and end < start):
+            raise KfValidationError(
+                "must be (start, end) with 0 <= start <= end", field="range", limit="bytes"
+            )
+        self.media_id = media_id
+        self.start = start
+        self.end = end
+        self.have = have
+        self.expected: int | None = None  # bytes this window should have in total
+        self.total: int | None = None
+        self.content_type: str | None = None
+        self.filename: str | None = None
+        self.content_range: str | None = None
+        self.status = 0
+        self.resumed = 0
+
+    def params(self) -> dict[str, str]:
+        return {"media_id": self.media_id}
+
+    def headers(self) -> dict[str, str]:
+        first = self.start + self.have
+        if first == 0 and self.end is None:
+            return {}
+        last = "" if self.end is None else str(self.end)
+        return {"Range": f"bytes={first}-{last}"}
+
+    @property
+    def complete(self) -> bool:
+        return self.expected is not None and self.have >= self.expected
+
+    def on_response(
+        self, status: int, headers: Mapping[str, str]
+    ) -> Literal["write", "restart", "done", "error"]:
+        """Decide what a reply means. "error" → the shell reads the (small) body and calls
+        :meth:`raise_error`."""
+        self.status = status
+        ctype = headers.get("content-type")
+        if _is_json(ctype):
+            return "error"
+        self.content_type = ctype or self.content_type
+        self.filename = (
+            content_disposition_filename(headers.get("content-disposition")) or self.filename
+        )
+        length = headers.get("content-length")
+        if status == 206:
+            cr = headers.get("content-range", "")
+            match = _CONTENT_RANGE.match(cr)
+            first = self.start + self.have
+            if not match or int(match.group(1)) != first:
+                raise KfResponseError(
+                    f"Content-Range {cr!r} does not continue at byte {first}",
+                    status=status,
+                    path=GET_PATH,
+                )
+            self.content_range = cr
+            if match.group(3) != "*":
+                self.total = int(match.group(3))
+            self.expected = self.have + int(match.group(2)) - int(match.group(1)) + 1
+            return "write"
+        if status == 200:
+            if self.start != 0 or self.end is not None:
+                # a window was asked for but the whole file came back: do not mix them up
+                raise KfResponseError(
+                    "server ignored the Range header (HTTP 200 for a partial request)",
+                    status=status,
+                    path=GET_PATH,
+                )
+            self.content_range = None
+            if length is not None and length.isdigit():
+                self.total = int(length)
+                self.expected = int(length)
+            restart = self.have > 0
+            if restart:
+                self.have = 0
+            return "restart" if restart else "write"
+        if status == 416 and self.have > 0:
+            match = _UNSATISFIED.match(headers.get("content-range", ""))
+            if match and int(match.group(1)) == self.start + self.have and self.end is None:
+                self.total = int(match.group(1))
+                self.expected = self.have
+                return "done"
+        raise KfResponseError(
+            "unexpected reply to media/get", status=status, path=GET_PATH, content_type=ctype
+        )
+
+    def raise_error(self, body: bytes) -> None:
+        try:
+            payload = json.loads(body)
+        except ValueError:
+            raise KfResponseError(
+                "media/get returned a broken JSON body",
+                status=self.status,
+                body=body,
+                path=GET_PATH,
+                content_type="application/json",
+            ) from None
+        if not isinstance(payload, dict):
+            raise KfResponseError("media/get returned a JSON non-object", path=GET_PATH)
+        raise_for_errcode(payload, path=GET_PATH)
+        raise KfResponseError(
+            "media/get returned JSON with errcode 0 instead of the file",
+            status=self.status,
+            body=body,
+            path=GET_PATH,
+            content_type="application/json",
+        )
+
+    def check_finished(self) -> None:
+        """After the body ended without a transport error: is the window complete?"""
+        if self.expected is not None and self.have != self.expected:
+            raise _Short(self.have, self.expected)
+
+    def result(self, path: str | None, size: int) -> DownloadResult:
+        return DownloadResult(
+            path=path,
+            size=size,
+            total_size=self.total,
+            content_type=self.content_type,
+            filename=self.filename,
+            content_range=self.content_range,
+            status_code=self.status,
+            resumed=self.resumed,
+        )
+
+
+class _Short(Exception):
+    def __init__(self, have: int, expected: int) -> None:
+        super().__init__(f"body ended after {have} of {expected} bytes")
+
+
+_INTERRUPTED = (httpx.TransportError, _Short)
+
+
+# ---------------------------------------------------------------------------------------------
+# Download: shells
+# ---------------------------------------------------------------------------------------------
+
+
+class _Sink:
+    """Where the bytes go: a ``.part`` file next to the target path, or a caller's stream."""
+
+    def __init__(self, target: str | os.PathLike[str] | IO[bytes], resume: bool) -> None:
+        self.stream: IO[bytes]
+        self.path: Path | None = None
+        self.part: Path | None = None
+        if isinstance(target, str | os.PathLike):
+            self.path = Path(target)
+            self.part = self.path.with_name(self.path.name + ".part")
+            if not resume:
+                self.part.unlink(missing_ok=True)
+            self.stream = open(self.part, "ab")  # noqa: SIM115 - closed in finish()/abort()
+            self.stream.seek(0, os.SEEK_END)
+            self.base = 0
+            self.initial = self.stream.tell()
+        else:
+            if not hasattr(target, "write"):
+                raise KfValidationError(
+                    "must be a path or a writable binary stream", field="target"
+                )
+            self.stream = target
+            try:
+                self.base = target.tell()
+            except (OSError, AttributeError, ValueError):
+                self.base = -1  # not seekable: restarts are impossible
+            self.initial = 0
+
+    def restart(self) -> None:
+        if self.part is not None:
+            self.stream.seek(0)
+            self.stream.truncate()
+        elif self.base >= 0:
+            self.stream.seek(self.base)
+            self.stream.truncate()
+        else:
+            raise KfResponseError("server restarted the transfer; the target stream cannot rewind")
+
+    def write(self, chunk: bytes) -> None:
+        self.stream.write(chunk)
+
+    def finish(self) -> tuple[str | None, int]:
+        if self.part is None or self.path is None:
+            self.stream.flush()
+            return None, -1
+        self.stream.flush()
+        os.fsync(self.stream.fileno())
+        size = self.stream.tell()
+        self.stream.close()
+        os.replace(self.part, self.path)
+        return str(self.path), size
+
+    def close(self) -> None:
+        if self.part is not None and not self.stream.closed:
+            self.stream.flush()
+            self.stream.close()
+
+
+def _start(
+    media_id: str,
+    target: str | os.PathLike[str] | IO[bytes],
+    resume: bool,
+    range: tuple[int, int | None] | None,
+    chunk_size: int | None,
+) -> tuple[_Sink, _DownloadCore]:
+    if chunk_size is not None and chunk_size < 1:
+        raise KfValidationError("must be positive", field="chunk_size")
+    core = _DownloadCore(media_id, 0, range)
+    sink = _Sink(target, resume)
+    core.have = sink.initial
+    return sink, core
+
+
+def _give_up(exc: BaseException, attempts: int) -> KfTransportError:
+    return KfTransportError(
+        f"media download interrupted ({type(exc).__name__}: {exc}); the partial data is kept "
+        "and the next call with resume=True continues it",
+        path=GET_PATH,
+        attempts=attempts,
+    )
+
+
+def download_to(
+    kf: Any,
+    media_id: str,
+    path_or_file: str | os.PathLike[str] | IO[bytes],
+    *,
+    chunk_size: int | None = None,
+    resume: bool = True,
+    range: tuple[int, int | None] | None = None,
+    max_resumes: int = 3,
+) -> DownloadResult:
+    """Stream media ``media_id`` into a file path (via ``<path>.part`` + rename) or a binary
+    stream — memory use does not grow with the file. Bytes are written as they arrive
+    (``chunk_size=None``, so a cut loses nothing already received) or re-cut into
+    ``chunk_size`` pieces (a cut then drops the unwritten remainder, which the resume re-reads).
+
+    ``resume=True`` continues an existing ``.part`` file with ``Range: bytes=<size>-``; a
+    connection cut mid-body is continued the same way up to ``max_resumes`` times within the
+    call. ``range=(start, end)`` (inclusive; ``end=None`` = to the end) downloads a window.
+    A JSON error body raises the matching :class:`~wxkefu_ext.errors.KfApiError`; the target
+    path is then not created.
+    """
+    sink, core = _start(media_id, path_or_file, resume, range, chunk_size)
+    http = _http(kf)
+    attempts = 0
+    try:
+        while True:
+            attempts += 1
+            try:
+                with http.stream(
+                    "GET", GET_PATH, params=core.params(), headers=core.headers()
+                ) as r:
+                    action = core.on_response(r.status_code, r.headers)
+                    if action == "error":
+                        core.raise_error(_read_capped(r.iter_bytes()))
+                    if action == "restart":
+                        sink.restart()
+                    if action != "done":
+                        for chunk in r.iter_bytes(chunk_size):
+                            sink.write(chunk)
+                            core.have += len(chunk)
+                        core.check_finished()
+                break
+            except _INTERRUPTED as exc:
+                if attempts > max_resumes:
+                    raise _give_up(exc, attempts) from exc
+                core.resumed += 1
+        path, size = sink.finish()
+        return core.result(path, size if path else core.have)
+    finally:
+        sink.close()
+
+
+async def async_download_to(
+    kf: Any,
+    media_id: str,
+    path_or_file: str | os.PathLike[str] | IO[bytes],
+    *,
+    chunk_size: int | None = None,
+    resume: bool = True,
+    range: tuple[int, int | None] | None = None,
+    max_resumes: int = 3,
+) -> DownloadResult:
+    """Awaitable :func:`download_to` (file writes are small local calls)."""
+    sink, core = _start(media_id, path_or_file, resume, range, chunk_size)
+    http = _ahttp(kf)
+    attempts = 0
+    try:
+        while True:
+            attempts += 1
+            try:
+                async with http.stream(
+                    "GET", GET_PATH, params=core.params(), headers=core.headers()
+                ) as r:
+                    action = core.on_response(r.status_code, r.headers)
+                    if action == "error":
+                        body = bytearray()
+                        async for chunk in r.aiter_bytes():
+                            body += chunk
+                            if len(body) > _MAX_ERROR_BODY:
+                                break
+                        core.raise_error(bytes(body[:_MAX_ERROR_BODY]))
+                    if action == "restart":
+                        sink.restart()
+                    if action != "done":
+                        async for chunk in r.aiter_bytes(chunk_size):
+                            sink.write(chunk)
+                            core.have += len(chunk)
+                        core.check_finished()
+                break
+            except _INTERRUPTED as exc:
+                if attempts > max_resumes:
+                    raise _give_up(exc, attempts) from exc
+                core.resumed += 1
+        path, size = sink.finish()
+        return core.result(path, size if path else core.have)
+    finally:
+        sink.close()
+
+
+def _read_capped(chunks: Any) -> bytes:
+    body = bytearray()
+    for chunk in chunks:
+        body += chunk
+        if len(body) > _MAX_ERROR_BODY:
+            break
+    return bytes(body[:_MAX_ERROR_BODY])
+
+
+def download(kf: Any, media_id: str, *, max_bytes: int | None = None) -> bytes:
+    """The whole media in memory (for small files; use :func:`download_to` for big ones).
+    ``max_bytes`` refuses anything larger before it is all read."""
+    buf = _CappedBuffer(max_bytes)
+    download_to(kf, media_id, buf)
+    return buf.getvalue()
+
+
+async def async_download(kf: Any, media_id: str, *, max_bytes: int | None = None) -> bytes:
+    """Awaitable :func:`download`."""
+    buf = _CappedBuffer(max_bytes)
+    await async_download_to(kf, media_id, buf)
+    return buf.getvalue()
+
+
+class _CappedBuffer(io.BytesIO):
+    def __init__(self, cap: int | None) -> None:
+        super().__init__()
+        self._cap = cap
+
+    def write(self, data: Any) -> int:
+        if self._cap is not None and self.tell() + len(data) > self._cap:
+            raise KfValidationError(
+                "media is larger than max_bytes", field="max_bytes", limit=self._cap
+            )
+        return super().write(data)
