@@ -31,7 +31,7 @@ from typing import Any
 import httpx
 import pytest
 import yaml
-from jsonschema import Draft202012Validator
+from jsonschema import Draft202012Validator  # type: ignore[import-untyped]
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
@@ -70,7 +70,8 @@ def _escape(token: str) -> str:
 
 def registry_for(doc: dict[str, Any]) -> Registry:
     resource = Resource.from_contents(doc, default_specification=DRAFT202012)
-    return Registry().with_resource(SPEC_URI, resource)
+    registry: Registry = Registry().with_resource(SPEC_URI, resource)
+    return registry
 
 
 def validator_at(registry: Registry, pointer: str) -> Draft202012Validator:
@@ -198,15 +199,15 @@ def roundtrip_cases(doc: dict[str, Any]) -> list[tuple[str, Any, Any]]:
                 cases.append((f"{opid}:{status}", parse, media["example"]))
             else:
                 name = ref_name(media["schema"])
-                cls = model_class(name) if name else None
-                assert cls is not None, f"{opid} {status}: no generated class for its JSON example"
-                cases.append((f"{opid}:{status}:json", cls.from_dict, media["example"]))
+                resp_cls = model_class(name) if name else None
+                assert resp_cls is not None, f"{opid} {status}: no generated class for its example"
+                cases.append((f"{opid}:{status}:json", resp_cls.from_dict, media["example"]))
     for name, schema in doc.get("components", {}).get("schemas", {}).items():
         if "example" not in schema:
             continue
-        cls = model_class(name)
-        if cls is not None:  # enums and unions have no model class of their own
-            cases.append((f"schema:{name}", cls.from_dict, schema["example"]))
+        schema_cls = model_class(name)
+        if schema_cls is not None:  # enums and unions have no model class of their own
+            cases.append((f"schema:{name}", schema_cls.from_dict, schema["example"]))
     return cases
 
 
@@ -388,7 +389,7 @@ def test_roundtrip_detects_a_lossy_model() -> None:
     parsed = account_list._parse_response(
         client=_client(), response=httpx.Response(200, json=example)
     )
-    assert parsed is not None
+    assert parsed is not None and isinstance(parsed.account_list, list)
     parsed.account_list[0].name = "changed"
     assert parsed.to_dict() != example
 
