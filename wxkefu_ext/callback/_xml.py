@@ -1,0 +1,141 @@
+"""Safe, cheap parsing of the small XML and JSON documents a callback carries.
+
+Why not plain ``ElementTree``: a DTD can declare entities (billion laughs, external entities
+reading local files). Why not ``defusedxml`` itself: it forces the pure-Python parser, twice as
+slow as the C one for these tiny documents. The equivalent guarantee here: the document must be
+UTF-8 (the parser is *told* so, ignoring any ``encoding=`` declaration, so no other encoding can
+hide markup from the check), it must not contain ``<!DOCTYPE`` or ``<!ENTITY`` at all, and its
+size is capped before parsing. Without a DTD, XML can reference only the five predefined
+entities and character references — there is nothing to expand. The C parser then builds the
+tree; converting it to a dict is depth-limited so no input can exhaust the stack.
+
+JSON gets the same treatment: strict UTF-8 (``json.loads`` on bytes would guess UTF-16/32),
+size cap, and a depth bomb (``[[[[…``) becomes a :class:`ParseError` instead of RecursionError.
+"""
+
+from __future__ import annotations
+
+import json
+import xml.etree.ElementTree as ET
+from typing import Any, Final
+
+from wxkefu_ext.callback.errors import BodyTooLargeError, ParseError
+
+__all__ = [
+    "DEFAULT_MAX_BYTES",
+    "MAX_DEPTH",
+    "as_bytes",
+    "looks_like_json",
+    "parse_json_object",
+    "parse_xml_dict",
+    "parse_xml_root",
+]
+
+#: Default cap for a callback body or a decrypted message (real ones are under 2 KB).
+DEFAULT_MAX_BYTES: Final = 256 * 1024
+#: Maximum element/object nesting accepted (WeCom documents nest 2 levels).
+MAX_DEPTH: Final = 32
+_FORBIDDEN: Final = (b"<!DOCTYPE", b"<!ENTITY")
+
+
+def as_bytes(data: object, what: str, max_bytes: int) -> bytes:
+    """``data`` as bytes (str is UTF-8 encoded), size-capped, or a typed error."""
+    if isinstance(data, str):
+        if len(data) > max_bytes:  # cheap pre-check before encoding a huge str
+            raise BodyTooLargeError(f"{what} has more than {max_bytes} characters")
+        try:
+            raw = data.encode("utf-8")
+        except UnicodeEncodeError:
+            raise ParseError(f"{what} is not valid Unicode (lone surrogate)") from None
+    elif isinstance(data, bytes):
+        raw = data
+    elif isinstance(data, bytearray | memoryview):
+        raw = bytes(data)
+    elif data is None:
+        raise ParseError(f"{what} is missing")
+    else:
+        raise ParseError(f"{what} must be str or bytes, got {type(data).__name__}")
+    if len(raw) > max_bytes:
+        raise BodyTooLargeError(f"{what} has {len(raw)} bytes; the limit is {max_bytes}")
+    return raw
+
+
+def _not_utf8(raw: bytes) -> bool:
+    try:
+        raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return True
+    return False
+
+
+def parse_xml_root(raw: bytes, what: str) -> ET.Element:
+    """Parse ``raw`` (UTF-8, already size-capped) with no DTD and no entity declarations."""
+    for marker in _FORBIDDEN:
+        if marker in raw:
+            raise ParseError(
+                f"{what} contains a {marker[2:].decode()} declaration; DTDs and entities are "
+                "refused (WeCom never sends them)"
+            )
+    # Safe without defusedxml: DTD/ENTITY refused above, encoding forced (module docstring).
+    parser = ET.XMLParser(encoding="utf-8")  # noqa: S314
+    try:
+        parser.feed(raw)
+        return parser.close()
+    except ET.ParseError as exc:
+        if _not_utf8(raw):
+            raise ParseError(f"{what} is not UTF-8") from None
+        raise ParseError(f"{what} is not well-formed XML ({exc})") from None
+
+
+def _element_value(elem: ET.Element, depth: int) -> Any:
+    if len(elem) == 0:
+        return elem.text or ""
+    if depth >= MAX_DEPTH:
+        raise ParseError(f"XML nested deeper than {MAX_DEPTH} levels")
+    return _children_dict(elem, depth + 1)
+
+
+def _children_dict(elem: ET.Element, depth: int) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for child in elem:
+        value = _element_value(child, depth)
+        tag = child.tag
+        if tag in out:
+            prev = out[tag]
+            if isinstance(prev, list):
+                prev.append(value)
+            else:
+                out[tag] = [prev, value]
+        else:
+            out[tag] = value
+    return out
+
+
+def parse_xml_dict(raw: bytes, what: str) -> dict[str, Any]:
+    """The root's children as a dict: leaf → text, nested → dict, repeated tag → list."""
+    return _children_dict(parse_xml_root(raw, what), 0)
+
+
+def parse_json_object(raw: bytes, what: str) -> dict[str, Any]:
+    """A JSON object from strict UTF-8 ``raw`` (already size-capped)."""
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        raise ParseError(f"{what} is not UTF-8") from None
+    try:
+        value = json.loads(text)
+    except RecursionError:
+        raise ParseError(f"{what} is JSON nested too deeply") from None
+    except ValueError as exc:  # JSONDecodeError, and int strings over the digit limit
+        raise ParseError(f"{what} is not valid JSON ({exc})") from None
+    if not isinstance(value, dict):
+        raise ParseError(f"{what} must be a JSON object, got {type(value).__name__}")
+    return value
+
+
+def looks_like_json(raw: bytes) -> bool:
+    """True when the first non-whitespace byte is ``{`` (XML starts with ``<``)."""
+    first = raw[:1]
+    if first in (b"{", b"<"):
+        return first == b"{"
+    return raw.lstrip()[:1] == b"{"

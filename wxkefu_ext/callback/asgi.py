@@ -1,0 +1,194 @@
+"""A ready-made ASGI (Starlette) callback endpoint.
+
+Why: WeCom re-sends a callback that is not answered within ~5 s, so the answer must not wait
+for the user's work (typically a ``kf/sync_msg`` drain). The endpoint verifies, decrypts and
+parses in the request (well under a millisecond), marks the delivery in the dedupe store,
+answers ``success``, and runs the handler afterwards as an asyncio task — a plain function
+runs in a worker thread so it cannot block the event loop. Handler exceptions are logged with
+their traceback on ``wxkefu_ext.callback``; they never reach the HTTP answer.
+
+Usage::
+
+    app = callback_app(CallbackCrypto(token, key, corp_id), on_event)   # a Starlette app
+    # or, inside an existing Starlette/FastAPI app:
+    routes.append(callback_route(crypto, on_event, path="/wecom/callback"))
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import inspect
+from collections.abc import AsyncIterator, Awaitable, Callable
+from typing import Any, Literal, TypeAlias
+
+import anyio.to_thread
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import PlainTextResponse, Response
+from starlette.routing import Route
+
+from wxkefu_ext.callback._http import (
+    SUCCESS,
+    Reply,
+    error_reply,
+    event_label,
+    handle_get,
+    handle_post,
+    logger,
+    parse_query,
+    too_large,
+)
+from wxkefu_ext.callback.core import CallbackCrypto, ReceivedCallback
+from wxkefu_ext.callback.dedupe import AsyncDedupeStore, DedupeStore, MemoryDedupeStore
+from wxkefu_ext.callback.parse import CallbackEvent
+from wxkefu_ext.errors import CallbackError
+
+__all__ = ["AsyncCallbackEndpoint", "EventHandler", "callback_app", "callback_route"]
+
+#: ``handler(event)``: a coroutine function, or a plain function (run in a worker thread).
+EventHandler: TypeAlias = Callable[[CallbackEvent], Awaitable[None] | None]
+DedupeOption: TypeAlias = DedupeStore | AsyncDedupeStore | Literal["memory"] | None
+
+
+def _is_async(handler: Callable[..., Any]) -> bool:
+    return inspect.iscoroutinefunction(handler) or inspect.iscoroutinefunction(
+        getattr(handler, "__call__", None)  # noqa: B004 - callable objects with async __call__
+    )
+
+
+class AsyncCallbackEndpoint:
+    """The request handler and the background tasks of one callback URL."""
+
+    def __init__(
+        self,
+        crypto: CallbackCrypto,
+        handler: EventHandler,
+        *,
+        dedupe: DedupeOption = "memory",
+    ) -> None:
+        self.crypto = crypto
+        self.handler = handler
+        self.dedupe: DedupeStore | AsyncDedupeStore | None = (
+            MemoryDedupeStore() if dedupe == "memory" else dedupe
+        )
+        self._async = _is_async(handler)
+        self._tasks: set[asyncio.Task[None]] = set()
+
+    @property
+    def pending(self) -> int:
+        """Handler runs not finished yet."""
+        return len(self._tasks)
+
+    async def drain(self, timeout: float | None = None) -> bool:
+        """Wait for running handlers (tests, shutdown); ``False`` if ``timeout`` expired."""
+        if not self._tasks:
+            return True
+        _, pending = await asyncio.wait(set(self._tasks), timeout=timeout)
+        return not pending
+
+    async def _read_body(self, request: Request) -> bytes | None:
+        limit = self.crypto.max_bytes
+        declared = request.headers.get("content-length")
+        if declared is not None and declared.isdigit() and int(declared) > limit:
+            return None
+        chunks: list[bytes] = []
+        size = 0
+        async for chunk in request.stream():
+            size += len(chunk)
+            if size > limit:
+                return None
+            chunks.append(chunk)
+        return b"".join(chunks)
+
+    async def _first_delivery(self, key: str) -> bool:
+        if self.dedupe is None:
+            return True
+        try:
+            result = self.dedupe.add(key)
+            if inspect.isawaitable(result):
+                result = await result
+            return bool(result)
+        except Exception:
+            # fail open: a duplicate is better than a lost callback
+            logger.exception("callback dedupe store failed; handling the delivery anyway")
+            return True
+
+    async def _run(self, received: ReceivedCallback) -> None:
+        try:
+            if self._async:
+                await self.handler(received.event)  # type: ignore[misc]
+            else:
+                await anyio.to_thread.run_sync(self.handler, received.event)
+        except Exception:
+            logger.exception("callback handler failed for %s", event_label(received))
+
+    def _spawn(self, received: ReceivedCallback) -> None:
+        task = asyncio.get_running_loop().create_task(self._run(received))
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
+
+    async def respond(self, method: str, query_string: bytes, request: Request) -> Reply:
+        """The answer to one request (handler scheduled when it is a new verified POST)."""
+        try:
+            query = parse_query(query_string)
+        except CallbackError as exc:
+            return error_reply(exc, method)
+        if method in ("GET", "HEAD"):
+            return handle_get(self.crypto, query)
+        if method != "POST":
+            return Reply(405, "method not allowed")
+        body = await self._read_body(request)
+        if body is None:
+            return too_large(self.crypto.max_bytes)
+        outcome = handle_post(self.crypto, query, body)
+        if isinstance(outcome, Reply):
+            return outcome
+        if await self._first_delivery(outcome.dedupe_key):
+            self._spawn(outcome)
+        else:
+            logger.info("duplicate callback delivery ignored: %s", event_label(outcome))
+        return Reply(200, SUCCESS)
+
+    async def __call__(self, request: Request) -> Response:
+        reply = await self.respond(request.method, request.scope.get("query_string", b""), request)
+        headers = {"Allow": "GET, POST"} if reply.status == 405 else None
+        return PlainTextResponse(reply.text, status_code=reply.status, headers=headers)
+
+
+def callback_route(
+    crypto: CallbackCrypto,
+    handler: EventHandler,
+    *,
+    path: str = "/callback",
+    dedupe: DedupeOption = "memory",
+) -> Route:
+    """A Starlette :class:`~starlette.routing.Route` answering GET and POST on ``path``.
+    The :class:`AsyncCallbackEndpoint` is ``route.endpoint.__self__`` (``.drain()``)."""
+    endpoint = AsyncCallbackEndpoint(crypto, handler, dedupe=dedupe)
+    return Route(path, endpoint=endpoint.__call__, methods=["GET", "POST"], name="wxkefu_callback")
+
+
+def callback_app(
+    crypto: CallbackCrypto,
+    handler: EventHandler,
+    *,
+    path: str = "/callback",
+    dedupe: DedupeOption = "memory",
+    drain_timeout: float = 10.0,
+) -> Starlette:
+    """A Starlette app serving the callback on ``path``. On shutdown it waits up to
+    ``drain_timeout`` seconds for running handlers. ``app.state.callback`` is the
+    :class:`AsyncCallbackEndpoint`."""
+    endpoint = AsyncCallbackEndpoint(crypto, handler, dedupe=dedupe)
+
+    @contextlib.asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        yield
+        if not await endpoint.drain(drain_timeout):
+            logger.warning("callback handlers still running at shutdown: %d", endpoint.pending)
+
+    route = Route(path, endpoint=endpoint.__call__, methods=["GET", "POST"], name="wxkefu_callback")
+    app = Starlette(routes=[route], lifespan=lifespan)
+    app.state.callback = endpoint
+    return app
