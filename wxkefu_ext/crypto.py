@@ -38,6 +38,7 @@ from functools import lru_cache
 from typing import Any, Final
 
 from Crypto.Cipher import AES
+from Crypto.Util.strxor import strxor
 
 from wxkefu_ext._redact import Secret
 from wxkefu_ext.keygen import explain_encoding_aes_key_problem
@@ -62,6 +63,7 @@ _LEN_SIZE: Final = 4
 _PAD_TABLE: Final = tuple(bytes([n]) * n for n in range(BLOCK_SIZE + 1))
 _URLSAFE: Final = str.maketrans("-_", "+/")
 _MAX_ID_IN_TEXT: Final = 64
+_INT_XOR_MAX: Final = 2048
 
 
 def _text(value: object, what: str) -> str:
@@ -263,10 +265,14 @@ def decrypt_message(
             f"the ciphertext has {n} bytes; WeCom's always has a non-zero multiple of "
             f"{BLOCK_SIZE}: it was truncated or altered in transit"
         )
-    # CBC: P_i = D(C_i) xor C_{i-1}, C_{-1} = IV — one ECB pass and one integer XOR.
+    # CBC: P_i = D(C_i) xor C_{i-1}, C_{-1} = IV — one ECB pass and one XOR of the whole
+    # buffer (big-integer XOR is fastest for small buffers, pycryptodome's strxor for large).
     decrypted = km.ecb.decrypt(ciphertext)
     chained = km.iv + ciphertext[:-16]
-    plain = (int.from_bytes(decrypted) ^ int.from_bytes(chained)).to_bytes(n)
+    if n <= _INT_XOR_MAX:
+        plain = (int.from_bytes(decrypted) ^ int.from_bytes(chained)).to_bytes(n)
+    else:
+        plain = strxor(decrypted, chained)
     pad = plain[-1]
     if not 1 <= pad <= BLOCK_SIZE or not plain.endswith(_PAD_TABLE[pad]):
         raise DecryptError(

@@ -16,6 +16,7 @@ reaches the cipher.
 from __future__ import annotations
 
 import hashlib
+import re
 import secrets
 import time
 from collections.abc import Callable, Mapping
@@ -79,12 +80,58 @@ def _envelope_text(fields: Mapping[str, Any], name: str) -> str | None:
     return str(value)
 
 
+# The envelope exactly as WeCom sends it (ToUserName?, Encrypt, AgentID?), checked without a
+# tree: ``find`` locates the Encrypt CDATA, one regex each validates what precedes and follows
+# it (strict ASCII, no entity, no markup but these elements), and the value must contain no
+# ``]`` (so the CDATA really ends where found) — the base64 decoder validates its alphabet
+# later. Anything else goes through the general parser.
+_ENC_OPEN: Final = b"<Encrypt><![CDATA["
+_ENC_CLOSE: Final = b"]]></Encrypt>"
+_CANONICAL_HEAD: Final = re.compile(
+    rb"[ \t\n]*<xml>[ \t\n]*"
+    rb"(?:<ToUserName><!\[CDATA\[([A-Za-z0-9_@.\-]*)\]\]></ToUserName>[ \t\n]*)?"
+)
+_CANONICAL_TAIL: Final = re.compile(
+    rb"[ \t\n]*(?:<AgentID>(?:<!\[CDATA\[([0-9]*)\]\]>|([0-9]*))</AgentID>[ \t\n]*)?"
+    rb"</xml>[ \t\n]*"
+)
+
+
+def _canonical_envelope(raw: bytes) -> PostEnvelope | None:
+    start = raw.find(_ENC_OPEN)
+    if start < 0:
+        return None
+    head = _CANONICAL_HEAD.fullmatch(raw, 0, start)
+    if head is None:
+        return None
+    value_start = start + len(_ENC_OPEN)
+    value_end = raw.find(_ENC_CLOSE, value_start)
+    if value_end <= value_start:
+        return None
+    tail = _CANONICAL_TAIL.fullmatch(raw, value_end + len(_ENC_CLOSE))
+    if tail is None or raw.find(b"]", value_start, value_end) >= 0:
+        return None
+    value = raw[value_start:value_end]
+    if not value.isascii():
+        return None
+    to_user, (agent_cdata, agent_text) = head[1], tail.groups()
+    agent = agent_cdata if agent_cdata is not None else agent_text
+    return PostEnvelope(
+        encrypt=value.decode("ascii"),
+        to_user_name=None if to_user is None else to_user.decode("ascii"),
+        agent_id=None if agent is None else agent.decode("ascii"),
+    )
+
+
 def parse_post_envelope(body: str | bytes, *, max_bytes: int = DEFAULT_MAX_BYTES) -> PostEnvelope:
     """Extract ``Encrypt`` (and ``ToUserName``/``AgentID``) from an XML or JSON envelope.
 
     JSON envelopes may spell the key ``encrypt`` or ``Encrypt``; two different values, a
     repeated ``<Encrypt>`` or an empty one are refused as ambiguous."""
     raw = as_bytes(body, _ENVELOPE, max_bytes)
+    canonical = _canonical_envelope(raw)
+    if canonical is not None:
+        return canonical
     if looks_like_json(raw):
         fields = parse_json_object(raw, _ENVELOPE)
         lower, upper = fields.get("encrypt"), fields.get("Encrypt")
