@@ -531,9 +531,13 @@ class _Sink:
         return str(self.path), size
 
     def close(self) -> None:
+        """After a failure: keep a non-empty ``.part`` for resuming, drop an empty one."""
         if self.part is not None and not self.stream.closed:
             self.stream.flush()
+            empty = self.stream.tell() == 0
             self.stream.close()
+            if empty:
+                self.part.unlink(missing_ok=True)
 
 
 def _start(
