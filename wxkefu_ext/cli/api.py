@@ -1,0 +1,152 @@
+"""``wxkefu token`` and ``wxkefu accounts list|add|del|link``.
+
+Why these go through ``KfClient.request``: one code path for auth, retries and errcode →
+typed exceptions, which :func:`wxkefu_ext.cli.main` turns into the explained error line.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from wxkefu_ext.cli._common import client_session, out_console, print_json, remember_secret, status
+
+__all__ = ["register", "reveal_token"]
+
+accounts_app = typer.Typer(help="Kf accounts (客服账号).", no_args_is_help=True)
+
+
+def reveal_token(value: object) -> str:
+    """The raw token string, whatever wrapper the client returned it in."""
+    reveal = getattr(value, "reveal", None)
+    return str(reveal() if callable(reveal) else value)
+
+
+def masked(token: str) -> str:
+    """Enough of a token to tell two apart, never enough to use it."""
+    if len(token) <= 12:
+        return "***"
+    return f"{token[:4]}…{token[-4:]} ({len(token)} chars)"
+
+
+def token(
+    reveal: Annotated[
+        bool,
+        typer.Option(
+            "--reveal",
+            help="Print the raw access_token alone on stdout (for $(wxkefu token --reveal)); "
+            "it grants API access for 2 hours, so keep it out of logs.",
+        ),
+    ] = False,
+) -> None:
+    """Fetch an access_token with WXKF_CORP_ID / WXKF_APP_SECRET (printed masked)."""
+    with client_session() as kf:
+        raw = reveal_token(kf.access_token())
+        remember_secret(raw)
+        if reveal:
+            sys.stdout.write(raw + "\n")
+            return
+        sys.stdout.write(f"access_token={masked(raw)}\n")
+    status("token OK (cached by the client; use --reveal to print it)")
+
+
+def _account_rows(kf: Any, offset: int, limit: int, fetch_all: bool) -> list[dict[str, Any]]:
+    rows: list[dict[str, Any]] = []
+    while True:
+        reply = kf.request("POST", "/kf/account/list", json={"offset": offset, "limit": limit})
+        page = reply.get("account_list") or []
+        rows.extend(page)
+        if not fetch_all or len(page) < limit:
+            return rows
+        offset += len(page)
+
+
+@accounts_app.command("list")
+def accounts_list(
+    offset: Annotated[int, typer.Option(min=0, help="Zero-based offset.")] = 0,
+    limit: Annotated[int, typer.Option(min=1, max=100, help="Page size (1..100).")] = 100,
+    fetch_all: Annotated[bool, typer.Option("--all", help="Follow pages to the end.")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="One JSON object per line.")] = False,
+) -> None:
+    """List Kf accounts (open_kfid, name, avatar)."""
+    with client_session() as kf:
+        rows = _account_rows(kf, offset, limit, fetch_all)
+    if as_json:
+        for row in rows:
+            print_json(row)
+        return
+    from rich.table import Table
+
+    table = Table("open_kfid", "name", "manage", "avatar", box=None, pad_edge=False)
+    for row in rows:
+        privilege = row.get("manage_privilege")
+        table.add_row(
+            str(row.get("open_kfid", "")),
+            str(row.get("name", "")),
+            "" if privilege is None else ("yes" if privilege else "no"),
+            str(row.get("avatar", "")),
+        )
+    out_console().print(table)
+    status(f"{len(rows)} account(s)")
+
+
+@accounts_app.command("add")
+def accounts_add(
+    name: Annotated[str, typer.Argument(help="Account name (≤16 characters).")],
+    avatar: Annotated[
+        Path | None,
+        typer.Option("--avatar", exists=True, dir_okay=False, help="Avatar image, uploaded first."),
+    ] = None,
+    media_id: Annotated[
+        str | None, typer.Option("--media-id", help="Avatar media_id from `media upload`.")
+    ] = None,
+) -> None:
+    """Create a Kf account; prints its open_kfid."""
+    from wxkefu_ext.errors import KfValidationError
+
+    if (avatar is None) == (media_id is None):
+        raise KfValidationError(
+            "give exactly one of --avatar FILE or --media-id ID", field="avatar"
+        )
+    with client_session() as kf:
+        if avatar is not None:
+            from wxkefu_ext import media
+
+            media_id = media.upload(kf, "image", avatar).media_id
+            status(f"avatar uploaded: media_id={media_id}")
+        reply = kf.request("POST", "/kf/account/add", json={"name": name, "media_id": media_id})
+    sys.stdout.write(f"{reply.get('open_kfid', '')}\n")
+
+
+@accounts_app.command("del")
+def accounts_del(
+    open_kfid: Annotated[str, typer.Argument(help="The account to delete.")],
+) -> None:
+    """Delete a Kf account."""
+    with client_session() as kf:
+        kf.request("POST", "/kf/account/del", json={"open_kfid": open_kfid})
+    status(f"deleted {open_kfid}", style="green")
+
+
+@accounts_app.command("link")
+def accounts_link(
+    open_kfid: Annotated[str, typer.Argument(help="The account.")],
+    scene: Annotated[
+        str | None, typer.Option(help="Scene value (≤32 bytes of [0-9a-zA-Z_-]).")
+    ] = None,
+) -> None:
+    """Get the customer-facing contact link (kf/add_contact_way)."""
+    body: dict[str, Any] = {"open_kfid": open_kfid}
+    if scene:
+        body["scene"] = scene
+    with client_session() as kf:
+        reply = kf.request("POST", "/kf/add_contact_way", json=body)
+    sys.stdout.write(f"{reply.get('url', '')}\n")
+
+
+def register(app: typer.Typer) -> None:
+    app.command("token")(token)
+    app.add_typer(accounts_app, name="accounts")
