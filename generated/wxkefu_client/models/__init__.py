@@ -19,13 +19,29 @@ if TYPE_CHECKING:
     from .add_contact_way_req import AddContactWayReq
     from .add_contact_way_resp import AddContactWayResp
     from .base_resp import BaseResp
+    from .business_card_message import BusinessCardMessage
+    from .callback_envelope_json import CallbackEnvelopeJson
+    from .callback_envelope_xml import CallbackEnvelopeXml
+    from .callback_query import CallbackQuery
     from .cancel_upgrade_service_req import CancelUpgradeServiceReq
+    from .change_type_known import ChangeTypeKnown
+    from .channels_message import ChannelsMessage
+    from .channels_payload import ChannelsPayload
+    from .channels_shop_order import ChannelsShopOrder
+    from .channels_shop_order_message import ChannelsShopOrderMessage
+    from .channels_shop_product import ChannelsShopProduct
+    from .channels_shop_product_message import ChannelsShopProductMessage
+    from .channels_sub_type_known import ChannelsSubTypeKnown
     from .corp_statistic import CorpStatistic
     from .corp_statistic_item import CorpStatisticItem
     from .customer import Customer
     from .customer_batchget_req import CustomerBatchgetReq
     from .customer_batchget_resp import CustomerBatchgetResp
     from .enter_session_context import EnterSessionContext
+    from .enter_session_event import EnterSessionEvent
+    from .event_message import EventMessage
+    from .fail_type_known import FailTypeKnown
+    from .file_message import FileMessage
     from .gender_known import GenderKnown
     from .get_corp_qualification_resp import GetCorpQualificationResp
     from .get_corp_statistic_req import GetCorpStatisticReq
@@ -37,8 +53,11 @@ if TYPE_CHECKING:
     from .has_more_known import HasMoreKnown
     from .idconvert_open_kfid_req import IdconvertOpenKfidReq
     from .idconvert_open_kfid_resp import IdconvertOpenKfidResp
+    from .image_message import ImageMessage
     from .is_default_known import IsDefaultKnown
     from .kf_account import KfAccount
+    from .kf_account_auth_change_callback import KfAccountAuthChangeCallback
+    from .kf_msg_or_event_callback import KfMsgOrEventCallback
     from .knowledge_add_group_req import KnowledgeAddGroupReq
     from .knowledge_add_group_resp import KnowledgeAddGroupResp
     from .knowledge_add_intent_req import KnowledgeAddIntentReq
@@ -65,8 +84,73 @@ if TYPE_CHECKING:
     from .knowledge_question_text import KnowledgeQuestionText
     from .knowledge_similar_questions import KnowledgeSimilarQuestions
     from .knowledge_video_attachment import KnowledgeVideoAttachment
+    from .link_message import LinkMessage
+    from .location_message import LocationMessage
+    from .media_type import MediaType
+    from .media_upload_form import MediaUploadForm
+    from .media_upload_resp import MediaUploadResp
+    from .media_uploadimg_form import MediaUploadimgForm
+    from .media_uploadimg_resp import MediaUploadimgResp
+    from .meeting_message import MeetingMessage
+    from .merged_msg import MergedMsg
+    from .merged_msg_item import MergedMsgItem
+    from .merged_msg_message import MergedMsgMessage
+    from .message_common import MessageCommon
+    from .miniprogram_message import MiniprogramMessage
+    from .msg_menu_click import MsgMenuClick
+    from .msg_menu_click_item import MsgMenuClickItem
+    from .msg_menu_miniprogram import MsgMenuMiniprogram
+    from .msg_menu_miniprogram_item import MsgMenuMiniprogramItem
+    from .msg_menu_text import MsgMenuText
+    from .msg_menu_text_item import MsgMenuTextItem
+    from .msg_menu_view import MsgMenuView
+    from .msg_menu_view_item import MsgMenuViewItem
+    from .msg_send_fail_event import MsgSendFailEvent
+    from .msgmenu_message import MsgmenuMessage
     from .need_enter_session_context import NeedEnterSessionContext
+    from .no_newline_known import NoNewlineKnown
+    from .note_message import NoteMessage
+    from .opaque_payload import OpaquePayload
     from .open_kfid_convert_item import OpenKfidConvertItem
+    from .origin_known import OriginKnown
+    from .outgoing_business_card import OutgoingBusinessCard
+    from .outgoing_ca_link import OutgoingCaLink
+    from .outgoing_link import OutgoingLink
+    from .outgoing_location import OutgoingLocation
+    from .outgoing_media import OutgoingMedia
+    from .outgoing_miniprogram import OutgoingMiniprogram
+    from .outgoing_msg_menu import OutgoingMsgMenu
+    from .outgoing_text import OutgoingText
+    from .recall_msg_req import RecallMsgReq
+    from .received_business_card import ReceivedBusinessCard
+    from .received_link import ReceivedLink
+    from .received_location import ReceivedLocation
+    from .received_media import ReceivedMedia
+    from .received_miniprogram import ReceivedMiniprogram
+    from .received_msg_menu import ReceivedMsgMenu
+    from .received_text import ReceivedText
+    from .reject_customer_msg_switch_change_event import (
+        RejectCustomerMsgSwitchChangeEvent,
+    )
+    from .reject_switch_known import RejectSwitchKnown
+    from .schedule_message import ScheduleMessage
+    from .send_business_card_msg_req import SendBusinessCardMsgReq
+    from .send_ca_link_msg_req import SendCaLinkMsgReq
+    from .send_file_msg_req import SendFileMsgReq
+    from .send_image_msg_req import SendImageMsgReq
+    from .send_link_msg_req import SendLinkMsgReq
+    from .send_location_msg_req import SendLocationMsgReq
+    from .send_miniprogram_msg_req import SendMiniprogramMsgReq
+    from .send_msg_common import SendMsgCommon
+    from .send_msg_on_event_common import SendMsgOnEventCommon
+    from .send_msg_on_event_resp import SendMsgOnEventResp
+    from .send_msg_resp import SendMsgResp
+    from .send_msgmenu_msg_on_event_req import SendMsgmenuMsgOnEventReq
+    from .send_msgmenu_msg_req import SendMsgmenuMsgReq
+    from .send_text_msg_on_event_req import SendTextMsgOnEventReq
+    from .send_text_msg_req import SendTextMsgReq
+    from .send_video_msg_req import SendVideoMsgReq
+    from .send_voice_msg_req import SendVoiceMsgReq
     from .service_state_get_req import ServiceStateGetReq
     from .service_state_get_resp import ServiceStateGetResp
     from .service_state_known import ServiceStateKnown
@@ -77,18 +161,32 @@ if TYPE_CHECKING:
     from .servicer_add_req import ServicerAddReq
     from .servicer_change_resp import ServicerChangeResp
     from .servicer_del_req import ServicerDelReq
+    from .servicer_event_status_known import ServicerEventStatusKnown
     from .servicer_list_resp import ServicerListResp
+    from .servicer_recall_msg_event import ServicerRecallMsgEvent
     from .servicer_result import ServicerResult
     from .servicer_statistic import ServicerStatistic
     from .servicer_statistic_item import ServicerStatisticItem
+    from .servicer_status_change_event import ServicerStatusChangeEvent
     from .servicer_status_known import ServicerStatusKnown
     from .servicer_stop_type_known import ServicerStopTypeKnown
+    from .session_status_change_event import SessionStatusChangeEvent
+    from .sync_msg_req import SyncMsgReq
+    from .sync_msg_resp import SyncMsgResp
+    from .text_message import TextMessage
+    from .unknown_event import UnknownEvent
+    from .unknown_message import UnknownMessage
+    from .unknown_msg_menu_item import UnknownMsgMenuItem
     from .upgrade_groupchat_range import UpgradeGroupchatRange
     from .upgrade_member_range import UpgradeMemberRange
     from .upgrade_service_groupchat import UpgradeServiceGroupchat
     from .upgrade_service_member import UpgradeServiceMember
     from .upgrade_service_req import UpgradeServiceReq
     from .upgrade_service_type import UpgradeServiceType
+    from .user_recall_msg_event import UserRecallMsgEvent
+    from .video_message import VideoMessage
+    from .voice_format import VoiceFormat
+    from .voice_message import VoiceMessage
     from .wechat_channels import WechatChannels
     from .wechat_channels_scene_known import WechatChannelsSceneKnown
 
@@ -102,13 +200,29 @@ _LAZY: dict[str, str] = {
     "AddContactWayReq": ".add_contact_way_req",
     "AddContactWayResp": ".add_contact_way_resp",
     "BaseResp": ".base_resp",
+    "BusinessCardMessage": ".business_card_message",
+    "CallbackEnvelopeJson": ".callback_envelope_json",
+    "CallbackEnvelopeXml": ".callback_envelope_xml",
+    "CallbackQuery": ".callback_query",
     "CancelUpgradeServiceReq": ".cancel_upgrade_service_req",
+    "ChangeTypeKnown": ".change_type_known",
+    "ChannelsMessage": ".channels_message",
+    "ChannelsPayload": ".channels_payload",
+    "ChannelsShopOrder": ".channels_shop_order",
+    "ChannelsShopOrderMessage": ".channels_shop_order_message",
+    "ChannelsShopProduct": ".channels_shop_product",
+    "ChannelsShopProductMessage": ".channels_shop_product_message",
+    "ChannelsSubTypeKnown": ".channels_sub_type_known",
     "CorpStatistic": ".corp_statistic",
     "CorpStatisticItem": ".corp_statistic_item",
     "Customer": ".customer",
     "CustomerBatchgetReq": ".customer_batchget_req",
     "CustomerBatchgetResp": ".customer_batchget_resp",
     "EnterSessionContext": ".enter_session_context",
+    "EnterSessionEvent": ".enter_session_event",
+    "EventMessage": ".event_message",
+    "FailTypeKnown": ".fail_type_known",
+    "FileMessage": ".file_message",
     "GenderKnown": ".gender_known",
     "GetCorpQualificationResp": ".get_corp_qualification_resp",
     "GetCorpStatisticReq": ".get_corp_statistic_req",
@@ -120,8 +234,11 @@ _LAZY: dict[str, str] = {
     "HasMoreKnown": ".has_more_known",
     "IdconvertOpenKfidReq": ".idconvert_open_kfid_req",
     "IdconvertOpenKfidResp": ".idconvert_open_kfid_resp",
+    "ImageMessage": ".image_message",
     "IsDefaultKnown": ".is_default_known",
     "KfAccount": ".kf_account",
+    "KfAccountAuthChangeCallback": ".kf_account_auth_change_callback",
+    "KfMsgOrEventCallback": ".kf_msg_or_event_callback",
     "KnowledgeAddGroupReq": ".knowledge_add_group_req",
     "KnowledgeAddGroupResp": ".knowledge_add_group_resp",
     "KnowledgeAddIntentReq": ".knowledge_add_intent_req",
@@ -148,8 +265,71 @@ _LAZY: dict[str, str] = {
     "KnowledgeQuestionText": ".knowledge_question_text",
     "KnowledgeSimilarQuestions": ".knowledge_similar_questions",
     "KnowledgeVideoAttachment": ".knowledge_video_attachment",
+    "LinkMessage": ".link_message",
+    "LocationMessage": ".location_message",
+    "MediaType": ".media_type",
+    "MediaUploadForm": ".media_upload_form",
+    "MediaUploadResp": ".media_upload_resp",
+    "MediaUploadimgForm": ".media_uploadimg_form",
+    "MediaUploadimgResp": ".media_uploadimg_resp",
+    "MeetingMessage": ".meeting_message",
+    "MergedMsg": ".merged_msg",
+    "MergedMsgItem": ".merged_msg_item",
+    "MergedMsgMessage": ".merged_msg_message",
+    "MessageCommon": ".message_common",
+    "MiniprogramMessage": ".miniprogram_message",
+    "MsgMenuClick": ".msg_menu_click",
+    "MsgMenuClickItem": ".msg_menu_click_item",
+    "MsgMenuMiniprogram": ".msg_menu_miniprogram",
+    "MsgMenuMiniprogramItem": ".msg_menu_miniprogram_item",
+    "MsgMenuText": ".msg_menu_text",
+    "MsgMenuTextItem": ".msg_menu_text_item",
+    "MsgMenuView": ".msg_menu_view",
+    "MsgMenuViewItem": ".msg_menu_view_item",
+    "MsgSendFailEvent": ".msg_send_fail_event",
+    "MsgmenuMessage": ".msgmenu_message",
     "NeedEnterSessionContext": ".need_enter_session_context",
+    "NoNewlineKnown": ".no_newline_known",
+    "NoteMessage": ".note_message",
+    "OpaquePayload": ".opaque_payload",
     "OpenKfidConvertItem": ".open_kfid_convert_item",
+    "OriginKnown": ".origin_known",
+    "OutgoingBusinessCard": ".outgoing_business_card",
+    "OutgoingCaLink": ".outgoing_ca_link",
+    "OutgoingLink": ".outgoing_link",
+    "OutgoingLocation": ".outgoing_location",
+    "OutgoingMedia": ".outgoing_media",
+    "OutgoingMiniprogram": ".outgoing_miniprogram",
+    "OutgoingMsgMenu": ".outgoing_msg_menu",
+    "OutgoingText": ".outgoing_text",
+    "RecallMsgReq": ".recall_msg_req",
+    "ReceivedBusinessCard": ".received_business_card",
+    "ReceivedLink": ".received_link",
+    "ReceivedLocation": ".received_location",
+    "ReceivedMedia": ".received_media",
+    "ReceivedMiniprogram": ".received_miniprogram",
+    "ReceivedMsgMenu": ".received_msg_menu",
+    "ReceivedText": ".received_text",
+    "RejectCustomerMsgSwitchChangeEvent": ".reject_customer_msg_switch_change_event",
+    "RejectSwitchKnown": ".reject_switch_known",
+    "ScheduleMessage": ".schedule_message",
+    "SendBusinessCardMsgReq": ".send_business_card_msg_req",
+    "SendCaLinkMsgReq": ".send_ca_link_msg_req",
+    "SendFileMsgReq": ".send_file_msg_req",
+    "SendImageMsgReq": ".send_image_msg_req",
+    "SendLinkMsgReq": ".send_link_msg_req",
+    "SendLocationMsgReq": ".send_location_msg_req",
+    "SendMiniprogramMsgReq": ".send_miniprogram_msg_req",
+    "SendMsgCommon": ".send_msg_common",
+    "SendMsgOnEventCommon": ".send_msg_on_event_common",
+    "SendMsgOnEventResp": ".send_msg_on_event_resp",
+    "SendMsgResp": ".send_msg_resp",
+    "SendMsgmenuMsgOnEventReq": ".send_msgmenu_msg_on_event_req",
+    "SendMsgmenuMsgReq": ".send_msgmenu_msg_req",
+    "SendTextMsgOnEventReq": ".send_text_msg_on_event_req",
+    "SendTextMsgReq": ".send_text_msg_req",
+    "SendVideoMsgReq": ".send_video_msg_req",
+    "SendVoiceMsgReq": ".send_voice_msg_req",
     "ServiceStateGetReq": ".service_state_get_req",
     "ServiceStateGetResp": ".service_state_get_resp",
     "ServiceStateKnown": ".service_state_known",
@@ -160,18 +340,32 @@ _LAZY: dict[str, str] = {
     "ServicerAddReq": ".servicer_add_req",
     "ServicerChangeResp": ".servicer_change_resp",
     "ServicerDelReq": ".servicer_del_req",
+    "ServicerEventStatusKnown": ".servicer_event_status_known",
     "ServicerListResp": ".servicer_list_resp",
+    "ServicerRecallMsgEvent": ".servicer_recall_msg_event",
     "ServicerResult": ".servicer_result",
     "ServicerStatistic": ".servicer_statistic",
     "ServicerStatisticItem": ".servicer_statistic_item",
+    "ServicerStatusChangeEvent": ".servicer_status_change_event",
     "ServicerStatusKnown": ".servicer_status_known",
     "ServicerStopTypeKnown": ".servicer_stop_type_known",
+    "SessionStatusChangeEvent": ".session_status_change_event",
+    "SyncMsgReq": ".sync_msg_req",
+    "SyncMsgResp": ".sync_msg_resp",
+    "TextMessage": ".text_message",
+    "UnknownEvent": ".unknown_event",
+    "UnknownMessage": ".unknown_message",
+    "UnknownMsgMenuItem": ".unknown_msg_menu_item",
     "UpgradeGroupchatRange": ".upgrade_groupchat_range",
     "UpgradeMemberRange": ".upgrade_member_range",
     "UpgradeServiceGroupchat": ".upgrade_service_groupchat",
     "UpgradeServiceMember": ".upgrade_service_member",
     "UpgradeServiceReq": ".upgrade_service_req",
     "UpgradeServiceType": ".upgrade_service_type",
+    "UserRecallMsgEvent": ".user_recall_msg_event",
+    "VideoMessage": ".video_message",
+    "VoiceFormat": ".voice_format",
+    "VoiceMessage": ".voice_message",
     "WechatChannels": ".wechat_channels",
     "WechatChannelsSceneKnown": ".wechat_channels_scene_known",
 }
@@ -186,13 +380,29 @@ __all__ = (
     "AddContactWayReq",
     "AddContactWayResp",
     "BaseResp",
+    "BusinessCardMessage",
+    "CallbackEnvelopeJson",
+    "CallbackEnvelopeXml",
+    "CallbackQuery",
     "CancelUpgradeServiceReq",
+    "ChangeTypeKnown",
+    "ChannelsMessage",
+    "ChannelsPayload",
+    "ChannelsShopOrder",
+    "ChannelsShopOrderMessage",
+    "ChannelsShopProduct",
+    "ChannelsShopProductMessage",
+    "ChannelsSubTypeKnown",
     "CorpStatistic",
     "CorpStatisticItem",
     "Customer",
     "CustomerBatchgetReq",
     "CustomerBatchgetResp",
     "EnterSessionContext",
+    "EnterSessionEvent",
+    "EventMessage",
+    "FailTypeKnown",
+    "FileMessage",
     "GenderKnown",
     "GetCorpQualificationResp",
     "GetCorpStatisticReq",
@@ -204,8 +414,11 @@ __all__ = (
     "HasMoreKnown",
     "IdconvertOpenKfidReq",
     "IdconvertOpenKfidResp",
+    "ImageMessage",
     "IsDefaultKnown",
     "KfAccount",
+    "KfAccountAuthChangeCallback",
+    "KfMsgOrEventCallback",
     "KnowledgeAddGroupReq",
     "KnowledgeAddGroupResp",
     "KnowledgeAddIntentReq",
@@ -232,8 +445,71 @@ __all__ = (
     "KnowledgeQuestionText",
     "KnowledgeSimilarQuestions",
     "KnowledgeVideoAttachment",
+    "LinkMessage",
+    "LocationMessage",
+    "MediaType",
+    "MediaUploadForm",
+    "MediaUploadResp",
+    "MediaUploadimgForm",
+    "MediaUploadimgResp",
+    "MeetingMessage",
+    "MergedMsg",
+    "MergedMsgItem",
+    "MergedMsgMessage",
+    "MessageCommon",
+    "MiniprogramMessage",
+    "MsgMenuClick",
+    "MsgMenuClickItem",
+    "MsgMenuMiniprogram",
+    "MsgMenuMiniprogramItem",
+    "MsgMenuText",
+    "MsgMenuTextItem",
+    "MsgMenuView",
+    "MsgMenuViewItem",
+    "MsgSendFailEvent",
+    "MsgmenuMessage",
     "NeedEnterSessionContext",
+    "NoNewlineKnown",
+    "NoteMessage",
+    "OpaquePayload",
     "OpenKfidConvertItem",
+    "OriginKnown",
+    "OutgoingBusinessCard",
+    "OutgoingCaLink",
+    "OutgoingLink",
+    "OutgoingLocation",
+    "OutgoingMedia",
+    "OutgoingMiniprogram",
+    "OutgoingMsgMenu",
+    "OutgoingText",
+    "RecallMsgReq",
+    "ReceivedBusinessCard",
+    "ReceivedLink",
+    "ReceivedLocation",
+    "ReceivedMedia",
+    "ReceivedMiniprogram",
+    "ReceivedMsgMenu",
+    "ReceivedText",
+    "RejectCustomerMsgSwitchChangeEvent",
+    "RejectSwitchKnown",
+    "ScheduleMessage",
+    "SendBusinessCardMsgReq",
+    "SendCaLinkMsgReq",
+    "SendFileMsgReq",
+    "SendImageMsgReq",
+    "SendLinkMsgReq",
+    "SendLocationMsgReq",
+    "SendMiniprogramMsgReq",
+    "SendMsgCommon",
+    "SendMsgOnEventCommon",
+    "SendMsgOnEventResp",
+    "SendMsgResp",
+    "SendMsgmenuMsgOnEventReq",
+    "SendMsgmenuMsgReq",
+    "SendTextMsgOnEventReq",
+    "SendTextMsgReq",
+    "SendVideoMsgReq",
+    "SendVoiceMsgReq",
     "ServiceStateGetReq",
     "ServiceStateGetResp",
     "ServiceStateKnown",
@@ -244,18 +520,32 @@ __all__ = (
     "ServicerAddReq",
     "ServicerChangeResp",
     "ServicerDelReq",
+    "ServicerEventStatusKnown",
     "ServicerListResp",
+    "ServicerRecallMsgEvent",
     "ServicerResult",
     "ServicerStatistic",
     "ServicerStatisticItem",
+    "ServicerStatusChangeEvent",
     "ServicerStatusKnown",
     "ServicerStopTypeKnown",
+    "SessionStatusChangeEvent",
+    "SyncMsgReq",
+    "SyncMsgResp",
+    "TextMessage",
+    "UnknownEvent",
+    "UnknownMessage",
+    "UnknownMsgMenuItem",
     "UpgradeGroupchatRange",
     "UpgradeMemberRange",
     "UpgradeServiceGroupchat",
     "UpgradeServiceMember",
     "UpgradeServiceReq",
     "UpgradeServiceType",
+    "UserRecallMsgEvent",
+    "VideoMessage",
+    "VoiceFormat",
+    "VoiceMessage",
     "WechatChannels",
     "WechatChannelsSceneKnown",
 )

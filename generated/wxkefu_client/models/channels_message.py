@@ -1,0 +1,157 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import (
+    TYPE_CHECKING,
+    Any,
+    Literal,
+    Self,
+    TypeVar,
+    cast,
+)
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.origin_known import OriginKnown
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.channels_payload import ChannelsPayload
+
+
+T = TypeVar("T", bound="ChannelsMessage")
+
+
+@_attrs_define
+class ChannelsMessage:
+    """A pulled 视频号 message (channels post, live or profile card).
+
+    Example:
+        {'msgid': 'from_msgid_4622416642169452497', 'open_kfid': 'wkAJ2GCAAASSm4_FhToWMFea0xAFfd3Q', 'external_userid':
+            'wmAJ2GCAAAme1XQRC-NI-q0_ZM9ukoAw', 'send_time': 1615478598, 'origin': 3, 'msgtype': 'channels', 'channels':
+            {'sub_type': 1, 'nickname': '某某视频号', 'title': '新品发布'}}
+
+    """
+
+    msgid: str
+    """ Message id (消息ID); unique, use it to de-duplicate. """
+    open_kfid: str
+    """ The Kf account the message belongs to (客服账号ID). """
+    external_userid: str
+    """ The customer (客户UserID); reply to it with `touser`. """
+    send_time: int
+    """ Send time, unix seconds (消息发送时间). """
+    origin: int | OriginKnown
+    """ An `OriginKnown` value, or another integer sent by a newer server. """
+    msgtype: Literal["channels"]
+    channels: ChannelsPayload
+    """ Payload of a pulled `channels` message (视频号消息). """
+    servicer_userid: str | Unset = UNSET
+    """ The servicer who sent it from the WeCom client (从企业微信给客户发消息的接待人员userid),
+    present only for origin 5; third-party apps get open_userid.
+     """
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        msgid = self.msgid
+
+        open_kfid = self.open_kfid
+
+        external_userid = self.external_userid
+
+        send_time = self.send_time
+
+        origin: int
+        if isinstance(self.origin, OriginKnown):
+            origin = self.origin.value
+        else:
+            origin = self.origin
+
+        msgtype = self.msgtype
+
+        channels = self.channels.to_dict()
+
+        servicer_userid = self.servicer_userid
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "msgid": msgid,
+                "open_kfid": open_kfid,
+                "external_userid": external_userid,
+                "send_time": send_time,
+                "origin": origin,
+                "msgtype": msgtype,
+                "channels": channels,
+            }
+        )
+        if servicer_userid is not UNSET:
+            field_dict["servicer_userid"] = servicer_userid
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.channels_payload import ChannelsPayload
+
+        d = dict(src_dict)
+        msgid = d.pop("msgid")
+
+        open_kfid = d.pop("open_kfid")
+
+        external_userid = d.pop("external_userid")
+
+        send_time = d.pop("send_time")
+
+        def _parse_origin(data: object) -> int | OriginKnown:
+            try:
+                if not isinstance(data, int):
+                    raise TypeError()
+                componentsschemas_origin_type_0 = OriginKnown(data)
+
+                return componentsschemas_origin_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(int | OriginKnown, data)
+
+        origin = _parse_origin(d.pop("origin"))
+
+        msgtype = cast(Literal["channels"], d.pop("msgtype"))
+        if msgtype != "channels":
+            raise ValueError(f"msgtype must match const 'channels', got '{msgtype}'")
+
+        channels = ChannelsPayload.from_dict(d.pop("channels"))
+
+        servicer_userid = d.pop("servicer_userid", UNSET)
+
+        channels_message = cls(
+            msgid=msgid,
+            open_kfid=open_kfid,
+            external_userid=external_userid,
+            send_time=send_time,
+            origin=origin,
+            msgtype=msgtype,
+            channels=channels,
+            servicer_userid=servicer_userid,
+        )
+
+        channels_message.additional_properties = d
+        return channels_message
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

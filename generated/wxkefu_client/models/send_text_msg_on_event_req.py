@@ -1,0 +1,107 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import (
+    TYPE_CHECKING,
+    Any,
+    Literal,
+    Self,
+    TypeVar,
+    cast,
+)
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.outgoing_text import OutgoingText
+
+
+T = TypeVar("T", bound="SendTextMsgOnEventReq")
+
+
+@_attrs_define
+class SendTextMsgOnEventReq:
+    """An event-response text message.
+
+    Example:
+        {'code': 'CODE_aaaaaa', 'msgid': 'WELCOME_0002', 'msgtype': 'text', 'text': {'content': '欢迎咨询，请问有什么可以帮您？'}}
+
+    """
+
+    code: str
+    """ Single-use event code (事件响应消息对应的code): `welcome_code` of enter_session or
+    `msg_code` of session_status_change / service_state/trans.
+     """
+    msgtype: Literal["text"]
+    text: OutgoingText
+    """ Outgoing text (文本消息). """
+    msgid: str | Unset = UNSET
+    """ Caller-chosen id (消息ID), same rules as in `kf/send_msg`. """
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        code = self.code
+
+        msgtype = self.msgtype
+
+        text = self.text.to_dict()
+
+        msgid = self.msgid
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "code": code,
+                "msgtype": msgtype,
+                "text": text,
+            }
+        )
+        if msgid is not UNSET:
+            field_dict["msgid"] = msgid
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.outgoing_text import OutgoingText
+
+        d = dict(src_dict)
+        code = d.pop("code")
+
+        msgtype = cast(Literal["text"], d.pop("msgtype"))
+        if msgtype != "text":
+            raise ValueError(f"msgtype must match const 'text', got '{msgtype}'")
+
+        text = OutgoingText.from_dict(d.pop("text"))
+
+        msgid = d.pop("msgid", UNSET)
+
+        send_text_msg_on_event_req = cls(
+            code=code,
+            msgtype=msgtype,
+            text=text,
+            msgid=msgid,
+        )
+
+        send_text_msg_on_event_req.additional_properties = d
+        return send_text_msg_on_event_req
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,106 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="UnknownMessage")
+
+
+@_attrs_define
+class UnknownMessage:
+    """Catch-all for a `msgtype` this spec does not know yet (always the LAST member of
+    `SyncMsgItem`). Only `msgtype` is required; every other field the server sent is kept
+    (in generated clients: `additional_properties`) and serialised back unchanged.
+
+        Example:
+            {'msgid': 'from_msgid_4622416642169452501', 'open_kfid': 'wkAJ2GCAAASSm4_FhToWMFea0xAFfd3Q', 'external_userid':
+                'wmAJ2GCAAAme1XQRC-NI-q0_ZM9ukoAw', 'send_time': 1615478602, 'origin': 3, 'msgtype': 'hologram', 'hologram':
+                {'media_id': '2iSLeVyqzk4eX0IB5kTi9Ljfa2rt9dwfq5WKRQ4Nvvg2', 'duration': 12}}
+
+    """
+
+    msgtype: str
+    """ The unknown message type; the payload object is named after it. """
+    msgid: str | Unset = UNSET
+    """ Message id (消息ID). """
+    open_kfid: str | Unset = UNSET
+    """ The Kf account, when sent. """
+    external_userid: str | Unset = UNSET
+    """ The customer, when sent. """
+    send_time: int | Unset = UNSET
+    """ Send time, unix seconds. """
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        msgtype = self.msgtype
+
+        msgid = self.msgid
+
+        open_kfid = self.open_kfid
+
+        external_userid = self.external_userid
+
+        send_time = self.send_time
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "msgtype": msgtype,
+            }
+        )
+        if msgid is not UNSET:
+            field_dict["msgid"] = msgid
+        if open_kfid is not UNSET:
+            field_dict["open_kfid"] = open_kfid
+        if external_userid is not UNSET:
+            field_dict["external_userid"] = external_userid
+        if send_time is not UNSET:
+            field_dict["send_time"] = send_time
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        d = dict(src_dict)
+        msgtype = d.pop("msgtype")
+
+        msgid = d.pop("msgid", UNSET)
+
+        open_kfid = d.pop("open_kfid", UNSET)
+
+        external_userid = d.pop("external_userid", UNSET)
+
+        send_time = d.pop("send_time", UNSET)
+
+        unknown_message = cls(
+            msgtype=msgtype,
+            msgid=msgid,
+            open_kfid=open_kfid,
+            external_userid=external_userid,
+            send_time=send_time,
+        )
+
+        unknown_message.additional_properties = d
+        return unknown_message
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
