@@ -22,6 +22,7 @@ from wxkefu_ext.callback import (
     SignatureError,
     TimestampError,
     UnknownCallbackEvent,
+    _xml,
     build_post_envelope,
     build_url_check,
     parse_callback,
@@ -29,7 +30,6 @@ from wxkefu_ext.callback import (
     verify_and_decrypt_echostr,
     verify_and_decrypt_post_body,
 )
-from wxkefu_ext.callback import _xml
 from wxkefu_ext.callback.core import dedupe_key_for
 from wxkefu_ext.errors import ConfigurationError, KfError
 
@@ -165,7 +165,8 @@ def test_envelope_variants_are_accepted() -> None:
     for body in (
         f"<xml><Encrypt><![CDATA[{enc}]]></Encrypt></xml>",
         f"<xml>\n  <ToUserName><![CDATA[ww1]]></ToUserName>\n  <Encrypt>{enc}</Encrypt>\n</xml>",
-        f'<?xml version="1.0" encoding="utf-8"?><xml><AgentID>1</AgentID><Encrypt>{enc}</Encrypt></xml>',
+        f'<?xml version="1.0" encoding="utf-8"?><xml><AgentID>1</AgentID>'
+        f"<Encrypt>{enc}</Encrypt></xml>",
         f"<xml><!-- comment --><Encrypt><![CDATA[{enc}]]></Encrypt></xml>",
         f'<xml><Encrypt a="1">{enc}</Encrypt></xml>',
         f'{{"Encrypt": "{enc}", "ToUserName": "ww1"}}',
@@ -298,7 +299,10 @@ def test_kf_account_auth_change() -> None:
 
 
 def test_unknown_event_keeps_every_field() -> None:
-    doc = "<xml><MsgType>event</MsgType><Event>brand_new</Event><Nested><A>1</A><A>2</A></Nested></xml>"
+    doc = (
+        "<xml><MsgType>event</MsgType><Event>brand_new</Event>"
+        "<Nested><A>1</A><A>2</A></Nested></xml>"
+    )
     event = parse_callback(doc)
     assert isinstance(event, UnknownCallbackEvent)
     assert (event.msg_type, event.event, event.create_time) == ("event", "brand_new", None)
