@@ -363,7 +363,8 @@ BOMBS = {
     ),
     "many-elements": "<xml>" + "<a>1</a>" * 30_000 + "</xml>",
     "deep-elements": "<xml>" + "<a>" * 30_000 + "</a>" * 30_000 + "</xml>",
-    "deep-json": "[" * 100_000 + "]" * 100_000,
+    "deep-json": '{"a":' * 30_000 + "1" + "}" * 30_000,
+    "deep-json-list": '{"Encrypt":' + "[" * 100_000 + "]" * 100_000 + "}",
     "huge-cdata": "<xml><Encrypt><![CDATA[" + "A" * 250_000 + "]]></Encrypt></xml>",
 }
 
