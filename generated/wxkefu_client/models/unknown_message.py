@@ -6,16 +6,17 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
-
 T = TypeVar("T", bound="UnknownMessage")
 
 
 @_attrs_define
 class UnknownMessage:
     """Catch-all for a `msgtype` this spec does not know yet (always the LAST member of
-    `SyncMsgItem`). Only `msgtype` is required; every other field the server sent is kept
-    (in generated clients: `additional_properties`) and serialised back unchanged.
+    `SyncMsgItem`). Only `msgtype` is declared and required: every other field the server
+    sent (`msgid`, `open_kfid`, `external_userid`, `send_time`, `origin`, the payload object
+    named after the msgtype ...) is kept as is (in generated Python clients:
+    `additional_properties`, e.g. `item["msgid"]`) and serialised back unchanged. Declaring
+    nothing else also keeps this variant from ever failing on an odd common field.
 
         Example:
             {'msgid': 'from_msgid_4622416642169452501', 'open_kfid': 'wkAJ2GCAAASSm4_FhToWMFea0xAFfd3Q', 'external_userid':
@@ -26,26 +27,10 @@ class UnknownMessage:
 
     msgtype: str
     """ The unknown message type; the payload object is named after it. """
-    msgid: str | Unset = UNSET
-    """ Message id (消息ID). """
-    open_kfid: str | Unset = UNSET
-    """ The Kf account, when sent. """
-    external_userid: str | Unset = UNSET
-    """ The customer, when sent. """
-    send_time: int | Unset = UNSET
-    """ Send time, unix seconds. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         msgtype = self.msgtype
-
-        msgid = self.msgid
-
-        open_kfid = self.open_kfid
-
-        external_userid = self.external_userid
-
-        send_time = self.send_time
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -54,14 +39,6 @@ class UnknownMessage:
                 "msgtype": msgtype,
             }
         )
-        if msgid is not UNSET:
-            field_dict["msgid"] = msgid
-        if open_kfid is not UNSET:
-            field_dict["open_kfid"] = open_kfid
-        if external_userid is not UNSET:
-            field_dict["external_userid"] = external_userid
-        if send_time is not UNSET:
-            field_dict["send_time"] = send_time
 
         return field_dict
 
@@ -70,20 +47,8 @@ class UnknownMessage:
         d = dict(src_dict)
         msgtype = d.pop("msgtype")
 
-        msgid = d.pop("msgid", UNSET)
-
-        open_kfid = d.pop("open_kfid", UNSET)
-
-        external_userid = d.pop("external_userid", UNSET)
-
-        send_time = d.pop("send_time", UNSET)
-
         unknown_message = cls(
             msgtype=msgtype,
-            msgid=msgid,
-            open_kfid=open_kfid,
-            external_userid=external_userid,
-            send_time=send_time,
         )
 
         unknown_message.additional_properties = d
