@@ -222,6 +222,25 @@ class OutgoingMessage:
         """The JSON fragment merged into the send body."""
         return {"msgtype": self.msgtype, self.msgtype: _thaw(self.payload)}
 
+    def to_send_req(self, touser: str, open_kfid: str, *, msgid: str | None = None) -> Any:
+        """The full ``kf/send_msg`` body as the generated ``Send<Type>MsgReq`` model (for use
+        with ``wxkefu_client.api.message.send_msg``); a msgid is filled in when not given."""
+        body = _send_body(touser, open_kfid, self, msgid)
+        return _generated("Send{}MsgReq", self.msgtype).from_dict(body)
+
+    def to_send_on_event_req(self, code: str, *, msgid: str | None = None) -> Any:
+        """The ``kf/send_msg_on_event`` body as ``SendTextMsgOnEventReq`` /
+        ``SendMsgmenuMsgOnEventReq``."""
+        body = _event_body(code, self, msgid)  # checks the msgtype first
+        return _generated("Send{}MsgOnEventReq", self.msgtype).from_dict(body)
+
+
+def _generated(pattern: str, msgtype: str) -> Any:
+    import wxkefu_client.models as models  # generated; only needed for the model helpers
+
+    name = pattern.format("".join(part.capitalize() for part in msgtype.split("_")))
+    return getattr(models, name)
+
 
 def _only(payload: Mapping[str, Any], field: str, allowed: Iterable[str]) -> None:
     extra = set(payload) - set(allowed)
