@@ -6,10 +6,10 @@ import json
 from typing import Any
 
 import pytest
+from conftest import scaled
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tests.conftest import scaled
 from wxkefu_ext.callback import (
     BodyTooLargeError,
     CallbackCrypto,

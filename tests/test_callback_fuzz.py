@@ -17,11 +17,11 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
+from conftest import scaled
 from Crypto.Cipher import AES
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tests.conftest import scaled
 from wxkefu_ext.callback import (
     CallbackCrypto,
     CallbackError,

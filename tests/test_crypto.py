@@ -9,11 +9,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import scaled
 from Crypto.Cipher import AES
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tests.conftest import scaled
 from wxkefu_ext._redact import Secret
 from wxkefu_ext.callback import (
     Base64Error,
