@@ -324,3 +324,18 @@ def test_memory_dedupe_ttl_and_bound() -> None:
     assert len(store) == 3 and store.add("a")  # oldest dropped to stay bounded
     store.discard("a")
     assert store.add("a")
+
+
+@pytest.mark.anyio
+async def test_asgi_backlog_answers_503_and_the_retry_is_handled() -> None:
+    rec = Recorder()
+    app = callback_app(crypto(), rec, max_pending=1)
+    first, second = signed_post(1), signed_post(2)
+    async with _client(app) as c:
+        assert (await c.post(first[0], content=first[1])).status_code == 200
+        assert (await c.post(second[0], content=second[1])).status_code == 503
+        rec.release.set()
+        assert await app.state.callback.drain(2)
+        assert (await c.post(second[0], content=second[1])).status_code == 200
+    assert await app.state.callback.drain(2)
+    assert sorted(e.create_time or 0 for e in rec.events) == [1, 2]

@@ -4,7 +4,9 @@ Why: WeCom re-sends a callback that is not answered within ~5 s, so the answer m
 for the user's work (typically a ``kf/sync_msg`` drain). The endpoint verifies, decrypts and
 parses in the request (well under a millisecond), marks the delivery in the dedupe store,
 answers ``success``, and runs the handler afterwards as an asyncio task — a plain function
-runs in a worker thread so it cannot block the event loop. Handler exceptions are logged with
+runs in a worker thread so it cannot block the event loop. Dedupe stores may be sync or async;
+prefer :class:`~wxkefu_ext.callback.dedupe.AsyncRedisDedupeStore` here, since a sync Redis
+call blocks the event loop for its round trip. Handler exceptions are logged with
 their traceback on ``wxkefu_ext.callback``; they never reach the HTTP answer.
 
 Usage::
@@ -66,7 +68,11 @@ class AsyncCallbackEndpoint:
         handler: EventHandler,
         *,
         dedupe: DedupeOption = "memory",
+        max_pending: int = 1000,
     ) -> None:
+        if max_pending < 1:
+            raise ValueError("max_pending must be at least 1")
+        self.max_pending = max_pending
         self.crypto = crypto
         self.handler = handler
         self.dedupe: DedupeStore | AsyncDedupeStore | None = (
@@ -114,6 +120,16 @@ class AsyncCallbackEndpoint:
             logger.exception("callback dedupe store failed; handling the delivery anyway")
             return True
 
+    async def _forget(self, key: str) -> None:
+        if self.dedupe is None:
+            return
+        try:
+            result = self.dedupe.discard(key)
+            if inspect.isawaitable(result):
+                await result
+        except Exception:
+            logger.exception("callback dedupe store failed to forget a delivery")
+
     async def _run(self, received: ReceivedCallback) -> None:
         try:
             if self._async:
@@ -144,10 +160,14 @@ class AsyncCallbackEndpoint:
         outcome = handle_post(self.crypto, query, body)
         if isinstance(outcome, Reply):
             return outcome
-        if await self._first_delivery(outcome.dedupe_key):
-            self._spawn(outcome)
-        else:
+        if not await self._first_delivery(outcome.dedupe_key):
             logger.info("duplicate callback delivery ignored: %s", event_label(outcome))
+            return Reply(200, SUCCESS)
+        if len(self._tasks) >= self.max_pending:
+            await self._forget(outcome.dedupe_key)
+            logger.warning("callback handlers backlogged; answering 503 so WeCom retries later")
+            return Reply(503, "busy, retry later")
+        self._spawn(outcome)
         return Reply(200, SUCCESS)
 
     async def __call__(self, request: Request) -> Response:
@@ -162,10 +182,11 @@ def callback_route(
     *,
     path: str = "/callback",
     dedupe: DedupeOption = "memory",
+    max_pending: int = 1000,
 ) -> Route:
     """A Starlette :class:`~starlette.routing.Route` answering GET and POST on ``path``.
     The :class:`AsyncCallbackEndpoint` is ``route.endpoint.__self__`` (``.drain()``)."""
-    endpoint = AsyncCallbackEndpoint(crypto, handler, dedupe=dedupe)
+    endpoint = AsyncCallbackEndpoint(crypto, handler, dedupe=dedupe, max_pending=max_pending)
     return Route(path, endpoint=endpoint.__call__, methods=["GET", "POST"], name="wxkefu_callback")
 
 
@@ -175,12 +196,14 @@ def callback_app(
     *,
     path: str = "/callback",
     dedupe: DedupeOption = "memory",
+    max_pending: int = 1000,
     drain_timeout: float = 10.0,
 ) -> Starlette:
     """A Starlette app serving the callback on ``path``. On shutdown it waits up to
     ``drain_timeout`` seconds for running handlers. ``app.state.callback`` is the
-    :class:`AsyncCallbackEndpoint`."""
-    endpoint = AsyncCallbackEndpoint(crypto, handler, dedupe=dedupe)
+    :class:`AsyncCallbackEndpoint`. With more than ``max_pending`` handlers running, new
+    deliveries get 503 (WeCom retries them later) instead of piling up in memory."""
+    endpoint = AsyncCallbackEndpoint(crypto, handler, dedupe=dedupe, max_pending=max_pending)
 
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
