@@ -414,3 +414,13 @@ def test_errors_are_kf_errors_not_value_errors() -> None:
         parse_post_envelope("junk")
     assert isinstance(info.value, KfError)
     assert not isinstance(info.value, ValueError)
+
+
+@settings(max_examples=scaled(300, 3000), deadline=None)
+@given(
+    raw=st.binary(max_size=30).map(lambda b: bytes(b"<!]->x"[c % 6] for c in b)),
+    pos=st.integers(0, 31),
+)
+def test_memchr_marker_search_equals_bytes_find(raw: bytes, pos: int) -> None:
+    for marker in (b"<!", b"]]>", b"-->"):
+        assert _xml._find_marker(raw, marker, pos) == raw.find(marker, pos)

@@ -48,6 +48,7 @@ __all__ = [
     "RANDOM_PREFIX_SIZE",
     "b64decode_ciphertext",
     "check_timestamp",
+    "coerce_text",
     "decrypt_b64_message",
     "decrypt_message",
     "encrypt_message",
@@ -66,8 +67,9 @@ _MAX_ID_IN_TEXT: Final = 64
 _INT_XOR_MAX: Final = 2048
 
 
-def _text(value: object, what: str) -> str:
-    """Coerce a request value to ``str`` or raise the matching typed error (never TypeError)."""
+def coerce_text(value: object, what: str) -> str:
+    """A request value as ``str`` (bytes are UTF-8 decoded, ints formatted, Secrets revealed),
+    or a :class:`ParseError` naming ``what`` — never a TypeError or UnicodeError."""
     if isinstance(value, str):
         return value
     if isinstance(value, Secret):
@@ -98,10 +100,10 @@ def signature(token: str | Secret, timestamp: str | int, nonce: str | int, encry
     """``msg_signature`` of a callback: sha1 of the four values sorted and concatenated, hex."""
     parts = sorted(
         (
-            _text(token, "the Token"),
-            _text(timestamp, "timestamp"),
-            _text(nonce, "nonce"),
-            _text(encrypt, "the encrypted value"),
+            coerce_text(token, "the Token"),
+            coerce_text(timestamp, "timestamp"),
+            coerce_text(nonce, "nonce"),
+            coerce_text(encrypt, "the encrypted value"),
         )
     )
     # SHA-1 is mandated by the WeCom protocol; it is not our choice to make.
@@ -121,10 +123,10 @@ def verify_signature(
     mismatch is explained by spaces in ``encrypt`` that were ``+`` signs (a query string
     URL-decoded twice, or a proxy turning ``+`` into a space), a :class:`Base64Error` says so.
     """
-    given = _text(msg_signature, "msg_signature").strip().lower()
+    given = coerce_text(msg_signature, "msg_signature").strip().lower()
     if not given:
         raise SignatureError("msg_signature is empty: the request was not signed by WeCom")
-    encrypt = _text(encrypt, "the encrypted value")
+    encrypt = coerce_text(encrypt, "the encrypted value")
     expected = signature(token, timestamp, nonce, encrypt)
     if hmac.compare_digest(expected.encode("ascii"), _utf8(given)):
         return
@@ -146,7 +148,7 @@ def check_timestamp(timestamp: str | int, max_age: float | None, *, now: float) 
     from ``now`` (either direction). ``max_age=None`` disables the check."""
     if max_age is None:
         return
-    text = _text(timestamp, "timestamp").strip()
+    text = coerce_text(timestamp, "timestamp").strip()
     if not (text.isascii() and text.isdigit()) or len(text) > 12:
         raise TimestampError("timestamp is not a unix time in seconds")
     skew = abs(now - int(text))
@@ -294,7 +296,7 @@ def decrypt_message(
         )
     msg_end = start + msg_len
     if receiver_id is not None:
-        expected = _utf8(_text(receiver_id, "receiver_id"))
+        expected = _utf8(coerce_text(receiver_id, "receiver_id"))
         got = plain[msg_end:end]
         if got != expected:
             raise ReceiverIdMismatchError(

@@ -103,20 +103,35 @@ def _not_utf8(raw: bytes) -> bool:
     return False
 
 
+def _find_marker(raw: bytes, marker: bytes, pos: int) -> int:
+    """``raw.find(marker, pos)`` via ``memchr`` on the marker's rarest byte (its first for
+    ``]]>``/``-->``, ``!`` for ``<!``): CPython's multi-byte search steps only a few bytes at
+    a time, ``memchr`` scans long values an order of magnitude faster."""
+    anchor = marker[1:2] if marker == b"<!" else marker[:1]
+    offset = 1 if marker == b"<!" else 0
+    while True:
+        i = raw.find(anchor, pos + offset)
+        if i < 0:
+            return -1
+        if raw.startswith(marker, i - offset):
+            return i - offset
+        pos = i + 1 - offset
+
+
 def _has_declaration(raw: bytes) -> bool:
     """True when ``raw`` has a ``<!`` markup declaration (DOCTYPE, ENTITY, ...) outside
-    CDATA sections and comments. One C-level ``find`` per ``<!``, so long values cost little."""
-    pos = raw.find(b"<!")
+    CDATA sections and comments."""
+    pos = _find_marker(raw, b"<!", 0)
     while pos >= 0:
         if raw.startswith(b"<![CDATA[", pos):
-            end = raw.find(b"]]>", pos + 9)
+            end = _find_marker(raw, b"]]>", pos + 9)
         elif raw.startswith(b"<!--", pos):
-            end = raw.find(b"-->", pos + 4)
+            end = _find_marker(raw, b"-->", pos + 4)
         else:
             return True
         if end < 0:
             return False  # unterminated: the parser rejects it without expanding anything
-        pos = raw.find(b"<!", end + 3)
+        pos = _find_marker(raw, b"<!", end + 3)
     return False
 
 

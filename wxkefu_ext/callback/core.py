@@ -36,8 +36,8 @@ from wxkefu_ext.callback._xml import (
 from wxkefu_ext.callback.errors import InvalidAesKeyError, InvalidBufferError, ParseError
 from wxkefu_ext.callback.parse import CallbackEvent, KfMsgOrEvent, parse_callback
 from wxkefu_ext.crypto import (
-    _text,
     check_timestamp,
+    coerce_text,
     decrypt_b64_message,
     encrypt_message,
     signature,
@@ -177,7 +177,7 @@ def verify_and_decrypt_echostr(
     which is the whole HTTP answer (no quotes, BOM or newline).
 
     Pass the query values URL-decoded exactly once."""
-    echo = _text(echostr, "echostr")
+    echo = coerce_text(echostr, "echostr")
     verify_signature(token, timestamp, nonce, echo, msg_signature)
     check_timestamp(timestamp, max_age, now=time.time() if now is None else now)
     return _decode_message(decrypt_b64_message(encoding_aes_key, echo, receiver_id))
