@@ -390,3 +390,28 @@ def test_encrypt_errors_are_40006(kwargs: dict[str, Any], fragment: str) -> None
     with pytest.raises(EncryptError, match=fragment) as info:
         encrypt_message(KEY, args["message"], args["receiver_id"], random=args["random"])
     assert info.value.code == -40006
+
+
+# -- caching and threads ---------------------------------------------------------------------
+
+
+def test_each_key_is_decoded_once() -> None:
+    from wxkefu_ext import crypto
+
+    key = "Z" * 42 + "A"
+    crypto._key_material_cached.cache_clear()
+    enc = encrypt_message(key, "m", CORP)
+    for _ in range(20):
+        decrypt_b64_message(key, enc, CORP)
+    info = crypto._key_material_cached.cache_info()
+    assert info.misses == 1 and info.hits == 20
+
+
+def test_concurrent_decryption_shares_key_material_safely() -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    messages = [(f"m{i}-" * (i % 60 + 1)).encode() for i in range(100)]
+    encrypted = [encrypt_message(KEY, m, CORP) for m in messages]
+    with ThreadPoolExecutor(8) as pool:
+        results = list(pool.map(lambda e: decrypt_b64_message(KEY, e, CORP), encrypted * 10))
+    assert results == messages * 10
