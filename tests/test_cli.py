@@ -12,6 +12,7 @@ import json
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -146,3 +147,171 @@ def test_api_command_without_credentials_explains(capsys: pytest.CaptureFixture[
     code, out, err = run(["token"], capsys)
     assert code == 2
     assert "WXKF_CORP_ID and WXKF_APP_SECRET not set" in err and out == ""
+
+
+# ---------------------------------------------------------------------------------------------
+# error reporting: explained, masked, exit codes
+# ---------------------------------------------------------------------------------------------
+
+
+def test_report_masks_every_known_secret(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from wxkefu_ext.cli import _common, _report
+    from wxkefu_ext.errors import KfApiError, KfTransportError
+
+    monkeypatch.setenv("WXKF_APP_SECRET", "corp-secret-VALUE-123")
+    monkeypatch.setenv("WXKF_ENCODING_AES_KEY", "K" * 43)
+    _common.remember_secret("fetched-access-token-XYZ")
+    exc = KfTransportError(
+        "connect failed for /gettoken?corpsecret=corp-secret-VALUE-123 with "
+        "fetched-access-token-XYZ and " + "K" * 43
+    )
+    assert _report(exc) == 3
+    err = capsys.readouterr().err
+    assert "corp-secret-VALUE" not in err and "fetched-access-token" not in err
+    assert "K" * 43 not in err and "***" in err
+    assert _report(KfApiError(95018, "send msg session status invalid")) == 1
+    err = capsys.readouterr().err
+    assert "errcode 95018" in err and "service_state/trans" in err
+    assert _report(RuntimeError("boom corp-secret-VALUE-123")) == 70
+    err = capsys.readouterr().err
+    assert "internal error" in err and "corp-secret" not in err
+
+
+def test_callback_error_exit_code(capsys: pytest.CaptureFixture[str]) -> None:
+    from wxkefu_ext.callback import SignatureError
+    from wxkefu_ext.cli import _report
+
+    assert _report(SignatureError("signature mismatch")) == 4
+    assert "-40001" in capsys.readouterr().err
+
+
+def test_validation_errors_exit_2_before_any_request(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Credentials pointing nowhere: a request would fail with exit 3, so exit 2 proves the
+    # input was rejected before sending.
+    monkeypatch.setenv("WXKF_CORP_ID", "wwdeadbeef")
+    monkeypatch.setenv("WXKF_APP_SECRET", "nope-secret-123")
+    base = ["--base-url", "http://127.0.0.1:9/cgi-bin"]
+    code, _, err = run([*base, "send", "text", "hi"], capsys)
+    assert code == 2 and "--to" in err
+    code, _, err = run([*base, "send", "text", "x" * 3000, "--to", "wm1", "--kf", "wk1"], capsys)
+    assert code == 2 and "text.content" in err and "2048" in err
+    code, _, err = run([*base, "send", "menu", "--item", "bogus", "--code", "c"], capsys)
+    assert code == 2 and "KIND:TEXT" in err
+    code, _, err = run([*base, "send", "image", "--to", "wm1", "--kf", "wk1"], capsys)
+    assert code == 2 and "--media-id or --file" in err
+    code, _, err = run([*base, "media", "upload", "gif", __file__], capsys)
+    assert code == 2 and "unknown media type" in err
+    code, _, err = run([*base, "send", "json", "{not json", "--code", "c"], capsys)
+    assert code == 2 and "not valid JSON" in err
+    code, _, err = run([*base, "recall", "msg1"], capsys)
+    assert code == 2 and "--kf" in err
+
+
+def test_menu_item_syntax() -> None:
+    from wxkefu_ext.cli.send import parse_menu_item
+
+    assert parse_menu_item("click:Yes=y1") == {
+        "type": "click",
+        "click": {"id": "y1", "content": "Yes"},
+    }
+    assert parse_menu_item("view:Docs=https://kf.weixin.qq.com/")["view"]["url"].startswith("https")
+    assert parse_menu_item("text:a=b")["text"]["content"] == "a=b"
+    mp = parse_menu_item("miniprogram:Open=wx123/pages/index")["miniprogram"]
+    assert mp == {"appid": "wx123", "pagepath": "pages/index", "content": "Open"}
+
+
+def test_network_failure_is_exit_3_and_masked(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("WXKF_CORP_ID", "wwdeadbeef")
+    monkeypatch.setenv("WXKF_APP_SECRET", "corp-secret-VALUE-456")
+    code, out, err = run(
+        ["--base-url", "http://127.0.0.1:9/cgi-bin", "--timeout", "2", "token"], capsys
+    )
+    assert code == 3, err
+    assert "corp-secret-VALUE" not in out + err and "Traceback" not in err
+
+
+# ---------------------------------------------------------------------------------------------
+# callback serve (subprocess, real HTTP)
+# ---------------------------------------------------------------------------------------------
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def test_callback_serve_prints_decrypted_events_masked() -> None:
+    import httpx
+
+    from wxkefu_ext.callback import build_post_envelope, build_url_check
+    from wxkefu_ext.keygen import generate_encoding_aes_key, generate_token
+
+    token, key, corp = generate_token(), generate_encoding_aes_key(), "wwcorp0001"
+    sync_token = "ENCsyncTOKENvalue0123456789"
+    port = _free_port()
+    env = {k: v for k, v in os.environ.items() if not k.startswith("WXKF_")}
+    env.update(WXKF_TOKEN=token, WXKF_ENCODING_AES_KEY=key, WXKF_CORP_ID=corp)
+    proc = subprocess.Popen(
+        [PY, "-m", "wxkefu_ext.cli", "callback", "serve", "--port", str(port)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        cwd=ROOT,
+        env=env,
+    )
+    try:
+        url = f"http://127.0.0.1:{port}/callback"
+        deadline = time.monotonic() + 15
+        while True:
+            try:
+                check = build_url_check(token, key, corp, "echo-123")
+                reply = httpx.get(url, params=check, timeout=2)
+                break
+            except httpx.TransportError:
+                assert time.monotonic() < deadline and proc.poll() is None, proc.stderr
+                time.sleep(0.05)
+        assert reply.status_code == 200 and reply.text == "echo-123"
+        message = (
+            "<xml><ToUserName><![CDATA[wwcorp0001]]></ToUserName><CreateTime>1700000000"
+            "</CreateTime><MsgType><![CDATA[event]]></MsgType><Event><![CDATA[kf_msg_or_event]]>"
+            f"</Event><Token><![CDATA[{sync_token}]]></Token><OpenKfId><![CDATA[wkAAA]]>"
+            "</OpenKfId></xml>"
+        )
+        signed = build_post_envelope(token, key, corp, message)
+        reply = httpx.post(url, params=signed.params, content=signed.body, timeout=5)
+        assert reply.status_code == 200 and reply.text == "success"
+        forged = dict(signed.params, msg_signature="0" * 40)
+        assert httpx.post(url, params=forged, content=signed.body, timeout=5).status_code == 403
+        line = proc.stdout.readline()
+        event = json.loads(line)["callback"]
+        assert event["event"] == "kf_msg_or_event" and event["open_kfid"] == "wkAAA"
+        assert event["token"] == "***"
+    finally:
+        proc.terminate()
+        out, err = proc.communicate(timeout=10)
+    everything = line + out + err
+    assert sync_token not in everything and token not in everything and key not in everything
+    assert f"127.0.0.1:{port}/callback" in err
+
+
+def test_callback_serve_without_keys_explains(capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(["callback", "serve", "--port", "0"], capsys)
+    assert code == 2 and "WXKF_TOKEN and WXKF_ENCODING_AES_KEY" in err
+
+
+def test_callback_serve_bad_key_is_callback_error(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("WXKF_TOKEN", "abc")
+    monkeypatch.setenv("WXKF_ENCODING_AES_KEY", "tooShortKeyValue")
+    code, _, err = run(["callback", "serve", "--port", "0"], capsys)
+    assert code == 4 and "-40004" in err and "tooShortKeyValue" not in err
