@@ -6,13 +6,16 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import UNSET, Unset
+
 T = TypeVar("T", bound="UnknownMessage")
 
 
 @_attrs_define
 class UnknownMessage:
     """Catch-all for a `msgtype` this spec does not know yet (always the LAST member of
-    `SyncMsgItem`). Only `msgtype` is declared and required: every other field the server
+    `SyncMsgItem`). Only `msgtype` is declared, and nothing is required (an item without
+    `msgtype` lands here too instead of failing the page): every other field the server
     sent (`msgid`, `open_kfid`, `external_userid`, `send_time`, `origin`, the payload object
     named after the msgtype ...) is kept as is (in generated Python clients:
     `additional_properties`, e.g. `item["msgid"]`) and serialised back unchanged. Declaring
@@ -25,7 +28,7 @@ class UnknownMessage:
 
     """
 
-    msgtype: str
+    msgtype: str | Unset = UNSET
     """ The unknown message type; the payload object is named after it. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -34,18 +37,16 @@ class UnknownMessage:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "msgtype": msgtype,
-            }
-        )
+        field_dict.update({})
+        if msgtype is not UNSET:
+            field_dict["msgtype"] = msgtype
 
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        msgtype = d.pop("msgtype")
+        msgtype = d.pop("msgtype", UNSET)
 
         unknown_message = cls(
             msgtype=msgtype,
