@@ -12,15 +12,19 @@ from typing import Any
 
 def start(stack: ExitStack) -> tuple[Any, str, str, str]:
     """Start an emulator served over HTTP on 127.0.0.1 (a free port)."""
+    from wxkefu_ext import emulator
     from wxkefu_ext.emulator import Emulator
 
     emu = Emulator()
     base_url = stack.enter_context(emu.serve("127.0.0.1", port=0))
-    return emu, base_url, corp_id(emu), str(emu.corp_secret)
+    secret = getattr(emu, "corp_secret", None) or emulator.DEFAULT_CORP_SECRET
+    return emu, base_url, corp_id(emu), str(secret)
 
 
 def corp_id(emu: Any) -> str:
-    return str(emu.corp_id)
+    from wxkefu_ext import emulator
+
+    return str(getattr(emu, "corp_id", None) or emulator.DEFAULT_CORP_ID)
 
 
 def set_callback(emu: Any, url: str, token: str, key: str) -> None:
@@ -30,15 +34,15 @@ def set_callback(emu: Any, url: str, token: str, key: str) -> None:
 
 def enter_session(emu: Any, open_kfid: str) -> str:
     """A new customer opens the contact link; returns the external_userid."""
-    result = emu.customer_enter_session(open_kfid)
-    return str(getattr(result, "external_userid", result))
+    result = emu.customer_enter_session(open_kfid)  # (external_userid, welcome_code)
+    return str(result[0] if isinstance(result, tuple) else result)
 
 
 def customer_writes(emu: Any, open_kfid: str, text: str, customer: str | None = None) -> str:
     """``customer`` (a new one when None) sends ``text``; returns the external_userid."""
     if customer is None:
         customer = enter_session(emu, open_kfid)
-    emu.customer_send(open_kfid, customer, text)
+    emu.customer_send(open_kfid, customer, text=text)
     return customer
 
 
@@ -55,3 +59,9 @@ def enter_session_welcome_code(emu: Any, kf: Any, open_kfid: str) -> str:
             if code:
                 return str(code)
     raise RuntimeError("the emulator's enter_session event had no welcome_code")
+
+
+def secret(emu: Any) -> str:
+    from wxkefu_ext import emulator
+
+    return str(getattr(emu, "corp_secret", None) or emulator.DEFAULT_CORP_SECRET)

@@ -13,7 +13,9 @@ import os
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -227,6 +229,7 @@ def test_menu_item_syntax() -> None:
 def test_network_failure_is_exit_3_and_masked(
     capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    pytest.importorskip("wxkefu_ext.client", reason="KfClient not available yet")
     monkeypatch.setenv("WXKF_CORP_ID", "wwdeadbeef")
     monkeypatch.setenv("WXKF_APP_SECRET", "corp-secret-VALUE-456")
     code, out, err = run(
@@ -315,3 +318,138 @@ def test_callback_serve_bad_key_is_callback_error(
     monkeypatch.setenv("WXKF_ENCODING_AES_KEY", "tooShortKeyValue")
     code, _, err = run(["callback", "serve", "--port", "0"], capsys)
     assert code == 4 and "-40004" in err and "tooShortKeyValue" not in err
+
+
+# ---------------------------------------------------------------------------------------------
+# API commands against the emulator (in-process, real HTTP)
+# ---------------------------------------------------------------------------------------------
+
+
+def _need_emulator() -> Any:
+    module = pytest.importorskip("wxkefu_ext.emulator", reason="emulator not available yet")
+    if not hasattr(module, "Emulator"):
+        pytest.skip("emulator not available yet")
+    return module
+
+
+@pytest.fixture
+def live(monkeypatch: pytest.MonkeyPatch) -> Iterator[Any]:
+    """An emulator served on 127.0.0.1 and the env pointing the CLI at it."""
+    pytest.importorskip("wxkefu_ext.client", reason="KfClient not available yet")
+    emulator = _need_emulator()
+    emu = emulator.Emulator()
+    with emu.serve("127.0.0.1", port=0) as base_url:
+        monkeypatch.setenv("WXKF_CORP_ID", str(emulator.DEFAULT_CORP_ID))
+        monkeypatch.setenv("WXKF_APP_SECRET", str(emulator.DEFAULT_CORP_SECRET))
+        monkeypatch.setenv("WXKF_BASE_URL", base_url)
+        yield emu
+
+
+def _png() -> bytes:
+    import struct
+    import zlib
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        body = kind + data
+        return struct.pack(">I", len(data)) + body + struct.pack(">I", zlib.crc32(body))
+
+    ihdr = struct.pack(">IIBBBBB", 1, 1, 8, 2, 0, 0, 0)
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", ihdr)
+        + chunk(b"IDAT", zlib.compress(b"\x00\x01\x02\x03"))
+        + chunk(b"IEND", b"")
+    )
+
+
+def test_token_is_masked_unless_revealed(live: Any, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(["token"], capsys)
+    assert code == 0, err
+    assert out.startswith("access_token=") and "chars)" in out
+    code, raw, _ = run(["token", "--reveal"], capsys)
+    assert code == 0
+    token = raw.strip()
+    assert len(token) > 12 and token not in out + err
+    assert os.environ["WXKF_APP_SECRET"] not in out + err + raw
+
+
+def test_wrong_secret_is_explained_and_masked(
+    live: Any, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("WXKF_APP_SECRET", "WrongSecretValue0123456789")
+    code, out, err = run(["token"], capsys)
+    assert code == 1, err
+    assert "errcode 40001" in err or "errcode 40013" in err
+    assert "WrongSecretValue" not in out + err
+
+
+def test_accounts_media_send_pull_recall(
+    live: Any, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    avatar = tmp_path / "avatar.png"
+    avatar.write_bytes(_png())
+    code, out, err = run(["accounts", "add", "CLI客服", "--avatar", str(avatar)], capsys)
+    assert code == 0, err
+    open_kfid = out.strip()
+    code, out, err = run(["accounts", "list", "--json"], capsys)
+    assert code == 0 and open_kfid in [json.loads(line)["open_kfid"] for line in out.splitlines()]
+    code, out, _ = run(["accounts", "list"], capsys)
+    assert code == 0 and "CLI客服" in out
+    code, out, _ = run(["accounts", "link", open_kfid, "--scene", "cli"], capsys)
+    assert code == 0 and out.startswith("http")
+
+    customer, _welcome = live.customer_enter_session(open_kfid)
+    live.customer_send(open_kfid, customer, text="hello from the customer")
+
+    cursor_file = tmp_path / "cursors.json"
+    code, out, err = run(["pull", "--kf", open_kfid, "--cursor-file", str(cursor_file)], capsys)
+    assert code == 0, err
+    items = [json.loads(line) for line in out.splitlines()]
+    assert any(i.get("text", {}).get("content") == "hello from the customer" for i in items)
+    code, out, _ = run(["pull", "--kf", open_kfid, "--cursor-file", str(cursor_file)], capsys)
+    assert code == 0 and out == ""  # the cursor file continues where the first drain stopped
+
+    target = ["--to", customer, "--kf", open_kfid]
+    code, out, err = run(["send", "text", "hi there", *target], capsys)
+    assert code == 0, err
+    msgid = out.strip()
+    code, _, err = run(["recall", msgid, "--kf", open_kfid], capsys)
+    assert code == 0, err
+    code, out, err = run(["send", "image", "--file", str(avatar), *target], capsys)
+    assert code == 0, err
+
+    code, out, err = run(["media", "upload", "file", str(avatar)], capsys)
+    assert code == 0, err
+    media_id = out.strip()
+    dest = tmp_path / "down.bin"
+    code, out, err = run(["media", "get", media_id, "-o", str(dest), "--json"], capsys)
+    assert code == 0, err
+    assert dest.read_bytes() == _png() and json.loads(out)["size"] == len(_png())
+
+    code, _, err = run(["accounts", "del", open_kfid], capsys)
+    assert code == 0, err
+    code, _, err = run(["send", "text", "after delete", *target], capsys)
+    assert code == 1 and "errcode 95" in err
+
+
+def test_emulator_command_prints_base_url() -> None:
+    _need_emulator()
+    import httpx
+
+    env = {k: v for k, v in os.environ.items() if not k.startswith("WXKF_")}
+    proc = subprocess.Popen(
+        [PY, "-m", "wxkefu_ext.cli", "emulator", "--port", "0"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        cwd=ROOT,
+        env=env,
+    )
+    try:
+        base_url = proc.stdout.readline().strip() if proc.stdout else ""
+        assert base_url.startswith("http://127.0.0.1:"), base_url
+        reply = httpx.get(f"{base_url}/gettoken", params={"corpid": "x", "corpsecret": "y"})
+        assert reply.status_code == 200 and reply.json()["errcode"] != 0
+    finally:
+        proc.terminate()
+        proc.communicate(timeout=10)

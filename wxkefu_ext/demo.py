@@ -252,7 +252,7 @@ class Demo:
         if state.get("service_state") != 3 or state.get("servicer_userid") != SERVICER:
             raise KfResponseError(f"service_state is {state.get('service_state')}, expected 3")
         self.t.step("session handed to the servicer", f"service_state=3, servicer {SERVICER}")
-        delivered = _emulator_delivered(self.emu, self.customer)
+        delivered = _emulator_delivered(self.emu, self.open_kfid, self.customer)
         if delivered:
             self.t.note(f"the customer received {len(delivered)} message(s): {delivered}")
 
@@ -283,7 +283,11 @@ def _describe(item: dict[str, Any]) -> str:
 
 
 def _emulator_credentials(emu: Any) -> tuple[str, str]:
-    return str(emu.corp_id), str(emu.corp_secret)
+    from wxkefu_ext import emulator
+
+    corp_id = getattr(emu, "corp_id", None) or emulator.DEFAULT_CORP_ID
+    secret = getattr(emu, "corp_secret", None) or emulator.DEFAULT_CORP_SECRET
+    return str(corp_id), str(secret)
 
 
 def _emulator_set_callback(emu: Any, url: str, token: str, key: str) -> None:
@@ -292,18 +296,20 @@ def _emulator_set_callback(emu: Any, url: str, token: str, key: str) -> None:
 
 def _emulator_enter_session(emu: Any, open_kfid: str) -> str:
     result = emu.customer_enter_session(open_kfid)
-    return str(getattr(result, "external_userid", result))
+    user = result[0] if isinstance(result, tuple) else result  # (external_userid, welcome_code)
+    return str(user)
 
 
 def _emulator_customer_send(emu: Any, open_kfid: str, customer: str, text: str) -> None:
-    emu.customer_send(open_kfid, customer, text)
+    emu.customer_send(open_kfid, customer, text=text)
 
 
-def _emulator_delivered(emu: Any, customer: str) -> list[str]:
+def _emulator_delivered(emu: Any, open_kfid: str, customer: str) -> list[str]:
+    """msgtypes of what the emulator delivered to ``customer`` from ``open_kfid``."""
     out: list[str] = []
-    for item in emu.delivered(customer):
-        kind = item.get("msgtype", "?") if isinstance(item, dict) else str(item)
-        out.append(str(kind))
+    for item in emu.delivered(open_kfid):
+        if isinstance(item, dict) and item.get("touser", customer) == customer:
+            out.append(str(item.get("msgtype", "?")))
     return out
 
 

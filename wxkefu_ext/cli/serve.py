@@ -52,9 +52,11 @@ def emulator(
 def _credential_hints(emu: Any, base_url: str) -> list[str]:
     """``export`` lines for the emulator's documented demo credentials (they are not secrets
     of any real corp), so the other commands can be pointed at it."""
+    from wxkefu_ext import emulator
+
     lines = [f"export WXKF_BASE_URL={base_url}"]
-    corp_id = getattr(emu, "corp_id", None) or getattr(emu, "default_corp_id", None)
-    secret = getattr(emu, "corp_secret", None) or getattr(emu, "default_secret", None)
+    corp_id = getattr(emu, "corp_id", None) or getattr(emulator, "DEFAULT_CORP_ID", None)
+    secret = getattr(emu, "corp_secret", None) or getattr(emulator, "DEFAULT_CORP_SECRET", None)
     if corp_id:
         lines.append(f"export WXKF_CORP_ID={corp_id}")
     if secret:
