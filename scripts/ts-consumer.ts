@@ -52,7 +52,8 @@ export function textsOf(resp: SyncMsgResp): string[] {
   const out: string[] = [];
   const items: SyncMsgItem[] = resp.msg_list ?? [];
   for (const m of items) {
-    const kind: string = m.msgtype;
+    // Optional on purpose: an item without msgtype lands in UnknownMessage, not in an error.
+    const kind: string | undefined = m.msgtype;
     if (kind === "text" && "text" in m && m.text !== undefined) {
       const content: string | undefined = m.text.content;
       if (content !== undefined) out.push(content);
