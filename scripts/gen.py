@@ -114,9 +114,11 @@ def bundle(files: Iterable[Path]) -> dict[str, Any]:
     path_owner: dict[str, str] = {}
     components: dict[str, dict[str, Any]] = {}
     comp_owner: dict[str, dict[str, str]] = {}
+    ref_sources: set[tuple[str, str]] = set()
     for path in files:
         doc = _load(path)
         fname = path.name
+        ref_sources.update((fname, ref) for ref in _refs(doc))
         for key, value in doc.items():
             if key == "paths":
                 if not isinstance(value, dict):
@@ -140,6 +142,9 @@ def bundle(files: Iterable[Path]) -> dict[str, Any]:
     for required in ("openapi", "info"):
         if required not in top:
             raise BundleError(f"no source defines `{required}` (expected in 00-base.yaml)")
+    merged = {"paths": paths, "components": components}
+    for fname, ref in sorted(ref_sources):
+        _check_ref(merged, ref, fname)
     out: dict[str, Any] = {}
     for key in TOP_ORDER:
         if key == "paths":
@@ -152,6 +157,31 @@ def bundle(files: Iterable[Path]) -> dict[str, Any]:
         elif key in top:
             out[key] = top[key]
     return out
+
+
+def _refs(node: Any) -> Iterable[str]:
+    if isinstance(node, dict):
+        ref = node.get("$ref")
+        if isinstance(ref, str):
+            yield ref
+        for key, value in node.items():
+            if key not in ("example", "examples"):
+                yield from _refs(value)
+    elif isinstance(node, list):
+        for value in node:
+            yield from _refs(value)
+
+
+def _check_ref(doc: Mapping[str, Any], ref: str, fname: str) -> None:
+    """Only local refs that resolve: the generator silently drops external ones (notes §7)."""
+    if not ref.startswith("#/"):
+        raise BundleError(f"{fname}: $ref {ref!r} is not local (#/...); external refs are dropped")
+    node: Any = doc
+    for token in ref[2:].split("/"):
+        token = token.replace("~1", "/").replace("~0", "~")
+        if not isinstance(node, Mapping) or token not in node:
+            raise BundleError(f"{fname}: $ref {ref!r} does not resolve in the bundle")
+        node = node[token]
 
 
 class _Dumper(yaml.SafeDumper):

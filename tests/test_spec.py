@@ -240,6 +240,24 @@ def test_bundler_rejects_a_key_defined_twice(tmp_path: Path) -> None:
         gen.bundle([a, b])
 
 
+@pytest.mark.parametrize(
+    ("ref", "message"),
+    [
+        ("#/components/schemas/Missing", "does not resolve"),
+        ("./other.yaml#/X", "is not local"),
+    ],
+)
+def test_bundler_rejects_bad_refs(tmp_path: Path, ref: str, message: str) -> None:
+    gen = _load_gen_module()
+    src = tmp_path / "a.yaml"
+    src.write_text(
+        "openapi: 3.1.0\ninfo: {title: t, version: '1'}\n"
+        f"components: {{schemas: {{X: {{$ref: '{ref}'}}}}}}\n"
+    )
+    with pytest.raises(gen.BundleError, match=f"a\\.yaml: .*{message}"):
+        gen.bundle([src])
+
+
 def test_security_is_query_token_at_root_only() -> None:
     doc = spec_doc()
     scheme = doc["components"]["securitySchemes"]["AccessToken"]
