@@ -1,0 +1,158 @@
+"""Fault injection: what goes wrong on the next calls (or on a seeded share of them).
+
+Kinds:
+
+* ``"http_5xx"`` — an HTML gateway error with HTTP ``status`` (default 503); nothing processed.
+* ``"drop"`` — the connection dies: in-process transports raise
+  :class:`httpx.RemoteProtocolError`, a served emulator closes the socket mid-body. With
+  ``processed=True`` the request takes effect first and only the answer is lost (the case that
+  makes retried sends need a msgid).
+* ``"delay"`` — the answer comes ``delay`` seconds late (the request is processed normally).
+* ``"errcode"`` — HTTP 200 ``{"errcode": errcode}`` (e.g. -1, 45009, 40014); nothing processed.
+* ``"random"`` — each matching call fails with one of the above (5xx, drop before/after
+  processing, -1, 45009), picked by the emulator's seeded RNG; use with ``probability``.
+
+A fault matches every ``/cgi-bin`` path, or only ``path`` (with or without the ``/cgi-bin``
+prefix; ``*`` globs allowed). ``count`` bounds how often it fires (None = until cleared);
+``probability`` makes each matching call fail with that chance (seeded, reproducible).
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import random
+from dataclasses import dataclass, field
+from typing import Any, Final
+
+__all__ = ["FAULT_KINDS", "Fault", "FaultPlan", "Firing"]
+
+FAULT_KINDS: Final = frozenset({"http_5xx", "drop", "delay", "errcode", "random"})
+_RANDOM_ERRCODES: Final = (-1, 45009)
+
+
+@dataclass(slots=True)
+class Fault:
+    kind: str
+    count: int | None = 1
+    path: str | None = None
+    errcode: int | None = None
+    delay: float | None = None
+    probability: float | None = None
+    status: int = 503
+    processed: bool = False
+    fired: int = 0
+    id: int = 0
+
+    def matches(self, path: str) -> bool:
+        if self.path is None:
+            return True
+        want = self.path if self.path.startswith("/cgi-bin") else "/cgi-bin" + self.path
+        return fnmatch.fnmatchcase(path, want)
+
+    def exhausted(self) -> bool:
+        return self.count is not None and self.fired >= self.count
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "kind": self.kind,
+            "count": self.count,
+            "path": self.path,
+            "errcode": self.errcode,
+            "delay": self.delay,
+            "probability": self.probability,
+            "status": self.status,
+            "processed": self.processed,
+            "fired": self.fired,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Firing:
+    """The concrete failure chosen for one request."""
+
+    kind: str  # http_5xx | drop | delay | errcode
+    status: int = 503
+    errcode: int = -1
+    delay: float = 0.0
+    processed: bool = False
+
+
+@dataclass
+class FaultPlan:
+    rng: random.Random
+    faults: list[Fault] = field(default_factory=list)
+    _next_id: int = 1
+
+    def add(
+        self,
+        kind: str,
+        *,
+        count: int | None = 1,
+        path: str | None = None,
+        errcode: int | None = None,
+        delay: float | None = None,
+        probability: float | None = None,
+        status: int = 503,
+        processed: bool = False,
+    ) -> Fault:
+        if kind not in FAULT_KINDS:
+            raise ValueError(f"unknown fault kind {kind!r}; expected one of {sorted(FAULT_KINDS)}")
+        if count is not None and (not isinstance(count, int) or count < 1):
+            raise ValueError(f"count must be a positive int or None, got {count!r}")
+        if probability is not None and not 0.0 < float(probability) <= 1.0:
+            raise ValueError(f"probability must be in (0, 1], got {probability!r}")
+        if kind == "errcode" and (errcode is None or isinstance(errcode, bool)):
+            raise ValueError("an 'errcode' fault needs errcode=<int> (e.g. -1, 45009, 40014)")
+        if kind == "delay" and (delay is None or delay < 0):
+            raise ValueError("a 'delay' fault needs delay=<seconds >= 0>")
+        if kind == "http_5xx" and not 500 <= status <= 599:
+            raise ValueError(f"status must be 5xx, got {status!r}")
+        fault = Fault(
+            kind=kind,
+            count=count,
+            path=path,
+            errcode=errcode,
+            delay=delay,
+            probability=probability,
+            status=status,
+            processed=processed,
+            id=self._next_id,
+        )
+        self._next_id += 1
+        self.faults.append(fault)
+        return fault
+
+    def clear(self) -> None:
+        self.faults.clear()
+
+    def pick(self, path: str) -> Firing | None:
+        """The failure for a request to ``path`` (consuming one use of the fault), or None."""
+        for fault in self.faults:
+            if fault.exhausted() or not fault.matches(path):
+                continue
+            if fault.probability is not None and self.rng.random() >= fault.probability:
+                continue
+            fault.fired += 1
+            firing = self._firing(fault)
+            self.faults = [f for f in self.faults if not f.exhausted()]
+            return firing
+        return None
+
+    def _firing(self, fault: Fault) -> Firing:
+        if fault.kind == "random":
+            roll = self.rng.randrange(5)
+            if roll == 0:
+                return Firing("http_5xx", status=self.rng.choice((500, 502, 503)))
+            if roll == 1:
+                return Firing("drop", processed=False)
+            if roll == 2:
+                return Firing("drop", processed=True)
+            return Firing("errcode", errcode=self.rng.choice(_RANDOM_ERRCODES))
+        return Firing(
+            fault.kind,
+            status=fault.status,
+            errcode=fault.errcode if fault.errcode is not None else -1,
+            delay=float(fault.delay or 0.0),
+            processed=fault.processed,
+        )
