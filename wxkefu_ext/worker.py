@@ -1,0 +1,375 @@
+"""Distributed sync_msg worker: callbacks enqueue, exactly one process pulls each Kf account.
+
+Why (peers.md A.1 "what to fix", B.5, B.6): a callback must be answered within 5 s, so the web
+process only *enqueues* ``(open_kfid, Token)`` and returns; pulling happens in workers. With several
+web and worker processes the hard parts are: one puller per account at a time (else pages are
+handled twice and cursors race), no lost work when a worker dies mid-drain, no lost Token when a
+pull fails, and no hot loop on errors. The Rust peer got each of these wrong (lock without TTL,
+unconditional release, token popped before use, 200 ms retry forever).
+
+Redis layout (``prefix`` default ``wxkefu:sync:``)::
+
+    {prefix}pending            set of open_kfids with work to do
+    {prefix}queue:{open_kfid}  list of {"t": token, "at": unix time}; expires with the newest Token
+    {prefix}lock:{open_kfid}   owned lock (wxkefu_ext.locks), TTL + renewal while draining
+    {prefix}cursor:{open_kfid} committed cursor (RedisCursorStore, compare-and-set)
+    {prefix}seen:{open_kfid}   msgids already handed to the handler (RedisDeduper)
+
+A drain takes the lock, *reads* (does not pop) the queued Tokens, pulls with the newest one until
+``has_more == 0`` committing after each handled page, and only then removes the Tokens it had seen
+and — if no new Token arrived meanwhile — the account from ``pending`` (one Lua script, so an
+enqueue cannot slip between). A failure leaves Tokens and ``pending`` untouched and backs off.
+A worker killed with SIGKILL stops renewing; its lock expires after ``lock_ttl`` and another
+worker resumes from the committed cursor. Delivery to the handler is at-least-once per page;
+the Redis msgid window turns it into effectively exactly-once (the remaining gap is a crash
+between the handler returning and the msgids being marked, a few Redis round trips).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import random
+import threading
+import time
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any, Final, Protocol
+
+from wxkefu_ext._redact import Secret
+from wxkefu_ext.cursors import RedisCursorStore
+from wxkefu_ext.errors import KfApiError, KfError, KfValidationError
+from wxkefu_ext.pagination import (
+    DEFAULT_DEDUPE_WINDOW,
+    DrainResult,
+    RedisDeduper,
+    SyncMsgPage,
+    SyncMsgPager,
+    parse_message,
+)
+
+__all__ = [
+    "AsyncSyncQueue",
+    "LockLostError",
+    "SyncQueue",
+    "SyncWorker",
+    "WorkerKeys",
+]
+
+_log = logging.getLogger(__name__)
+
+#: The callback Token is valid for 10 minutes.
+TOKEN_TTL: Final = 600.0
+#: Server errcode for an invalid / expired sync_msg Token.
+INVALID_TOKEN_ERRCODE: Final = 95007
+
+
+class LockLostError(KfError):
+    """The worker no longer owns the account's lock (it expired, e.g. after a long stall), so
+    it stopped before handing out another page. Nothing was committed for that page."""
+
+
+@dataclass(frozen=True, slots=True)
+class WorkerKeys:
+    """Redis key names for one ``prefix`` (shared by producers and workers)."""
+
+    prefix: str = "wxkefu:sync:"
+
+    @property
+    def pending(self) -> str:
+        return f"{self.prefix}pending"
+
+    def queue(self, open_kfid: str) -> str:
+        return f"{self.prefix}queue:{open_kfid}"
+
+    def lock(self, open_kfid: str) -> str:
+        return f"{self.prefix}lock:{open_kfid}"
+
+    @property
+    def cursor_prefix(self) -> str:
+        return f"{self.prefix}cursor:"
+
+    @property
+    def seen_prefix(self) -> str:
+        return f"{self.prefix}seen:"
+
+
+def _check_kfid(open_kfid: str) -> str:
+    if not isinstance(open_kfid, str) or not open_kfid:
+        raise KfValidationError("must be a non-empty string", field="open_kfid")
+    if any(c.isspace() for c in open_kfid) or len(open_kfid) > 128:
+        raise KfValidationError("must be a plain id", field="open_kfid", limit="≤128, no spaces")
+    return open_kfid
+
+
+def _entry(token: str | Secret | None, now: float) -> str | None:
+    if token is None:
+        return None
+    raw = token.reveal() if isinstance(token, Secret) else token
+    if not isinstance(raw, str) or not raw:
+        raise KfValidationError("must be a non-empty string or None", field="token")
+    return json.dumps({"t": raw, "at": now})
+
+
+# ---------------------------------------------------------------------------------------------
+# Producer side (web processes)
+# ---------------------------------------------------------------------------------------------
+
+
+class SyncQueue:
+    """Called from the callback endpoint: ``enqueue(open_kfid, token)`` and answer at once."""
+
+    def __init__(
+        self,
+        redis: Any,
+        *,
+        prefix: str = "wxkefu:sync:",
+        token_ttl: float = TOKEN_TTL,
+        clock: Callable[[], float] = time.time,
+    ) -> None:
+        self.redis = redis
+        self.keys = WorkerKeys(prefix)
+        self.token_ttl = token_ttl
+        self._clock = clock
+
+    def enqueue(self, open_kfid: str, token: str | Secret | None = None) -> None:
+        """Record work for ``open_kfid``; ``token`` is the callback's ``Token`` (may be None)."""
+        _check_kfid(open_kfid)
+        entry = _entry(token, self._clock())
+        pipe = self.redis.pipeline(transaction=True)
+        if entry is not None:
+            pipe.rpush(self.keys.queue(open_kfid), entry)
+            pipe.pexpire(self.keys.queue(open_kfid), int(self.token_ttl * 1000))
+        pipe.sadd(self.keys.pending, open_kfid)
+        pipe.execute()
+
+
+class AsyncSyncQueue(SyncQueue):
+    """:class:`SyncQueue` for ``redis.asyncio`` (ASGI callback endpoints)."""
+
+    async def enqueue(self, open_kfid: str, token: str | Secret | None = None) -> None:  # type: ignore[override]
+        _check_kfid(open_kfid)
+        entry = _entry(token, self._clock())
+        pipe = self.redis.pipeline(transaction=True)
+        if entry is not None:
+            pipe.rpush(self.keys.queue(open_kfid), entry)
+            pipe.pexpire(self.keys.queue(open_kfid), int(self.token_ttl * 1000))
+        pipe.sadd(self.keys.pending, open_kfid)
+        await pipe.execute()
+
+
+# ---------------------------------------------------------------------------------------------
+# Worker side
+# ---------------------------------------------------------------------------------------------
+
+# KEYS[1] queue, KEYS[2] pending; ARGV[1] number of entries consumed, ARGV[2] open_kfid.
+# Drop what the drain consumed; leave the account pending if anything new arrived meanwhile.
+_FINISH: Final = """
+local n = tonumber(ARGV[1])
+if n > 0 then redis.call('LTRIM', KEYS[1], n, -1) end
+if redis.call('LLEN', KEYS[1]) == 0 then
+  redis.call('SREM', KEYS[2], ARGV[2])
+  return 1
+end
+return 0
+"""
+
+
+class _KfLike(Protocol):
+    def request(
+        self, method: str, path: str, *, params: Mapping[str, Any] | None = ..., json: Any = ...
+    ) -> dict[str, Any]: ...
+
+
+PageHandler = Callable[[SyncMsgPage], object]
+
+
+class SyncWorker:
+    """Pulls queued Kf accounts, one process per account at a time, and hands pages to
+    ``handler``.
+
+    ``kf_client_factory`` builds the :class:`~wxkefu_ext.client.KfClient` lazily inside the
+    worker process (clients are not shared across ``fork``/``spawn``); ``redis`` is a blocking
+    ``redis.Redis``. ``lock_ttl`` bounds how long a dead worker blocks an account; the lock is
+    renewed every ``lock_ttl / 3`` while draining.
+    """
+
+    def __init__(
+        self,
+        kf_client_factory: Callable[[], _KfLike],
+        redis: Any,
+        handler: PageHandler,
+        *,
+        prefix: str = "wxkefu:sync:",
+        lock_ttl: float = 30.0,
+        limit: int | None = None,
+        voice_format: int | None = None,
+        start_from_now: bool = False,
+        dedupe_window: float | None = DEFAULT_DEDUPE_WINDOW,
+        token_ttl: float = TOKEN_TTL,
+        poll_interval: float = 0.5,
+        backoff_initial: float = 0.5,
+        backoff_max: float = 30.0,
+        cursor_ttl: float | None = 7 * 86400,
+        parser: Callable[[Mapping[str, Any]], Any] = parse_message,
+        clock: Callable[[], float] = time.time,
+    ) -> None:
+        if lock_ttl <= 0 or poll_interval <= 0 or backoff_initial <= 0:
+            raise KfValidationError(
+                "lock_ttl, poll_interval and backoff_initial must be positive", field="worker"
+            )
+        self._factory = kf_client_factory
+        self._kf: _KfLike | None = None
+        self.redis = redis
+        self.handler = handler
+        self.keys = WorkerKeys(prefix)
+        self.lock_ttl = lock_ttl
+        self.limit = limit
+        self.voice_format = voice_format
+        self.start_from_now = start_from_now
+        self.token_ttl = token_ttl
+        self.poll_interval = poll_interval
+        self.backoff_initial = backoff_initial
+        self.backoff_max = max(backoff_max, backoff_initial)
+        self._clock = clock
+        self._parser = parser
+        self.cursors = RedisCursorStore(redis, prefix=self.keys.cursor_prefix, ttl=cursor_ttl)
+        self.dedupe = (
+            RedisDeduper(redis, prefix=self.keys.seen_prefix, ttl=dedupe_window)
+            if dedupe_window
+            else None
+        )
+        self._finish = redis.register_script(_FINISH)
+        self._failures: dict[str, int] = {}
+        self._not_before: dict[str, float] = {}
+        self._rng = random.Random()
+
+    # -- one account ---------------------------------------------------------------------
+
+    @property
+    def kf(self) -> _KfLike:
+        if self._kf is None:
+            self._kf = self._factory()
+        return self._kf
+
+    def _tokens(self, open_kfid: str) -> tuple[int, list[str]]:
+        """Number of queued entries and the still-valid Tokens among them, newest first."""
+        entries = self.redis.lrange(self.keys.queue(open_kfid), 0, -1)
+        now = self._clock()
+        valid: list[str] = []
+        for raw in entries:
+            try:
+                item = json.loads(raw)
+                token, at = item["t"], float(item["at"])
+            except (ValueError, KeyError, TypeError):
+                continue  # a damaged entry is dropped with the consumed ones
+            if isinstance(token, str) and token and now - at < self.token_ttl - 5:
+                valid.append(token)
+        valid.reverse()
+        return len(entries), valid
+
+    def drain(self, open_kfid: str) -> DrainResult | None:
+        """Drain one account if this process can own its lock; None if another holds it."""
+        from wxkefu_ext.locks import acquire_lock
+
+        _check_kfid(open_kfid)
+        lock = acquire_lock(self.redis, self.keys.lock(open_kfid), ttl=self.lock_ttl)
+        if lock is None:
+            return None
+        with lock:
+            consumed, tokens = self._tokens(open_kfid)
+            token = tokens[0] if tokens else None
+
+            def guarded(page: SyncMsgPage) -> None:
+                if not lock.owned():
+                    raise LockLostError(f"lost the sync lock of {open_kfid!r} while draining")
+                self.handler(page)
+
+            try:
+                result = self._pager(open_kfid, token).handle(guarded)
+            except KfApiError as exc:
+                if exc.errcode != INVALID_TOKEN_ERRCODE or token is None:
+                    raise
+                # the Token expired or was rejected: pulling without one still works (slower)
+                _log.info("sync_msg Token rejected for %s; pulling without a Token", open_kfid)
+                result = self._pager(open_kfid, None).handle(guarded)
+            if not lock.owned():
+                raise LockLostError(f"lost the sync lock of {open_kfid!r} while draining")
+            self._finish(
+                keys=[self.keys.queue(open_kfid), self.keys.pending], args=[consumed, open_kfid]
+            )
+        return result
+
+    def _pager(self, open_kfid: str, token: str | None) -> SyncMsgPager:
+        return SyncMsgPager(
+            self.kf,
+            open_kfid,
+            token=token,
+            cursor_store=self.cursors,
+            limit=self.limit,
+            voice_format=self.voice_format,
+            start_from_now=self.start_from_now,
+            dedupe=self.dedupe,
+            parser=self._parser,
+        )
+
+    # -- loop ----------------------------------------------------------------------------
+
+    def _backoff(self, open_kfid: str) -> float:
+        n = self._failures.get(open_kfid, 0) + 1
+        self._failures[open_kfid] = n
+        delay: float = min(self.backoff_max, self.backoff_initial * 2.0 ** (n - 1))
+        delay *= 0.5 + self._rng.random() / 2  # jitter: workers do not retry in lockstep
+        self._not_before[open_kfid] = time.monotonic() + delay
+        return delay
+
+    def run_once(self) -> int:
+        """One pass over the pending accounts; returns how many were drained by this process.
+        Accounts locked elsewhere or in back-off are skipped (never waited on)."""
+        members = [
+            m.decode() if isinstance(m, bytes) else str(m)
+            for m in self.redis.smembers(self.keys.pending)
+        ]
+        self._rng.shuffle(members)  # spread workers over accounts
+        drained = 0
+        now = time.monotonic()
+        for open_kfid in members:
+            if self._not_before.get(open_kfid, 0.0) > now:
+                continue
+            try:
+                result = self.drain(open_kfid)
+            except Exception as exc:
+                delay = self._backoff(open_kfid)
+                # no message content in logs: type and errcode only
+                _log.warning(
+                    "sync of %s failed (%s%s); retrying in %.1fs",
+                    open_kfid,
+                    type(exc).__name__,
+                    f" {exc.errcode}" if isinstance(exc, KfApiError) else "",
+                    delay,
+                )
+                continue
+            if result is not None:
+                drained += 1
+                self._failures.pop(open_kfid, None)
+                self._not_before.pop(open_kfid, None)
+        return drained
+
+    def run_forever(self, stop_event: threading.Event) -> None:
+        """Loop until ``stop_event`` is set. Sleeps ``poll_interval`` when there was nothing to
+        do and backs off (bounded, with jitter) when Redis itself fails — never a hot loop."""
+        failures = 0
+        while not stop_event.is_set():
+            try:
+                drained = self.run_once()
+                failures = 0
+            except Exception as exc:
+                failures += 1
+                delay = min(self.backoff_max, self.backoff_initial * 2.0 ** (failures - 1))
+                _log.warning(
+                    "sync worker pass failed (%s); sleeping %.1fs", type(exc).__name__, delay
+                )
+                stop_event.wait(delay)
+                continue
+            if not drained:
+                stop_event.wait(self.poll_interval)
