@@ -679,7 +679,7 @@ class Emulator:
         now = self.clock.now()
         for token, record in self.state.tokens.items():
             if record.corp_id == corp_id and not record.revoked and record.expires_at > now:
-                return token, int(record.expires_at - now)
+                return token, max(1, round(record.expires_at - now))
         token = self.new_id("", 64) + self.new_id("", 64)
         from wxkefu_ext.emulator.state import TokenRecord
 
@@ -687,7 +687,6 @@ class Emulator:
         return token, self.token_ttl
 
     def check_credentials(self, corp_id: str, secret: str) -> tuple[str, int]:
-        self.stats.gettoken_calls += 1
         known = self._credentials.get(corp_id)
         if known is None:
             raise ApiError(40013, "invalid corpid")

@@ -104,6 +104,8 @@ def process(emu: Emulator, op: Operation, request: Request) -> Response:
         )
     with emu._lock:
         emu.stats.requests_by_op[op.operation_id] += 1
+        if op.operation_id == "getToken":
+            emu.stats.gettoken_calls += 1
         corp_id = emu.check_token(request.query.get("access_token")) if op.needs_token else ""
         problem = validate_query(op, request.query)
         if problem is not None:
