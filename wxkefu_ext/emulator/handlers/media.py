@@ -70,6 +70,10 @@ def media_upload(emu: Emulator, call: Call) -> dict[str, Any]:
         ctype = sniffed
     elif kind == "voice" and not data.startswith(b"#!AMR"):
         raise ApiError(40004, "invalid media type: voice must be AMR")
+    if kind != "image" and not ctype.startswith(
+        ("audio/", "video/", "image/", "application/octet-stream")
+    ):
+        ctype = ""  # what media/get may answer with: octet-stream or image/audio/video
     media_id = "3" + emu.new_id("", 63)
     now = emu.clock.now()
     emu.state.media[media_id] = Media(

@@ -14,6 +14,7 @@ if TYPE_CHECKING:
 DAY: Final = 86_400
 TZ_OFFSET: Final = 8 * 3600  # stat days start at 00:00 Asia/Shanghai
 MAX_SPAN_DAYS: Final = 31
+MAX_AGE_DAYS: Final = 180
 
 
 def day_start(ts: float) -> int:
@@ -24,6 +25,8 @@ def _days(emu: Emulator, body: dict[str, Any]) -> list[int]:
     start, end = day_start(body["start_time"]), day_start(body["end_time"])
     if start > end:
         raise ApiError(40058, "invalid parameter: start_time is after end_time")
+    if start < day_start(emu.clock.now()) - MAX_AGE_DAYS * DAY:
+        raise ApiError(40058, f"invalid parameter: start_time is more than {MAX_AGE_DAYS} days ago")
     if (end - start) // DAY + 1 > MAX_SPAN_DAYS:
         raise ApiError(40058, f"invalid parameter: the range spans more than {MAX_SPAN_DAYS} days")
     return list(range(start, end + 1, DAY))
