@@ -64,9 +64,8 @@ def _status_kb(field: str) -> int:
 
 def _child(base_url: str, out: Any) -> None:
     try:
-        from wxkefu_ext.client import KfClient
-
         from wxkefu_ext import media
+        from wxkefu_ext.client import KfClient
 
         kf = KfClient("wwbench", "bench-secret", base_url=base_url)
         kf.access_token()  # warm: token, pool, imports

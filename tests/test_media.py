@@ -207,7 +207,7 @@ def test_json_error_with_200_is_typed_and_saves_nothing(tmp_path: Path) -> None:
     with pytest.raises(NotFoundError) as ei:
         media.download_to(Kf(handler), "BAD", target)
     assert ei.value.errcode == 40007
-    assert not target.exists()
+    assert not target.exists() and list(tmp_path.iterdir()) == []
     with pytest.raises(NotFoundError):
         media.download(Kf(handler), "BAD")
 
@@ -362,3 +362,43 @@ def test_resume_over_real_tcp_connection_cut(tmp_path: Path) -> None:
     finally:
         server.shutdown()
         server.server_close()
+
+
+# --------------------------------------------------------------------------------------
+# Through KfClient and the emulator
+# --------------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def emu_kf() -> Any:
+    from wxkefu_ext.client import KfClient
+    from wxkefu_ext.emulator import DEFAULT_CORP_ID, DEFAULT_CORP_SECRET, Emulator
+
+    emu = Emulator(seed=0)
+    kf = KfClient(
+        DEFAULT_CORP_ID, DEFAULT_CORP_SECRET, base_url=emu.base_url, transport=emu.transport()
+    )
+    yield emu, kf
+    kf.close()
+
+
+def test_emulator_upload_download_and_dropped_connection(emu_kf: Any, tmp_path: Path) -> None:
+    emu, kf = emu_kf
+    data = b"\xff\xd8\xff\xe0" + BLOB * 4
+    up = media.upload(kf, "image", data, filename="photo.jpg")
+    assert media.download(kf, up.media_id) == data
+    # a served emulator closes the socket mid-body: the download resumes with Range
+    from wxkefu_ext.client import KfClient
+    from wxkefu_ext.emulator import DEFAULT_CORP_ID, DEFAULT_CORP_SECRET
+
+    with (
+        emu.serve("127.0.0.1") as base_url,
+        KfClient(DEFAULT_CORP_ID, DEFAULT_CORP_SECRET, base_url=base_url) as real,
+    ):
+        emu.inject_fault("drop", path="/media/get")
+        res = real_res = media.download_to(real, up.media_id, tmp_path / "photo.jpg")
+    assert (tmp_path / "photo.jpg").read_bytes() == data
+    assert real_res.size == len(data) and res.resumed >= 1
+    with pytest.raises(NotFoundError):
+        media.download_to(kf, "no-such-media", tmp_path / "nope.jpg")
+    assert not (tmp_path / "nope.jpg").exists()

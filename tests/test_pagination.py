@@ -417,3 +417,145 @@ async def test_async_pager_same_behaviour() -> None:
         ).messages()
     ]
     assert seen == [f"m{i:06d}" for i in range(n, n + 30)]
+
+
+# --------------------------------------------------------------------------------------
+# Against the emulator (real HTTP framing through KfClient, typed models)
+# --------------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def emu_kf() -> Any:
+    from wxkefu_ext.client import KfClient
+    from wxkefu_ext.emulator import DEFAULT_CORP_ID, DEFAULT_CORP_SECRET, Emulator
+
+    emu = Emulator(seed=0)
+    kf = KfClient(
+        DEFAULT_CORP_ID, DEFAULT_CORP_SECRET, base_url=emu.base_url, transport=emu.transport()
+    )
+    yield emu, kf
+    kf.close()
+
+
+def test_emulator_drain_10000_random_page_sizes_exactly_once_in_order(emu_kf: Any) -> None:
+    emu, kf = emu_kf
+    kfid = emu.create_account("drain")
+    n = scaled(10_000, 30_000)
+    sent = list(emu.customer_send_many(kfid, n))
+    rng = random.Random(42)
+    store = MemoryCursorStore()
+    got: list[str] = []
+    types: set[str] = set()
+    runs = 0
+    while True:
+        runs += 1
+        # a fresh pager per run with a random page size; each run stops after a few pages,
+        # so the drain also crosses many commit / restart boundaries
+        pager = SyncMsgPager(kf, kfid, cursor_store=store, limit=rng.randint(1, 1000))
+        stop_after = rng.randint(1, 5)
+        for i, page in enumerate(pager.pages(), 1):
+            got.extend(m.msgid for m in page.messages)
+            types.update(type(m).__name__ for m in page.messages)
+            if i == stop_after:
+                break
+        else:
+            if pager.result.delivered == 0:
+                break
+        assert runs < n, "drain did not converge"
+    # a break leaves the last page uncommitted, so it comes back: dedupe by position
+    unique = list(dict.fromkeys(got))
+    assert unique == sent
+    assert types == {"TextMessage"}
+
+
+def test_emulator_handler_failure_redelivers_only_that_page(emu_kf: Any) -> None:
+    emu, kf = emu_kf
+    kfid = emu.create_account("fail")
+    sent = list(emu.customer_send_many(kfid, 300))
+    store = MemoryCursorStore()
+    dedupe = MemoryDeduper()
+    seen_pages: list[list[str]] = []
+
+    def failing(page: SyncMsgPage) -> None:
+        seen_pages.append([m.msgid for m in page.messages])
+        if len(seen_pages) == 3:
+            raise RuntimeError("boom")
+
+    with pytest.raises(RuntimeError):
+        SyncMsgPager(kf, kfid, cursor_store=store, limit=50).handle(failing)
+    failed = seen_pages[-1]
+    seen_pages.clear()
+    SyncMsgPager(kf, kfid, cursor_store=store, limit=50, dedupe=dedupe).handle(
+        lambda p: seen_pages.append([m.msgid for m in p.messages])
+    )
+    assert seen_pages[0] == failed  # the failed page first, identical
+    again = [m for p in seen_pages for m in p]
+    assert again == sent[sent.index(failed[0]) :]
+
+
+COMMON = {"open_kfid": "wk", "external_userid": "wm", "send_time": 1, "origin": 3}
+
+
+@pytest.mark.parametrize(
+    ("item", "cls"),
+    [
+        (
+            {"msgid": "1", "msgtype": "text", "text": {"content": "hi", "menu_id": "7"}},
+            "TextMessage",
+        ),
+        ({"msgid": "2", "msgtype": "image", "image": {"media_id": "M"}}, "ImageMessage"),
+        (
+            {
+                "msgid": "3",
+                "msgtype": "location",
+                "location": {"latitude": 1.5, "longitude": 2, "name": "n", "address": "a"},
+            },
+            "LocationMessage",
+        ),
+        (
+            {
+                "msgid": "4",
+                "msgtype": "channels_shop_order",
+                "channels_shop_order": {"order_id": "o"},
+            },
+            "ChannelsShopOrderMessage",
+        ),
+        ({"msgid": "5", "msgtype": "hologram", "hologram": {"depth": 3}}, "UnknownMessage"),
+        ({"msgid": "6", "msgtype": "text"}, "UnknownMessage"),  # malformed known type
+        (
+            {
+                "msgid": "7",
+                "msgtype": "event",
+                "event": {
+                    "event_type": "enter_session",
+                    "open_kfid": "wk",
+                    "external_userid": "wm",
+                    "welcome_code": "W",
+                },
+            },
+            "EventMessage",
+        ),
+        ({"msgid": "8", "msgtype": "event", "event": {"event_type": "brand_new"}}, "EventMessage"),
+    ],
+)
+def test_parse_message_typed_or_kept_raw(item: dict[str, Any], cls: str) -> None:
+    from wxkefu_ext.pagination import parse_message
+
+    raw_item = (
+        {**COMMON, **item} if item["msgtype"] != "event" else {**item, "origin": 4, "send_time": 1}
+    )
+    parsed = parse_message(raw_item)
+    assert type(parsed).__name__ == cls
+    assert parsed.to_dict() == raw_item  # nothing lost, whatever the type
+
+
+def test_unknown_item_does_not_fail_the_page() -> None:
+    from wxkefu_ext.pagination import parse_message
+
+    msgs = make_msgs(3)
+    msgs[1] = {"msgid": "odd", "msgtype": "hologram", "hologram": {}}
+    got: list[Any] = []
+    SyncMsgPager(FakeKf(msgs, empty_every=0), "wkA", parser=parse_message).handle(
+        lambda p: got.extend(p.messages)
+    )
+    assert [type(m).__name__ for m in got] == ["TextMessage", "UnknownMessage", "TextMessage"]
