@@ -662,3 +662,50 @@ def test_module_entry_point_prints_base_url() -> None:
     finally:
         proc.terminate()
         proc.wait(10)
+
+
+# ------------------------------------------------------------------------------ clients
+
+
+def test_generated_client_runs_against_the_emulator_with_only_the_base_url_changed(
+    emu: Emulator,
+) -> None:
+    from wxkefu_client import Client
+    from wxkefu_client.api.message import send_msg, sync_msg
+    from wxkefu_client.api.token import get_token
+    from wxkefu_client.models import SendTextMsgReq, SyncMsgReq
+    from wxkefu_client.models.outgoing_text import OutgoingText
+
+    kfid = emu.create_account()
+    user, _ = emu.customer_enter_session(kfid)
+    sent = emu.customer_send(kfid, user, "hi")
+    with Client(base_url=emu.base_url, httpx_args={"transport": emu.transport()}) as anon:
+        tok = get_token.sync(client=anon, corpid=DEFAULT_CORP_ID, corpsecret=DEFAULT_CORP_SECRET)
+    assert tok is not None and tok.errcode == 0 and isinstance(tok.access_token, str)
+    args = {"transport": emu.transport(), "params": {"access_token": tok.access_token}}
+    with Client(base_url=emu.base_url, httpx_args=args) as client:
+        page = sync_msg.sync(client=client, body=SyncMsgReq(open_kfid=kfid))
+        assert page is not None and page.errcode == 0
+        assert [type(m).__name__ for m in page.msg_list] == ["EventMessage", "TextMessage"]  # type: ignore[union-attr]
+        assert page.msg_list[-1].msgid == sent  # type: ignore[index]
+        body = SendTextMsgReq(
+            touser=user, open_kfid=kfid, msgtype="text", text=OutgoingText(content="yo")
+        )
+        reply = send_msg.sync(client=client, body=body)
+        assert reply is not None and reply.errcode == 0
+    assert emu.delivered(kfid)[0]["text"] == {"content": "yo"}
+
+
+def test_kf_client_runs_against_the_emulator(emu: Emulator) -> None:
+    client_mod = pytest.importorskip("wxkefu_ext.client")
+    kfid = emu.create_account()
+    user, _ = emu.customer_enter_session(kfid)
+    emu.customer_send(kfid, user, "hi")
+    with client_mod.KfClient(
+        DEFAULT_CORP_ID, DEFAULT_CORP_SECRET, base_url=emu.base_url, transport=emu.transport()
+    ) as kf:
+        page = kf.request("POST", "/kf/sync_msg", json={"open_kfid": kfid})
+        assert page["msg_list"][-1]["text"]["content"] == "hi"
+        emu.invalidate_tokens()  # the client refreshes once on 40014
+        assert kf.request("POST", "/kf/account/list", json={})["account_list"]
+    assert emu.stats.gettoken_calls == 2
