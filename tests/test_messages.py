@@ -343,3 +343,45 @@ def test_bodies_match_the_generated_request_models() -> None:
         assert ev.to_dict() == {"code": "CODE", "msgid": "e1", **msg.to_dict()}
     with pytest.raises(KfValidationError):
         m.image("X").to_send_on_event_req("CODE")
+
+
+def test_limit_checks_send_nothing_over_the_wire() -> None:
+    """Through the real KfClient: respx sees no request at all for a rejected message."""
+    import respx
+
+    from wxkefu_ext.client import KfClient
+
+    with respx.mock(base_url="https://kf.invalid/cgi-bin", assert_all_called=False) as mock:
+        route = mock.route()
+        kf = KfClient("wwcorp0000000001", "secret", base_url="https://kf.invalid/cgi-bin")
+        with pytest.raises(KfValidationError, match=r"text\.content"):
+            m.send(kf, "wmU", "wkA", {"msgtype": "text", "text": {"content": "字" * 700}})
+        with pytest.raises(KfValidationError, match="msgid"):
+            m.send(kf, "wmU", "wkA", m.text("hi"), msgid="no spaces allowed")
+        with pytest.raises(KfValidationError, match="msgtype"):
+            m.send_on_event(kf, "CODE", m.location(1, 2))
+        kf.close()
+        assert route.call_count == 0 and len(mock.calls) == 0
+
+
+@pytest.mark.anyio
+async def test_async_send_through_emulator() -> None:
+    from wxkefu_ext.client import AsyncKfClient
+    from wxkefu_ext.emulator import DEFAULT_CORP_ID, DEFAULT_CORP_SECRET, Emulator
+
+    emu = Emulator(seed=1)
+    kfid = emu.create_account("async")
+    user, welcome = emu.customer_enter_session(kfid)
+    emu.customer_send(kfid, user, text="hi")
+    async with AsyncKfClient(
+        DEFAULT_CORP_ID,
+        DEFAULT_CORP_SECRET,
+        base_url=emu.base_url,
+        transport=emu.async_transport(),
+    ) as kf:
+        assert welcome
+        w = await m.async_send_on_event(kf, welcome, m.text("welcome"))
+        mid = await m.async_send(kf, user, kfid, m.location(1.5, 2.5, name="here"))
+        await m.async_recall(kf, kfid, mid)
+    got = {d["msgid"]: d for d in emu.delivered(kfid)}
+    assert got[mid]["location"]["name"] == "here" and got[w]["msgtype"] == "text"

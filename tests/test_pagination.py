@@ -559,3 +559,25 @@ def test_unknown_item_does_not_fail_the_page() -> None:
         lambda p: got.extend(p.messages)
     )
     assert [type(m).__name__ for m in got] == ["TextMessage", "UnknownMessage", "TextMessage"]
+
+
+@pytest.mark.anyio
+async def test_async_pager_through_emulator() -> None:
+    from wxkefu_ext.client import AsyncKfClient
+    from wxkefu_ext.emulator import DEFAULT_CORP_ID, DEFAULT_CORP_SECRET, Emulator
+
+    emu = Emulator(seed=2)
+    kfid = emu.create_account("async")
+    sent = list(emu.customer_send_many(kfid, 1500))
+    store = MemoryCursorStore()
+    got: list[str] = []
+    async with AsyncKfClient(
+        DEFAULT_CORP_ID,
+        DEFAULT_CORP_SECRET,
+        base_url=emu.base_url,
+        transport=emu.async_transport(),
+    ) as kf:
+        pager = AsyncSyncMsgPager(kf, kfid, cursor_store=store.as_async(), limit=400)
+        await pager.handle(lambda p: got.extend(m.msgid for m in p.messages))
+        assert pager.last_response is not None and pager.last_response["has_more"] == 0
+    assert got == sent and store.get(kfid)
