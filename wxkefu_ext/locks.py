@@ -1,0 +1,157 @@
+"""An owned Redis lock: the one primitive behind cross-process token refresh and sync workers.
+
+Peers get this wrong in the same few ways (peers.md A.1, B.1): ``SET NX`` then a separate
+``EXPIRE`` (a crash in between leaves a lock that never expires), release by a blind ``DEL`` (a
+slow holder deletes the *next* holder's lock), no renewal (a long drain loses the lock silently).
+Here the lock value is a random owner id, acquisition is one ``SET NX PX``, release and renewal are
+compare-and-act Lua scripts, and holders can ask :meth:`RedisLock.owned` before committing work.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import random
+import threading
+import time
+import uuid
+from types import TracebackType
+from typing import Any, Final
+
+from wxkefu_ext.errors import KfError
+
+_RELEASE: Final = (
+    "if redis.call('get', KEYS[1]) == ARGV[1] then "
+    "return redis.call('del', KEYS[1]) else return 0 end"
+)
+_RENEW: Final = (
+    "if redis.call('get', KEYS[1]) == ARGV[1] then "
+    "return redis.call('pexpire', KEYS[1], ARGV[2]) else return 0 end"
+)
+
+
+_log = logging.getLogger(__name__)
+
+
+class LockTimeoutError(KfError):
+    """The lock stayed held by another owner for longer than the caller was willing to wait."""
+
+
+def _owner() -> str:
+    return uuid.uuid4().hex
+
+
+def _as_text(value: Any) -> str | None:
+    if value is None:
+        return None
+    return value.decode() if isinstance(value, bytes) else str(value)
+
+
+class RedisLock:
+    """An owned lock on ``key`` with a TTL; renewed in a background thread while held.
+
+    Use :func:`acquire_lock` (non-blocking) or :meth:`acquire` with ``wait`` (bounded polling).
+    """
+
+    def __init__(self, redis: Any, key: str, *, ttl: float, renew: bool = True) -> None:
+        if ttl <= 0:
+            raise ValueError("ttl must be positive")
+        self.redis = redis
+        self.key = key
+        self.ttl = ttl
+        self.owner = _owner()
+        self._renew = renew
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
+        self._held = False
+
+    def try_acquire(self) -> bool:
+        self._held = bool(self.redis.set(self.key, self.owner, nx=True, px=int(self.ttl * 1000)))
+        return self._held
+
+    def acquire(self, *, wait: float) -> None:
+        """Poll with jitter until acquired or ``wait`` seconds passed (then LockTimeoutError)."""
+        deadline = time.monotonic() + wait
+        delay = 0.01
+        while not self.try_acquire():
+            if time.monotonic() >= deadline:
+                raise LockTimeoutError(f"lock {self.key!r} still held after waiting {wait:.1f}s")
+            time.sleep(delay * (0.5 + random.random()))
+            delay = min(delay * 2, 0.1)
+
+    def owned(self) -> bool:
+        return _as_text(self.redis.get(self.key)) == self.owner
+
+    def release(self) -> bool:
+        self._stop.set()
+        if self._thread is not None and self._thread is not threading.current_thread():
+            self._thread.join(timeout=1)
+        if not self._held:
+            return False
+        self._held = False
+        return bool(self.redis.eval(_RELEASE, 1, self.key, self.owner))
+
+    def _renew_loop(self) -> None:
+        while not self._stop.wait(self.ttl / 3):
+            try:
+                ok = self.redis.eval(_RENEW, 1, self.key, self.owner, int(self.ttl * 1000))
+            except Exception as exc:  # a blip: the next tick retries, owned() tells the truth
+                _log.debug("renewing lock %s failed: %s", self.key, type(exc).__name__)
+                continue
+            if not ok:
+                return
+
+    def __enter__(self) -> RedisLock:
+        if not self._held:
+            raise RuntimeError("acquire the lock before entering it")
+        if self._renew:
+            self._thread = threading.Thread(target=self._renew_loop, daemon=True)
+            self._thread.start()
+        return self
+
+    def __exit__(
+        self, et: type[BaseException] | None, e: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.release()
+
+
+def acquire_lock(redis: Any, key: str, *, ttl: float, renew: bool = True) -> RedisLock | None:
+    """Take the lock now or return None (another owner holds it)."""
+    lock = RedisLock(redis, key, ttl=ttl, renew=renew)
+    return lock if lock.try_acquire() else None
+
+
+class AsyncRedisLock:
+    """The asyncio twin of :class:`RedisLock` (``redis.asyncio`` client; no renewal task)."""
+
+    def __init__(self, redis: Any, key: str, *, ttl: float) -> None:
+        if ttl <= 0:
+            raise ValueError("ttl must be positive")
+        self.redis = redis
+        self.key = key
+        self.ttl = ttl
+        self.owner = _owner()
+        self._held = False
+
+    async def try_acquire(self) -> bool:
+        px = int(self.ttl * 1000)
+        self._held = bool(await self.redis.set(self.key, self.owner, nx=True, px=px))
+        return self._held
+
+    async def acquire(self, *, wait: float) -> None:
+        deadline = time.monotonic() + wait
+        delay = 0.01
+        while not await self.try_acquire():
+            if time.monotonic() >= deadline:
+                raise LockTimeoutError(f"lock {self.key!r} still held after waiting {wait:.1f}s")
+            await asyncio.sleep(delay * (0.5 + random.random()))
+            delay = min(delay * 2, 0.1)
+
+    async def owned(self) -> bool:
+        return _as_text(await self.redis.get(self.key)) == self.owner
+
+    async def release(self) -> bool:
+        if not self._held:
+            return False
+        self._held = False
+        return bool(await self.redis.eval(_RELEASE, 1, self.key, self.owner))

@@ -1,0 +1,431 @@
+"""access_token caching: stores, and the provider that fetches each token exactly once.
+
+The failure modes users of peer SDKs report (peers.md B.1–B.3) shape this module:
+
+* **Stampedes.** N threads / tasks / processes that find no token must cause one ``gettoken``:
+  a per-process lock (thread lock or asyncio lock) gives single flight inside a process, and the
+  store's own lock (an owned Redis lock for :class:`RedisTokenStore`) across processes; every
+  waiter re-reads the store after it gets the lock, so only the first one fetches.
+* **Key collisions.** The cache key is the credential's ``cache_key`` (kind + id + a hash of the
+  secret): two secrets of one corp never share a slot, and no part of a secret is ever stored.
+* **Clobbering.** Dropping a token that the server rejected is a compare-and-delete: if another
+  process already stored a newer token, it stays.
+* **Refresh ahead.** A token is refreshed once it is within ``margin`` of expiry; while another
+  process is refreshing, callers keep using the still-valid token instead of waiting.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import json
+import threading
+import time
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
+from dataclasses import dataclass
+from typing import Any, Final, Protocol, runtime_checkable
+
+from wxkefu_ext._redact import Secret
+from wxkefu_ext.locks import AsyncRedisLock, LockTimeoutError, RedisLock
+
+__all__ = [
+    "AsyncRedisTokenStore",
+    "AsyncTokenManager",
+    "AsyncTokenStore",
+    "CachedToken",
+    "LockTimeoutError",
+    "MemoryTokenStore",
+    "RedisTokenStore",
+    "TokenManager",
+    "TokenStore",
+]
+
+#: Refresh this long before expiry (capped at a fifth of the token's lifetime for short tokens).
+DEFAULT_MARGIN: Final = 300.0
+DEFAULT_LOCK_TTL: Final = 15.0
+DEFAULT_LOCK_WAIT: Final = 20.0
+
+
+@dataclass(frozen=True, slots=True)
+class CachedToken:
+    """A token and when to refresh / stop using it (unix seconds)."""
+
+    value: Secret
+    expires_at: float
+    refresh_at: float
+
+    @classmethod
+    def issue(cls, value: str, expires_in: float, *, now: float, margin: float) -> CachedToken:
+        lead = min(margin, expires_in / 5)
+        return cls(Secret(value), now + expires_in, now + expires_in - lead)
+
+    def usable(self, now: float) -> bool:
+        return now < self.expires_at
+
+    def fresh(self, now: float) -> bool:
+        return now < self.refresh_at
+
+    def dumps(self) -> str:
+        return json.dumps(
+            {"v": self.value.reveal(), "e": self.expires_at, "r": self.refresh_at},
+            separators=(",", ":"),
+        )
+
+    @classmethod
+    def loads(cls, raw: str | bytes) -> CachedToken | None:
+        try:
+            data = json.loads(raw)
+            return cls(Secret(str(data["v"])), float(data["e"]), float(data["r"]))
+        except (ValueError, KeyError, TypeError):
+            return None  # a damaged entry is treated as a miss and overwritten
+
+    def __repr__(self) -> str:
+        return f"CachedToken(value=Secret('***'), expires_at={self.expires_at:.0f})"
+
+
+# ---------------------------------------------------------------------------------------------
+# Stores
+# ---------------------------------------------------------------------------------------------
+
+
+@runtime_checkable
+class TokenStore(Protocol):
+    """Where tokens live. ``lock`` serialises refreshes of one key among all users of the store."""
+
+    def get(self, key: str) -> CachedToken | None: ...
+    def set(self, key: str, token: CachedToken) -> None: ...
+    def delete_if(self, key: str, value: str) -> bool: ...
+    def lock(
+        self, key: str, *, ttl: float, wait: float
+    ) -> contextlib.AbstractContextManager[Any]: ...
+
+
+@runtime_checkable
+class AsyncTokenStore(Protocol):
+    async def get(self, key: str) -> CachedToken | None: ...
+    async def set(self, key: str, token: CachedToken) -> None: ...
+    async def delete_if(self, key: str, value: str) -> bool: ...
+    def lock(
+        self, key: str, *, ttl: float, wait: float
+    ) -> contextlib.AbstractAsyncContextManager[Any]: ...
+
+
+class MemoryTokenStore:
+    """Tokens in this process (the default). Usable from sync and async clients alike."""
+
+    def __init__(self) -> None:
+        self._data: dict[str, CachedToken] = {}
+        self._mutex = threading.Lock()
+
+    def get(self, key: str) -> CachedToken | None:
+        return self._data.get(key)
+
+    def set(self, key: str, token: CachedToken) -> None:
+        self._data[key] = token
+
+    def delete_if(self, key: str, value: str) -> bool:
+        with self._mutex:
+            current = self._data.get(key)
+            if current is not None and current.value.reveal() == value:
+                del self._data[key]
+                return True
+            return False
+
+    @contextlib.contextmanager
+    def lock(self, key: str, *, ttl: float, wait: float) -> Iterator[None]:
+        yield  # the provider's own per-process lock already serialises refreshes
+
+    def __repr__(self) -> str:
+        return f"MemoryTokenStore({len(self._data)} tokens)"
+
+
+_DELETE_IF: Final = (
+    "local v = redis.call('get', KEYS[1]) "
+    "if v and cjson.decode(v)['v'] == ARGV[1] then return redis.call('del', KEYS[1]) end return 0"
+)
+
+
+def _redis_client(redis_or_url: Any, *, asyncio_: bool) -> Any:
+    if isinstance(redis_or_url, str):
+        if asyncio_:
+            import redis.asyncio as aioredis
+
+            return aioredis.Redis.from_url(redis_or_url)
+        import redis
+
+        return redis.Redis.from_url(redis_or_url)
+    return redis_or_url
+
+
+def _ttl_ms(token: CachedToken) -> int:
+    return max(1, int((token.expires_at - time.time()) * 1000))
+
+
+class RedisTokenStore:
+    """Tokens shared by every process and machine that uses the same Redis and prefix."""
+
+    def __init__(self, redis: Any, *, prefix: str = "wxkefu:") -> None:
+        self.redis = _redis_client(redis, asyncio_=False)
+        self.prefix = prefix
+
+    def _key(self, key: str) -> str:
+        return f"{self.prefix}token:{key}"
+
+    def get(self, key: str) -> CachedToken | None:
+        raw = self.redis.get(self._key(key))
+        return None if raw is None else CachedToken.loads(raw)
+
+    def set(self, key: str, token: CachedToken) -> None:
+        self.redis.set(self._key(key), token.dumps(), px=_ttl_ms(token))
+
+    def delete_if(self, key: str, value: str) -> bool:
+        return bool(self.redis.eval(_DELETE_IF, 1, self._key(key), value))
+
+    @contextlib.contextmanager
+    def lock(self, key: str, *, ttl: float, wait: float) -> Iterator[None]:
+        lock = RedisLock(self.redis, f"{self.prefix}token-lock:{key}", ttl=ttl, renew=False)
+        lock.acquire(wait=wait)
+        try:
+            yield
+        finally:
+            lock.release()
+
+    def __repr__(self) -> str:
+        return f"RedisTokenStore(prefix={self.prefix!r})"
+
+
+class AsyncRedisTokenStore:
+    """:class:`RedisTokenStore` for asyncio (``redis.asyncio``)."""
+
+    def __init__(self, redis: Any, *, prefix: str = "wxkefu:") -> None:
+        self.redis = _redis_client(redis, asyncio_=True)
+        self.prefix = prefix
+
+    def _key(self, key: str) -> str:
+        return f"{self.prefix}token:{key}"
+
+    async def get(self, key: str) -> CachedToken | None:
+        raw = await self.redis.get(self._key(key))
+        return None if raw is None else CachedToken.loads(raw)
+
+    async def set(self, key: str, token: CachedToken) -> None:
+        await self.redis.set(self._key(key), token.dumps(), px=_ttl_ms(token))
+
+    async def delete_if(self, key: str, value: str) -> bool:
+        return bool(await self.redis.eval(_DELETE_IF, 1, self._key(key), value))
+
+    @contextlib.asynccontextmanager
+    async def lock(self, key: str, *, ttl: float, wait: float) -> AsyncIterator[None]:
+        lock = AsyncRedisLock(self.redis, f"{self.prefix}token-lock:{key}", ttl=ttl)
+        await lock.acquire(wait=wait)
+        try:
+            yield
+        finally:
+            await lock.release()
+
+    def __repr__(self) -> str:
+        return f"AsyncRedisTokenStore(prefix={self.prefix!r})"
+
+
+class _SyncStoreAsAsync:
+    """Lets an async client use a non-blocking sync store (the memory store)."""
+
+    def __init__(self, store: TokenStore) -> None:
+        self.store = store
+
+    async def get(self, key: str) -> CachedToken | None:
+        return self.store.get(key)
+
+    async def set(self, key: str, token: CachedToken) -> None:
+        self.store.set(key, token)
+
+    async def delete_if(self, key: str, value: str) -> bool:
+        return self.store.delete_if(key, value)
+
+    @contextlib.asynccontextmanager
+    async def lock(self, key: str, *, ttl: float, wait: float) -> AsyncIterator[None]:
+        with self.store.lock(key, ttl=ttl, wait=wait):
+            yield
+
+
+def as_async_store(store: TokenStore | AsyncTokenStore) -> AsyncTokenStore:
+    if isinstance(store, (AsyncRedisTokenStore, _SyncStoreAsAsync)):
+        return store
+    if isinstance(store, RedisTokenStore):
+        raise TypeError("use AsyncRedisTokenStore with AsyncKfClient (RedisTokenStore blocks)")
+    if asyncio.iscoroutinefunction(getattr(store, "get", None)):
+        return store  # type: ignore[return-value]
+    return _SyncStoreAsAsync(store)  # type: ignore[arg-type]
+
+
+# ---------------------------------------------------------------------------------------------
+# Providers
+# ---------------------------------------------------------------------------------------------
+
+#: fetch() -> (access_token, expires_in seconds)
+Fetch = Callable[[], tuple[str, float]]
+AsyncFetch = Callable[[], Awaitable[tuple[str, float]]]
+
+
+class _Policy:
+    """What the sync and async managers share: the key, timing and the decisions."""
+
+    def __init__(
+        self,
+        key: str,
+        *,
+        margin: float,
+        lock_ttl: float,
+        lock_wait: float,
+        clock: Callable[[], float],
+    ) -> None:
+        self.key = key
+        self.margin = margin
+        self.lock_ttl = lock_ttl
+        self.lock_wait = lock_wait
+        self.clock = clock
+        self.fetches = 0  # how many times this process called gettoken (observability/tests)
+
+    def hit(self, token: CachedToken | None) -> str | None:
+        """The cached value when it needs no refresh."""
+        if token is not None and token.fresh(self.clock()):
+            return token.value.reveal()
+        return None
+
+    def fallback(self, token: CachedToken | None) -> str | None:
+        """A stale-but-valid value, usable while someone else refreshes."""
+        if token is not None and token.usable(self.clock()):
+            return token.value.reveal()
+        return None
+
+    def issue(self, value: str, expires_in: float) -> CachedToken:
+        self.fetches += 1
+        if not value:
+            from wxkefu_ext.errors import KfResponseError
+
+            raise KfResponseError("token endpoint returned an empty access_token")
+        return CachedToken.issue(value, float(expires_in), now=self.clock(), margin=self.margin)
+
+
+class TokenManager:
+    """Hands out a valid access_token, fetching it at most once per expiry across the store."""
+
+    def __init__(
+        self,
+        key: str,
+        store: TokenStore,
+        fetch: Fetch,
+        *,
+        margin: float = DEFAULT_MARGIN,
+        lock_ttl: float = DEFAULT_LOCK_TTL,
+        lock_wait: float = DEFAULT_LOCK_WAIT,
+        clock: Callable[[], float] = time.time,
+    ) -> None:
+        self.store = store
+        self._fetch = fetch
+        self._p = _Policy(key, margin=margin, lock_ttl=lock_ttl, lock_wait=lock_wait, clock=clock)
+        self._mutex = threading.Lock()
+
+    @property
+    def fetches(self) -> int:
+        return self._p.fetches
+
+    def get(self) -> str:
+        p = self._p
+        cached = self.store.get(p.key)
+        value = p.hit(cached)
+        if value is not None:
+            return value
+        stale = p.fallback(cached)
+        if stale is not None and not self._mutex.acquire(blocking=False):
+            return stale  # another thread of this process is refreshing right now
+        if stale is None:
+            self._mutex.acquire()
+        try:
+            return self._refresh_locked(stale)
+        finally:
+            self._mutex.release()
+
+    def _refresh_locked(self, stale: str | None) -> str:
+        p = self._p
+        value = p.hit(self.store.get(p.key))  # someone refreshed while we waited
+        if value is not None:
+            return value
+        try:
+            with self.store.lock(p.key, ttl=p.lock_ttl, wait=0 if stale else p.lock_wait):
+                cached = self.store.get(p.key)
+                value = p.hit(cached)
+                if value is not None:
+                    return value
+                token = p.issue(*self._fetch())
+                self.store.set(p.key, token)
+                return token.value.reveal()
+        except LockTimeoutError:
+            if stale is not None:
+                return stale  # another process is refreshing; the old token is still valid
+            raise
+
+    def invalidate(self, rejected: str) -> None:
+        """Forget ``rejected`` (the server refused it) unless a newer token replaced it already."""
+        self.store.delete_if(self._p.key, rejected)
+
+    def __repr__(self) -> str:
+        return f"TokenManager(store={self.store!r})"
+
+
+class AsyncTokenManager:
+    """The asyncio twin of :class:`TokenManager` (same policy, awaitable store and fetch)."""
+
+    def __init__(
+        self,
+        key: str,
+        store: TokenStore | AsyncTokenStore,
+        fetch: AsyncFetch,
+        *,
+        margin: float = DEFAULT_MARGIN,
+        lock_ttl: float = DEFAULT_LOCK_TTL,
+        lock_wait: float = DEFAULT_LOCK_WAIT,
+        clock: Callable[[], float] = time.time,
+    ) -> None:
+        self.store = as_async_store(store)
+        self._fetch = fetch
+        self._p = _Policy(key, margin=margin, lock_ttl=lock_ttl, lock_wait=lock_wait, clock=clock)
+        self._mutex: asyncio.Lock | None = None
+
+    @property
+    def fetches(self) -> int:
+        return self._p.fetches
+
+    async def get(self) -> str:
+        p = self._p
+        cached = await self.store.get(p.key)
+        value = p.hit(cached)
+        if value is not None:
+            return value
+        if self._mutex is None:
+            self._mutex = asyncio.Lock()
+        stale = p.fallback(cached)
+        if stale is not None and self._mutex.locked():
+            return stale
+        async with self._mutex:
+            value = p.hit(await self.store.get(p.key))
+            if value is not None:
+                return value
+            try:
+                async with self.store.lock(p.key, ttl=p.lock_ttl, wait=0 if stale else p.lock_wait):
+                    value = p.hit(await self.store.get(p.key))
+                    if value is not None:
+                        return value
+                    token = p.issue(*(await self._fetch()))
+                    await self.store.set(p.key, token)
+                    return token.value.reveal()
+            except LockTimeoutError:
+                if stale is not None:
+                    return stale
+                raise
+
+    async def invalidate(self, rejected: str) -> None:
+        await self.store.delete_if(self._p.key, rejected)
+
+    def __repr__(self) -> str:
+        return f"AsyncTokenManager(store={self.store!r})"
