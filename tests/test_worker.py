@@ -315,3 +315,21 @@ def test_four_workers_and_a_killed_one_deliver_exactly_once(
     for ids in expected.values():  # per account, in order
         assert [position[m] for m in ids] == sorted(position[m] for m in ids)
     assert victim.exitcode == -signal.SIGKILL
+
+
+def test_lost_lock_stops_before_the_next_page(r: Any, redis_prefix: str) -> None:
+    SyncQueue(r, prefix=redis_prefix).enqueue("wkA", "T")
+    keys = WorkerKeys(redis_prefix)
+    kf = FakeKf({"wkA": [f"a{i}" for i in range(20)]}, page=5)
+    got: list[str] = []
+
+    def handler(page: SyncMsgPage) -> None:
+        got.extend(m["msgid"] for m in page.messages)
+        r.set(keys.lock("wkA"), "a-new-owner")  # our lock expired and someone else took it
+
+    w = raw_worker(kf, r, redis_prefix, handler)
+    assert w.run_once() == 0  # LockLostError → back-off, not a crash
+    assert got == [f"a{i}" for i in range(5)]  # no second page was handed out
+    assert w.cursors.get("wkA") == "c5"  # the page handled before the loss is committed
+    assert r.sismember(keys.pending, "wkA") and r.llen(keys.queue("wkA")) == 1
+    assert r.get(keys.lock("wkA")) == b"a-new-owner"  # not released by the former owner

@@ -30,7 +30,6 @@ from __future__ import annotations
 import json
 import logging
 import random
-import threading
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -51,6 +50,7 @@ from wxkefu_ext.pagination import (
 __all__ = [
     "AsyncSyncQueue",
     "LockLostError",
+    "StopEvent",
     "SyncQueue",
     "SyncWorker",
     "WorkerKeys",
@@ -182,6 +182,15 @@ class _KfLike(Protocol):
 
 
 PageHandler = Callable[[SyncMsgPage], object]
+
+
+class StopEvent(Protocol):
+    """What :meth:`SyncWorker.run_forever` needs: ``threading.Event`` or
+    ``multiprocessing.Event`` both fit."""
+
+    def is_set(self) -> bool: ...
+
+    def wait(self, timeout: float | None = ...) -> bool: ...
 
 
 class SyncWorker:
@@ -355,7 +364,7 @@ class SyncWorker:
                 self._not_before.pop(open_kfid, None)
         return drained
 
-    def run_forever(self, stop_event: threading.Event) -> None:
+    def run_forever(self, stop_event: StopEvent) -> None:
         """Loop until ``stop_event`` is set. Sleeps ``poll_interval`` when there was nothing to
         do and backs off (bounded, with jitter) when Redis itself fails — never a hot loop."""
         failures = 0
