@@ -38,6 +38,7 @@ from typing import Any, Final, Protocol
 from wxkefu_ext._redact import Secret
 from wxkefu_ext.cursors import RedisCursorStore
 from wxkefu_ext.errors import KfApiError, KfError, KfValidationError
+from wxkefu_ext.locks import acquire_lock
 from wxkefu_ext.pagination import (
     DEFAULT_DEDUPE_WINDOW,
     DrainResult,
@@ -162,13 +163,13 @@ class AsyncSyncQueue(SyncQueue):
 # Worker side
 # ---------------------------------------------------------------------------------------------
 
-# KEYS[1] queue, KEYS[2] pending; ARGV[1] number of entries consumed, ARGV[2] open_kfid.
-# Drop what the drain consumed; leave the account pending if anything new arrived meanwhile.
+# KEYS[1] queue, KEYS[2] pending; ARGV[1] open_kfid, ARGV[2..] the entries the drain read.
+# Remove exactly those entries (by value: the list may have expired and been re-created during a
+# long drain, so positions are not trusted); leave the account pending if anything new arrived.
 _FINISH: Final = """
-local n = tonumber(ARGV[1])
-if n > 0 then redis.call('LTRIM', KEYS[1], n, -1) end
+for i = 2, #ARGV do redis.call('LREM', KEYS[1], 1, ARGV[i]) end
 if redis.call('LLEN', KEYS[1]) == 0 then
-  redis.call('SREM', KEYS[2], ARGV[2])
+  redis.call('SREM', KEYS[2], ARGV[1])
   return 1
 end
 return 0
@@ -261,8 +262,8 @@ class SyncWorker:
             self._kf = self._factory()
         return self._kf
 
-    def _tokens(self, open_kfid: str) -> tuple[int, list[str]]:
-        """Number of queued entries and the still-valid Tokens among them, newest first."""
+    def _tokens(self, open_kfid: str) -> tuple[list[Any], list[str]]:
+        """The queued entries (raw) and the still-valid Tokens among them, newest first."""
         entries = self.redis.lrange(self.keys.queue(open_kfid), 0, -1)
         now = self._clock()
         valid: list[str] = []
@@ -275,12 +276,10 @@ class SyncWorker:
             if isinstance(token, str) and token and now - at < self.token_ttl - 5:
                 valid.append(token)
         valid.reverse()
-        return len(entries), valid
+        return list(entries), valid
 
     def drain(self, open_kfid: str) -> DrainResult | None:
         """Drain one account if this process can own its lock; None if another holds it."""
-        from wxkefu_ext.locks import acquire_lock
-
         _check_kfid(open_kfid)
         lock = acquire_lock(self.redis, self.keys.lock(open_kfid), ttl=self.lock_ttl)
         if lock is None:
@@ -305,7 +304,7 @@ class SyncWorker:
             if not lock.owned():
                 raise LockLostError(f"lost the sync lock of {open_kfid!r} while draining")
             self._finish(
-                keys=[self.keys.queue(open_kfid), self.keys.pending], args=[consumed, open_kfid]
+                keys=[self.keys.queue(open_kfid), self.keys.pending], args=[open_kfid, *consumed]
             )
         return result
 
