@@ -333,3 +333,20 @@ def test_lost_lock_stops_before_the_next_page(r: Any, redis_prefix: str) -> None
     assert w.cursors.get("wkA") == "c5"  # the page handled before the loss is committed
     assert r.sismember(keys.pending, "wkA") and r.llen(keys.queue("wkA")) == 1
     assert r.get(keys.lock("wkA")) == b"a-new-owner"  # not released by the former owner
+
+
+def test_queue_recreated_mid_drain_keeps_new_tokens(r: Any, redis_prefix: str) -> None:
+    q = SyncQueue(r, prefix=redis_prefix)
+    q.enqueue("wkA", "T1")
+    q.enqueue("wkA", "T2")
+    keys = WorkerKeys(redis_prefix)
+    kf = FakeKf({"wkA": ["a0", "a1"]})
+
+    def handler(page: SyncMsgPage) -> None:
+        r.delete(keys.queue("wkA"))  # the queue expired during a long drain...
+        q.enqueue("wkA", "T3")  # ...and a new callback re-created it
+
+    w = raw_worker(kf, r, redis_prefix, handler)
+    w.run_once()
+    assert [json.loads(x)["t"] for x in r.lrange(keys.queue("wkA"), 0, -1)] == ["T3"]
+    assert r.sismember(keys.pending, "wkA")
