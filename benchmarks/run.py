@@ -36,6 +36,7 @@ import platform
 import subprocess
 import sys
 import tempfile
+import textwrap
 import time
 from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime
@@ -54,6 +55,9 @@ DEFAULT_TIMEOUT = 150.0
 
 #: Set for the child processes by --quick; modules may shrink their counts when it is "1".
 QUICK_ENV = "WXKEFU_BENCH_QUICK"
+
+#: The benchmark column wraps beyond this many characters.
+NAME_WIDTH = 64
 
 ROW_KEYS = ("name", "value", "unit", "baseline", "ratio", "target", "ok")
 
@@ -196,6 +200,7 @@ def table(rows: Sequence[Mapping[str, Any]]) -> str:
             )
         )
     widths = [max(len(h), *(len(b[i]) for b in body)) for i, h in enumerate(head)]
+    widths[0] = min(widths[0], NAME_WIDTH)
 
     def line(cells: Sequence[str]) -> str:
         first = cells[0].ljust(widths[0])
@@ -203,7 +208,11 @@ def table(rows: Sequence[Mapping[str, Any]]) -> str:
         return "  ".join([first, *rest]).rstrip()
 
     out = [line(head), "  ".join("-" * w for w in widths)]
-    out += [line(b) for b in body]
+    for cells in body:
+        # Long names wrap; the figures stay on the name's last line.
+        parts = textwrap.wrap(cells[0], widths[0]) or [""]
+        out += [line((part, *("",) * (len(cells) - 1))) for part in parts[:-1]]
+        out.append(line((parts[-1], *cells[1:])))
     notes = [f"  [{r['name']}] {r['note']}" for r in rows if r.get("note")]
     if notes:
         out += ["", "notes:", *notes]
