@@ -23,6 +23,7 @@ from types import MappingProxyType
 from typing import Any, Final, Protocol
 
 from wxkefu_ext.errors import KfApiError, KfValidationError
+from wxkefu_ext.retry import DUPLICATE_MSGID_ERRCODE, is_duplicate_msgid
 
 __all__ = [
     "DUPLICATE_MSGID_ERRCODE",
@@ -58,9 +59,6 @@ SEND_PATH: Final = "/kf/send_msg"
 SEND_ON_EVENT_PATH: Final = "/kf/send_msg_on_event"
 RECALL_PATH: Final = "/kf/recall_msg"
 
-#: Errcode the server (and the emulator) uses to reject a msgid it already accepted; see
-#: CONTRIBUTING.md "Sends". A send rejected this way was delivered by an earlier attempt.
-DUPLICATE_MSGID_ERRCODE: Final = 40058
 
 MSGTYPES: Final = frozenset(
     {
@@ -573,7 +571,7 @@ def _recall_body(open_kfid: str, msgid: str) -> dict[str, Any]:
 
 
 def _is_duplicate(exc: KfApiError) -> bool:
-    return exc.errcode == DUPLICATE_MSGID_ERRCODE and "msgid" in exc.errmsg.lower()
+    return is_duplicate_msgid(exc.errcode, exc.errmsg)
 
 
 def _sent_msgid(reply: Mapping[str, Any], body: Mapping[str, Any]) -> str:

@@ -34,8 +34,9 @@ DUPLICATE_MSGID_ERRCODE: Final = 40058
 _MAX_INSPECT: Final = 64 * 1024  # JSON replies larger than this are not inspected for errcodes
 
 
-def _no_jitter() -> float:
-    return 1.0
+def is_duplicate_msgid(errcode: object, errmsg: str) -> bool:
+    """Does this reply reject a msgid the server has already accepted (i.e. it was delivered)?"""
+    return errcode == DUPLICATE_MSGID_ERRCODE and "msgid" in errmsg.lower()
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,10 +145,10 @@ def _decide(
     """Shared by the sync and async transports, after the body (if JSON) has been read."""
     payload = cached_json(response) if _small_json(response) else None
     code = payload.get("errcode") if isinstance(payload, dict) else None
-    if attempt > 1 and code == DUPLICATE_MSGID_ERRCODE and is_send(request):
-        errmsg = str(payload.get("errmsg", "")) if isinstance(payload, dict) else ""
+    errmsg = str(payload.get("errmsg", "")) if isinstance(payload, dict) else ""
+    if attempt > 1 and is_send(request) and is_duplicate_msgid(code, errmsg):
         msgid = send_msgid(request)
-        if msgid and "msgid" in errmsg.lower():
+        if msgid:
             _log.info("send %s: retry hit a duplicate msgid, so attempt 1 was delivered", msgid)
             ok = httpx.Response(
                 200, json={"errcode": 0, "errmsg": "ok", "msgid": msgid}, request=request
