@@ -14,12 +14,12 @@ import os
 import queue
 from typing import Any
 
-from _common import Session, env, run
-
 from wxkefu_ext import keygen
 from wxkefu_ext.callback import CallbackCrypto, KfMsgOrEvent
 from wxkefu_ext.callback.asgi import callback_app
 from wxkefu_ext.cli._uvicorn import bind, serve_forever, serving, url_of
+
+from _common import Session, env, run
 
 
 def describe(event: Any) -> str:

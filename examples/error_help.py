@@ -5,9 +5,9 @@ Branch on the exception class (or ``errcode``), never on ``errmsg`` text.
 
 from __future__ import annotations
 
-from _common import Session, run
-
 from wxkefu_ext import errors, messages
+
+from _common import Session, run
 
 
 def main(s: Session) -> None:

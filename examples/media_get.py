@@ -9,9 +9,9 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
-from _common import Session, env, run, tiny_png
-
 from wxkefu_ext import media
+
+from _common import Session, env, run, tiny_png
 
 
 def main(s: Session) -> None:

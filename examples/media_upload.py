@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import sys
 
-from _common import Session, run, tiny_png
-
 from wxkefu_ext import media
+
+from _common import Session, run, tiny_png
 
 
 def main(s: Session) -> None:

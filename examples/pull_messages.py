@@ -10,10 +10,10 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
-from _common import Session, env, run
-
 from wxkefu_ext.cursors import FileCursorStore
 from wxkefu_ext.pagination import SyncMsgPager
+
+from _common import Session, env, run
 
 
 def main(s: Session) -> None:

@@ -6,9 +6,9 @@ counts toward the 5-per-48 h allowance.
 
 from __future__ import annotations
 
-from _common import Session, run
-
 from wxkefu_ext import messages
+
+from _common import Session, run
 
 
 def main(s: Session) -> None:

@@ -14,9 +14,11 @@ import uuid
 from concurrent.futures import ThreadPoolExecutor
 
 import redis
-from _common import Session, run
+
 from wxkefu_ext.client import KfClient
 from wxkefu_ext.tokens import RedisTokenStore
+
+from _common import Session, run
 
 CLIENTS = 4
 

@@ -5,9 +5,9 @@ Real API: WXKF_OPEN_KFID, WXKF_TOUSER and WXKF_MEDIA_ID (or the example uploads 
 
 from __future__ import annotations
 
-from _common import Session, run
-
 from wxkefu_ext import messages
+
+from _common import Session, run
 
 
 def main(s: Session) -> None:

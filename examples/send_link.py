@@ -5,10 +5,10 @@ Limits are checked before sending: title ≤128 bytes, desc ≤512 bytes, http(s
 
 from __future__ import annotations
 
-from _common import Session, run
-
 from wxkefu_ext import messages
 from wxkefu_ext.errors import KfValidationError
+
+from _common import Session, run
 
 
 def main(s: Session) -> None:

@@ -6,9 +6,9 @@ written within 48 h). A msgid is always sent, so retries cannot duplicate the me
 
 from __future__ import annotations
 
-from _common import Session, run
-
 from wxkefu_ext import messages
+
+from _common import Session, run
 
 
 def main(s: Session) -> None:

@@ -5,9 +5,9 @@ Clicking a ``click`` item makes the customer send a text whose ``menu_id`` is th
 
 from __future__ import annotations
 
-from _common import Session, run
-
 from wxkefu_ext import messages
+
+from _common import Session, run
 
 
 def main(s: Session) -> None:

@@ -6,9 +6,9 @@ valid 20 seconds. Real API: WXKF_WELCOME_CODE.
 
 from __future__ import annotations
 
-from _common import Session, run
-
 from wxkefu_ext import messages
+
+from _common import Session, run
 
 
 def main(s: Session) -> None:

@@ -6,7 +6,6 @@ import json
 from typing import Any
 
 import pytest
-from conftest import scaled
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -32,6 +31,8 @@ from wxkefu_ext.callback import (
 )
 from wxkefu_ext.callback.core import dedupe_key_for
 from wxkefu_ext.errors import ConfigurationError, KfError
+
+from conftest import scaled
 
 TOKEN = "QDG6eK"
 KEY = "jWmYm7qr5nMoAUwZRjGtBxmz3KA1tkAj3ykkR6q2B2C"

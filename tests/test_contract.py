@@ -17,11 +17,12 @@ import pytest
 
 schemathesis = pytest.importorskip("schemathesis")
 
-import contract_hooks  # noqa: E402, F401 - registers the errcode check
 from hypothesis import HealthCheck, settings  # noqa: E402
 from schemathesis.config import SchemathesisConfig  # noqa: E402
 
 from wxkefu_ext.emulator import Emulator  # noqa: E402
+
+import contract_hooks  # noqa: E402, F401 - registers the errcode check
 
 ROOT = Path(__file__).resolve().parent.parent
 SPEC = ROOT / "wxkefu_ext" / "data" / "wxkefu.yaml"

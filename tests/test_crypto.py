@@ -9,7 +9,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import scaled
 from Crypto.Cipher import AES
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -38,6 +37,8 @@ from wxkefu_ext.crypto import (
     verify_signature,
 )
 from wxkefu_ext.keygen import KEY_ALPHABET
+
+from conftest import scaled
 
 VECTORS: dict[str, Any] = json.loads(
     (Path(__file__).parent / "data" / "callback_vectors.json").read_text("utf-8")

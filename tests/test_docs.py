@@ -31,6 +31,7 @@ from typing import Any
 
 import pytest
 import yaml
+
 from conftest import FULL
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -9,7 +9,6 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import scaled
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -47,6 +46,8 @@ from wxkefu_ext.errors import (
     should_refresh_token,
     should_retry,
 )
+
+from conftest import scaled
 
 TSV = Path(__file__).resolve().parent.parent / "wxkefu_ext" / "data" / "errcodes.tsv"
 TOKEN = "AbC123tokenVALUEthatMustNotLeak_xyz"

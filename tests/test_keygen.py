@@ -6,7 +6,6 @@ import base64
 import string
 
 import pytest
-from conftest import scaled
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
@@ -24,6 +23,8 @@ from wxkefu_ext.keygen import (
     verify_encoding_aes_key,
     verify_token,
 )
+
+from conftest import scaled
 
 ALNUM = string.ascii_letters + string.digits
 B64 = string.ascii_uppercase + string.ascii_lowercase + string.digits + "+/"

@@ -11,7 +11,6 @@ from collections.abc import Mapping
 from typing import Any
 
 import pytest
-from conftest import scaled
 
 from wxkefu_ext.cursors import CursorConflictError, MemoryCursorStore
 from wxkefu_ext.errors import KfResponseError, KfValidationError
@@ -23,6 +22,8 @@ from wxkefu_ext.pagination import (
     SyncMsgPage,
     SyncMsgPager,
 )
+
+from conftest import scaled
 
 
 def raw(m: Mapping[str, Any]) -> Any:

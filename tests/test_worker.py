@@ -13,11 +13,12 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from conftest import scaled
 
 from wxkefu_ext.errors import KfApiError
 from wxkefu_ext.pagination import SyncMsgPage
 from wxkefu_ext.worker import AsyncSyncQueue, SyncQueue, SyncWorker, WorkerKeys
+
+from conftest import scaled
 
 
 @pytest.fixture
