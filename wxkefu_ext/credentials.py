@@ -19,10 +19,16 @@ OFFICIAL_ACCOUNT_TOKEN_URL: Final = "https://api.weixin.qq.com/cgi-bin/token"  #
 WECOM_TOKEN_PATH: Final = "/gettoken"  # noqa: S105
 
 
-def _require(value: str | Secret, what: str) -> None:
+def _require(value: object, what: str) -> str:
+    """The raw text of a setting, or ConfigurationError naming it (never echoing a secret)."""
     raw = value.reveal() if isinstance(value, Secret) else value
-    if not isinstance(raw, str) or not raw.strip():
+    if not isinstance(raw, str):
+        raise ConfigurationError(f"{what} must be a string, not {type(raw).__name__}")
+    if not raw.strip():
         raise ConfigurationError(f"{what} is empty")
+    if raw != raw.strip():
+        raise ConfigurationError(f"{what} has leading or trailing whitespace (copy-paste error?)")
+    return raw
 
 
 @dataclass(frozen=True, repr=False)
@@ -34,10 +40,8 @@ class WeComCredential:
     kind: Literal["wecom"] = "wecom"
 
     def __init__(self, corp_id: str, corp_secret: str | Secret) -> None:
-        _require(corp_id, "corp_id")
-        _require(corp_secret, "corp_secret")
-        object.__setattr__(self, "corp_id", corp_id)
-        object.__setattr__(self, "corp_secret", Secret(corp_secret))
+        object.__setattr__(self, "corp_id", _require(corp_id, "corp_id"))
+        object.__setattr__(self, "corp_secret", Secret(_require(corp_secret, "corp_secret")))
         object.__setattr__(self, "kind", "wecom")
 
     @property
@@ -62,10 +66,8 @@ class OfficialAccountCredential:
     kind: Literal["official_account"] = "official_account"
 
     def __init__(self, appid: str, appsecret: str | Secret) -> None:
-        _require(appid, "appid")
-        _require(appsecret, "appsecret")
-        object.__setattr__(self, "appid", appid)
-        object.__setattr__(self, "appsecret", Secret(appsecret))
+        object.__setattr__(self, "appid", _require(appid, "appid"))
+        object.__setattr__(self, "appsecret", Secret(_require(appsecret, "appsecret")))
         object.__setattr__(self, "kind", "official_account")
 
     @property
