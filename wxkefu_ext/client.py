@@ -21,10 +21,16 @@ from typing import Any, Final, Self
 import httpx
 
 from wxkefu_ext._redact import Secret
-from wxkefu_ext.auth import AsyncKfAuth, KfAuth
+from wxkefu_ext.auth import MSGID_EXTENSION, KfAuth, new_msgid
 from wxkefu_ext.credentials import Credential, WeComCredential
-from wxkefu_ext.errors import ConfigurationError, KfResponseError, KfTransportError
-from wxkefu_ext.retry import AsyncRetryTransport, RetryPolicy, RetryTransport, cached_json
+from wxkefu_ext.errors import ConfigurationError, KfResponseError
+from wxkefu_ext.retry import (
+    SEND_PATHS,
+    AsyncRetryTransport,
+    RetryPolicy,
+    RetryTransport,
+    cached_json,
+)
 from wxkefu_ext.tokens import (
     AsyncTokenManager,
     AsyncTokenStore,
@@ -83,23 +89,61 @@ def _token_reply(response: httpx.Response, path: str) -> tuple[str, float]:
         )  # fmt: skip
     from wxkefu_ext.errors import raise_for_errcode
 
-    raise_for_errcode(payload, path=path)
+    if "errcode" in payload or "access_token" not in payload:  # OA replies omit errcode on success
+        raise_for_errcode(payload, path=path)
     token, expires_in = payload.get("access_token"), payload.get("expires_in", 7200)
-    if not isinstance(token, str) or not isinstance(expires_in, int | float):
-        raise KfResponseError("token reply lacks access_token/expires_in", path=path)
+    if not isinstance(token, str) or not token or isinstance(expires_in, bool):
+        raise KfResponseError("token reply lacks a usable access_token", path=path)
+    if not isinstance(expires_in, int | float) or expires_in <= 0:
+        raise KfResponseError("token reply has no positive expires_in", path=path)
     return token, float(expires_in)
+
+
+class _Borrowed(httpx.BaseTransport):
+    """A transport shared with the client that created it: closing a copy leaves it open."""
+
+    def __init__(self, inner: httpx.BaseTransport) -> None:
+        self.inner = inner
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        return self.inner.handle_request(request)
+
+
+class _AsyncBorrowed(httpx.AsyncBaseTransport):
+    def __init__(self, inner: httpx.AsyncBaseTransport) -> None:
+        self.inner = inner
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        return await self.inner.handle_async_request(request)
+
+
+def _with_msgid(path: str, json: Any) -> tuple[Any, dict[str, Any] | None]:
+    """Give a send its msgid while the body is a dict, so auth need not decode and re-encode."""
+    if not path.endswith(SEND_PATHS) or not isinstance(json, dict):
+        return json, None
+    msgid = json.get("msgid")
+    if not msgid:
+        msgid = new_msgid()
+        json = {**json, "msgid": msgid}
+    return json, {MSGID_EXTENSION: msgid}
 
 
 class _Base:
     credential: Credential
     base_url: str
+    retry: RetryPolicy
+    timeout: httpx.Timeout
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}({self.credential!r}, base_url={self.base_url!r})"
 
 
 class KfClient(_Base):
-    """A synchronous Kf client. Thread-safe; close it (or use ``with``) to release the pool."""
+    """A synchronous Kf client. Thread-safe; close it (or use ``with``) to release the pool.
+
+    ``transport`` replaces the HTTP transport under the retry layer (``httpx.MockTransport``,
+    ``httpx.WSGITransport``, the emulator's...); ``proxy`` is passed to the default one.
+    """
 
     def __init__(
         self,
@@ -112,20 +156,24 @@ class KfClient(_Base):
         retry: RetryPolicy | None = None,
         timeout: float | httpx.Timeout = DEFAULT_TIMEOUT,
         transport: httpx.BaseTransport | None = None,
+        proxy: str | None = None,
+        _tokens: TokenManager | None = None,
     ) -> None:
         from wxkefu_client import Client
 
         self.credential = _credential(corp_id, corp_secret, credential)
         self.base_url = base_url.rstrip("/")
         self.retry = retry or RetryPolicy()
-        self.tokens = TokenManager(
+        self.timeout = _timeout(timeout)
+        self.tokens = _tokens or TokenManager(
             self.credential.cache_key, token_store or MemoryTokenStore(), self._fetch_token
         )
+        self._transport = transport or httpx.HTTPTransport(proxy=proxy)
         self.http = httpx.Client(
             base_url=self.base_url,
             auth=KfAuth(self.credential, self.tokens),
-            transport=RetryTransport(transport or httpx.HTTPTransport(), self.retry),
-            timeout=_timeout(timeout),
+            transport=RetryTransport(self._transport, self.retry),
+            timeout=self.timeout,
         )
         self.client = Client(base_url=self.base_url).set_httpx_client(self.http)
 
@@ -135,12 +183,23 @@ class KfClient(_Base):
         ``WXKF_TIMEOUT``; keyword arguments override them."""
         return cls(**{**_env_settings(os.environ if environ is None else environ), **kwargs})
 
+    def with_options(
+        self, *, timeout: float | httpx.Timeout | None = None, retry: RetryPolicy | None = None
+    ) -> KfClient:
+        """A copy with another timeout / retry policy sharing this client's connection pool and
+        token manager. Closing the copy leaves the pool open; closing this client closes it."""
+        return KfClient(
+            credential=self.credential,
+            base_url=self.base_url,
+            retry=retry or self.retry,
+            timeout=self.timeout if timeout is None else timeout,
+            transport=_Borrowed(self._transport),
+            _tokens=self.tokens,
+        )
+
     def _fetch_token(self) -> tuple[str, float]:
         url, params = self.credential.token_request()
-        try:
-            response = self.http.get(url, params=params, auth=None)
-        except httpx.TransportError as exc:
-            raise KfTransportError(f"token request failed: {type(exc).__name__}", path=url) from exc
+        response = self.http.get(url, params=params, auth=None)
         return _token_reply(response, url)
 
     def access_token(self) -> str:
@@ -155,13 +214,15 @@ class KfClient(_Base):
         params: Mapping[str, Any] | None = None,
         json: Any = None,
     ) -> dict[str, Any]:
-        """Call ``path`` (relative to the base URL) and return the checked JSON reply."""
-        try:
-            response = self.http.request(method, path, params=params, json=json)
-        except httpx.TransportError as exc:
-            raise KfTransportError(f"{method} failed: {type(exc).__name__}", path=path) from exc
-        payload: dict[str, Any] = cached_json(response)
-        return payload
+        """Call ``path`` (relative to the base URL) and return the checked JSON reply.
+
+        Raises a :class:`~wxkefu_ext.errors.KfApiError` subclass for ``errcode != 0``,
+        :class:`~wxkefu_ext.errors.KfResponseError` for a reply that is not a JSON object and
+        :class:`~wxkefu_ext.errors.KfTransportError` when no reply came (after retries).
+        """
+        json, extensions = _with_msgid(path, json)
+        response = self.http.request(method, path, params=params, json=json, extensions=extensions)
+        return _payload(response, path)
 
     def close(self) -> None:
         self.http.close()
@@ -189,33 +250,48 @@ class AsyncKfClient(_Base):
         retry: RetryPolicy | None = None,
         timeout: float | httpx.Timeout = DEFAULT_TIMEOUT,
         transport: httpx.AsyncBaseTransport | None = None,
+        proxy: str | None = None,
+        _tokens: AsyncTokenManager | None = None,
     ) -> None:
         from wxkefu_client import Client
 
         self.credential = _credential(corp_id, corp_secret, credential)
         self.base_url = base_url.rstrip("/")
         self.retry = retry or RetryPolicy()
-        self.tokens = AsyncTokenManager(
+        self.timeout = _timeout(timeout)
+        self.tokens = _tokens or AsyncTokenManager(
             self.credential.cache_key, token_store or MemoryTokenStore(), self._fetch_token
         )
+        self._transport = transport or httpx.AsyncHTTPTransport(proxy=proxy)
         self.http = httpx.AsyncClient(
             base_url=self.base_url,
-            auth=AsyncKfAuth(self.credential, self.tokens),
-            transport=AsyncRetryTransport(transport or httpx.AsyncHTTPTransport(), self.retry),
-            timeout=_timeout(timeout),
+            auth=KfAuth(self.credential, self.tokens),
+            transport=AsyncRetryTransport(self._transport, self.retry),
+            timeout=self.timeout,
         )
         self.client = Client(base_url=self.base_url).set_async_httpx_client(self.http)
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None, **kwargs: Any) -> AsyncKfClient:
+        """Like :meth:`KfClient.from_env`."""
         return cls(**{**_env_settings(os.environ if environ is None else environ), **kwargs})
+
+    def with_options(
+        self, *, timeout: float | httpx.Timeout | None = None, retry: RetryPolicy | None = None
+    ) -> AsyncKfClient:
+        """Like :meth:`KfClient.with_options`."""
+        return AsyncKfClient(
+            credential=self.credential,
+            base_url=self.base_url,
+            retry=retry or self.retry,
+            timeout=self.timeout if timeout is None else timeout,
+            transport=_AsyncBorrowed(self._transport),
+            _tokens=self.tokens,
+        )
 
     async def _fetch_token(self) -> tuple[str, float]:
         url, params = self.credential.token_request()
-        try:
-            response = await self.http.get(url, params=params, auth=None)
-        except httpx.TransportError as exc:
-            raise KfTransportError(f"token request failed: {type(exc).__name__}", path=url) from exc
+        response = await self.http.get(url, params=params, auth=None)
         return _token_reply(response, url)
 
     async def access_token(self) -> str:
@@ -229,12 +305,12 @@ class AsyncKfClient(_Base):
         params: Mapping[str, Any] | None = None,
         json: Any = None,
     ) -> dict[str, Any]:
-        try:
-            response = await self.http.request(method, path, params=params, json=json)
-        except httpx.TransportError as exc:
-            raise KfTransportError(f"{method} failed: {type(exc).__name__}", path=path) from exc
-        payload: dict[str, Any] = cached_json(response)
-        return payload
+        """Like :meth:`KfClient.request`."""
+        json, extensions = _with_msgid(path, json)
+        response = await self.http.request(
+            method, path, params=params, json=json, extensions=extensions
+        )
+        return _payload(response, path)
 
     async def aclose(self) -> None:
         await self.http.aclose()
@@ -248,3 +324,10 @@ class AsyncKfClient(_Base):
         self, et: type[BaseException] | None, e: BaseException | None, tb: TracebackType | None
     ) -> None:
         await self.aclose()
+
+
+def _payload(response: httpx.Response, path: str) -> dict[str, Any]:
+    payload = cached_json(response)
+    if not isinstance(payload, dict):  # the auth check already refused non-JSON replies
+        raise KfResponseError("reply is not a JSON object", status=response.status_code, path=path)
+    return payload

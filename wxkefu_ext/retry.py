@@ -19,11 +19,14 @@ import json
 import logging
 import random
 import time
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Generator
 from dataclasses import dataclass, field
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
 import httpx
+
+if TYPE_CHECKING:
+    from wxkefu_ext.errors import KfError
 
 _log = logging.getLogger(__name__)
 
@@ -31,7 +34,23 @@ SEND_PATHS: Final = ("/kf/send_msg", "/kf/send_msg_on_event")
 RETRY_ERRCODES: Final = frozenset({-1, 45009})
 #: The official duplicate-msgid code is undocumented; the emulator uses 40058 + "msgid" in errmsg.
 DUPLICATE_MSGID_ERRCODE: Final = 40058
-_MAX_INSPECT: Final = 64 * 1024  # JSON replies larger than this are not inspected for errcodes
+#: Creating calls: after an *ambiguous* failure (read error/timeout, 5xx) they are not repeated,
+#: because the server may have acted already and a repeat would create a second object.
+NON_IDEMPOTENT_PATHS: Final = (
+    "/kf/account/add",
+    "/kf/knowledge/add_group",
+    "/kf/knowledge/add_intent",
+    "/kf/service_state/trans",
+    "/kf/customer/upgrade_service",
+)
+#: Endpoints whose success reply is binary and must keep streaming (their JSON errors do not).
+BINARY_PATHS: Final = ("/media/get",)
+#: A JSON reply larger than this is refused (sync_msg's biggest pages are a few MB).
+MAX_JSON_BYTES: Final = 32 * 1024 * 1024
+#: How much of an unexpected non-JSON reply (HTML error page...) is kept for the error message.
+MAX_PREVIEW_BYTES: Final = 16 * 1024
+#: A reply body must arrive within this many read timeouts in total (slow-loris guard).
+BODY_BUDGET_FACTOR: Final = 3.0
 
 
 def is_duplicate_msgid(errcode: object, errmsg: str) -> bool:
@@ -119,20 +138,134 @@ def _retry_after(response: httpx.Response) -> float | None:
         return None
 
 
-def _small_json(response: httpx.Response) -> bool:
-    if not is_json(response):
-        return False
-    length = response.headers.get("content-length")
-    return length is None or (length.isdigit() and int(length) <= _MAX_INSPECT)
+def _content_length(response: httpx.Response) -> int | None:
+    value = response.headers.get("content-length", "")
+    return int(value) if value.isdigit() else None
 
 
-class _Decision:
-    __slots__ = ("final", "response", "wait")
+# ---------------------------------------------------------------------------------------------
+# The sans-IO core: one generator decides, the sync and async transports only execute its steps
+# ---------------------------------------------------------------------------------------------
 
-    def __init__(self, final: bool, response: httpx.Response, wait: float = 0.0) -> None:
-        self.final = final
-        self.response = response
-        self.wait = wait
+
+class _Send:
+    """Step: send the request once; the shell answers with the response or the TransportError."""
+
+
+_SEND: Final = _Send()
+
+
+@dataclass(frozen=True, slots=True)
+class _Read:
+    """Step: read at most ``limit`` bytes of ``response`` within ``budget`` seconds.
+
+    The shell answers with a fully read response (a new one when the body was cut or decoded),
+    whether the body was cut, or the TransportError that interrupted the read.
+    """
+
+    response: httpx.Response
+    limit: int
+    budget: float | None
+
+
+@dataclass(frozen=True, slots=True)
+class _Pause:
+    seconds: float
+    close: httpx.Response | None
+
+
+_Step = _Send | _Read | _Pause
+
+
+def _body_budget(request: httpx.Request) -> float | None:
+    """Total seconds a reply body may take: a slow-loris guard (httpx times single reads only)."""
+    timeout = request.extensions.get("timeout")
+    read = timeout.get("read") if isinstance(timeout, dict) else None
+    return None if read is None else max(float(read), 0.05) * BODY_BUDGET_FACTOR
+
+
+def _body_limit(request: httpx.Request, response: httpx.Response) -> int | None:
+    """How much of the body to read here: None = leave it streaming (media bytes)."""
+    if is_json(response):
+        return MAX_JSON_BYTES
+    if request.url.path.endswith(BINARY_PATHS):
+        return None
+    return MAX_PREVIEW_BYTES  # an HTML error page or similar: keep a preview for the error
+
+
+def _ambiguous(exc: httpx.TransportError) -> bool:
+    """Could the server have acted on the request? (connect-phase failures: certainly not)"""
+    return not isinstance(exc, httpx.ConnectError | httpx.ConnectTimeout | httpx.PoolTimeout)
+
+
+def _flow(policy: RetryPolicy, request: httpx.Request) -> Generator[_Step, Any, httpx.Response]:
+    """Send ``request`` until it succeeds, fails for good or the policy is used up."""
+    allowed = retry_allowed(request)
+    idempotent = allowed and not request.url.path.endswith(NON_IDEMPOTENT_PATHS)
+    path = request.url.path
+    attempt = 1
+    while True:
+        outcome = yield _SEND
+        if isinstance(outcome, httpx.Response):
+            limit = _body_limit(request, outcome)
+            if limit is not None:
+                size = _content_length(outcome)
+                if is_json(outcome) and size is not None and size > limit:
+                    outcome.close()
+                    raise _oversized(request, outcome, size)
+                outcome = yield _Read(outcome, limit, _body_budget(request))
+        if isinstance(outcome, httpx.TransportError):
+            retry = (idempotent or not _ambiguous(outcome)) and allowed
+            if not retry or attempt >= policy.max_attempts:
+                raise _transport_error(outcome, path, attempt) from outcome
+            wait = policy.delay(attempt)
+            if _log.isEnabledFor(logging.DEBUG):
+                _log.debug("%s: %s; attempt %d in %.2fs", path, type(outcome).__name__,
+                           attempt + 1, wait)  # fmt: skip
+            yield _Pause(wait, None)
+            attempt += 1
+            continue
+        response, cut = outcome if isinstance(outcome, tuple) else (outcome, False)
+        if cut and is_json(response):
+            response.close()
+            raise _oversized(request, response, None)
+        if is_json(response):
+            response.extensions["wxkefu.json"] = _parse(response.content)
+        final, wait = _decide(policy, request, response, attempt, allowed, idempotent)
+        if final is not None:
+            if final is not response:
+                response.close()
+            return final
+        if _log.isEnabledFor(logging.DEBUG):
+            _log.debug("%s: transient reply (HTTP %d); attempt %d in %.2fs", path,
+                       response.status_code, attempt + 1, wait)  # fmt: skip
+        yield _Pause(wait, response)
+        attempt += 1
+
+
+def _parse(content: bytes) -> Any:
+    try:
+        return json.loads(content)
+    except ValueError:  # the client's response check reports it as KfResponseError
+        return None
+
+
+def _oversized(request: httpx.Request, response: httpx.Response, size: int | None) -> KfError:
+    from wxkefu_ext.errors import KfResponseError
+
+    what = f"{size} bytes" if size is not None else f"more than {MAX_JSON_BYTES} bytes"
+    return KfResponseError(
+        f"JSON reply of {what} refused (limit {MAX_JSON_BYTES} bytes)",
+        status=response.status_code, path=request.url.path,
+        content_type=response.headers.get("content-type"),
+    )  # fmt: skip
+
+
+def _transport_error(exc: httpx.TransportError, path: str, attempts: int) -> KfError:
+    from wxkefu_ext.errors import KfTransportError
+
+    detail = str(exc) or "no detail"
+    return KfTransportError(f"{type(exc).__name__}: {detail}", path=path, attempts=attempts)
 
 
 def _decide(
@@ -140,95 +273,183 @@ def _decide(
     request: httpx.Request,
     response: httpx.Response,
     attempt: int,
-    retryable: bool,
-) -> _Decision:
-    """Shared by the sync and async transports, after the body (if JSON) has been read."""
-    payload = cached_json(response) if _small_json(response) else None
+    allowed: bool,
+    idempotent: bool,
+) -> tuple[httpx.Response | None, float]:
+    """(final response, 0) or (None, seconds to wait before the next attempt)."""
+    payload = response.extensions.get("wxkefu.json")
     code = payload.get("errcode") if isinstance(payload, dict) else None
-    errmsg = str(payload.get("errmsg", "")) if isinstance(payload, dict) else ""
-    if attempt > 1 and is_send(request) and is_duplicate_msgid(code, errmsg):
+    if code == DUPLICATE_MSGID_ERRCODE and attempt > 1 and is_send(request):
+        errmsg = str(payload.get("errmsg", "")) if isinstance(payload, dict) else ""
         msgid = send_msgid(request)
-        if msgid:
-            _log.info("send %s: retry hit a duplicate msgid, so attempt 1 was delivered", msgid)
-            ok = httpx.Response(
-                200, json={"errcode": 0, "errmsg": "ok", "msgid": msgid}, request=request
-            )
-            return _Decision(True, ok)
-    transient = response.status_code >= 500 or response.status_code == 429
-    transient = transient or code in RETRY_ERRCODES
-    if not transient or not retryable or attempt >= policy.max_attempts:
-        return _Decision(True, response)
-    return _Decision(False, response, policy.delay(attempt, _retry_after(response)))
+        if msgid and is_duplicate_msgid(code, errmsg):
+            _log.info("send %s: a retry was rejected as duplicate msgid, so an earlier attempt "
+                      "was delivered; reporting success", msgid)  # fmt: skip
+            ok = {"errcode": 0, "errmsg": "ok", "msgid": msgid}
+            return httpx.Response(200, json=ok, request=request, extensions={"wxkefu.json": ok}), 0
+    status = response.status_code
+    if status in (429, 503) or code in RETRY_ERRCODES:
+        retry = allowed  # the server says it did not act on the request
+    elif status >= 500:
+        retry = idempotent  # a gateway may fail after the backend acted
+    else:
+        retry = False
+    if not retry or attempt >= policy.max_attempts:
+        return response, 0.0
+    return None, policy.delay(attempt, _retry_after(response))
+
+
+# ---------------------------------------------------------------------------------------------
+# The shells
+# ---------------------------------------------------------------------------------------------
+
+
+def _rebuild(response: httpx.Response, body: bytes, cut: bool) -> httpx.Response:
+    headers = response.headers
+    if "content-encoding" in headers or cut:
+        headers = headers.copy()
+        headers.pop("content-encoding", None)
+        headers["content-length"] = str(len(body))
+    extensions = dict(response.extensions)
+    extensions["wxkefu.truncated"] = cut
+    return httpx.Response(
+        response.status_code, headers=headers, content=body, extensions=extensions,
+        request=response.request if _has_request(response) else None,
+    )  # fmt: skip
+
+
+def _has_request(response: httpx.Response) -> bool:
+    try:
+        response.request  # noqa: B018 - the property raises when unset
+    except RuntimeError:
+        return False
+    return True
+
+
+def _too_slow(request: httpx.Request, budget: float) -> httpx.ReadTimeout:
+    return httpx.ReadTimeout(f"reply body not complete within {budget:.2f}s", request=request)
 
 
 class RetryTransport(httpx.BaseTransport):
-    """Wraps a transport (HTTPTransport, MockTransport, the emulator's...) with a RetryPolicy."""
+    """Wraps a transport (HTTPTransport, MockTransport, the emulator's...) with a RetryPolicy.
+
+    Besides retrying, it reads every reply body the layers above must inspect (JSON, and a
+    bounded preview of unexpected non-JSON replies) with a size cap and a total time budget, parses
+    JSON once (``response.extensions["wxkefu.json"]``) and leaves media bytes streaming.
+    A transport failure that outlives the policy is raised as
+    :class:`~wxkefu_ext.errors.KfTransportError`.
+    """
 
     def __init__(self, inner: httpx.BaseTransport, policy: RetryPolicy | None = None) -> None:
         self.inner = inner
         self.policy = policy or RetryPolicy()
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
-        retryable = retry_allowed(request)
-        attempt = 1
+        flow = _flow(self.policy, request)
+        step: _Step = next(flow)
         while True:
+            answer: Any = None
+            if isinstance(step, _Send):
+                try:
+                    answer = self.inner.handle_request(request)
+                except httpx.TransportError as exc:
+                    answer = exc
+            elif isinstance(step, _Read):
+                answer = self._read(request, step)
+            else:
+                if step.close is not None:
+                    step.close.close()
+                self.policy.sleep(step.seconds)
             try:
-                response = self.inner.handle_request(request)
-            except httpx.TransportError as exc:
-                if not retryable or attempt >= self.policy.max_attempts:
-                    raise
-                wait = self.policy.delay(attempt)
-                _log.debug("%s failed (%s); retry %d in %.2fs", request.url.path,
-                           type(exc).__name__, attempt, wait)  # fmt: skip
-                self.policy.sleep(wait)
-                attempt += 1
-                continue
-            if _small_json(response):
-                response.read()
-            decision = _decide(self.policy, request, response, attempt, retryable)
-            if decision.final:
-                if decision.response is not response:
-                    response.close()
-                return decision.response
+                step = flow.send(answer)
+            except StopIteration as stop:
+                return stop.value  # type: ignore[no-any-return]
+
+    @staticmethod
+    def _read(request: httpx.Request, step: _Read) -> Any:
+        response, limit, budget = step.response, step.limit, step.budget
+        deadline = None if budget is None else time.monotonic() + budget
+        chunks: list[bytes] = []
+        size = 0
+        cut = False
+        try:
+            for chunk in response.iter_bytes():
+                chunks.append(chunk)
+                size += len(chunk)
+                if size > limit:
+                    cut = True
+                    break
+                if deadline is not None and time.monotonic() > deadline:
+                    raise _too_slow(request, budget or 0.0)
+        except httpx.TransportError as exc:
             response.close()
-            _log.debug("%s transient reply; retry %d in %.2fs", request.url.path, attempt,
-                       decision.wait)  # fmt: skip
-            self.policy.sleep(decision.wait)
-            attempt += 1
+            return exc
+        response.close()
+        body = b"".join(chunks)
+        return _rebuild(response, body[:limit] if cut else body, cut), cut
 
     def close(self) -> None:
         self.inner.close()
 
 
 class AsyncRetryTransport(httpx.AsyncBaseTransport):
-    """The asyncio twin of :class:`RetryTransport`."""
+    """The asyncio twin of :class:`RetryTransport` (same core, awaited steps)."""
 
     def __init__(self, inner: httpx.AsyncBaseTransport, policy: RetryPolicy | None = None) -> None:
         self.inner = inner
         self.policy = policy or RetryPolicy()
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
-        retryable = retry_allowed(request)
-        attempt = 1
+        flow = _flow(self.policy, request)
+        step: _Step = next(flow)
         while True:
+            answer: Any = None
+            if isinstance(step, _Send):
+                try:
+                    answer = await self.inner.handle_async_request(request)
+                except httpx.TransportError as exc:
+                    answer = exc
+            elif isinstance(step, _Read):
+                answer = await self._read(request, step)
+            else:
+                if step.close is not None:
+                    await step.close.aclose()
+                await self.policy.async_sleep(step.seconds)
             try:
-                response = await self.inner.handle_async_request(request)
-            except httpx.TransportError:
-                if not retryable or attempt >= self.policy.max_attempts:
-                    raise
-                await self.policy.async_sleep(self.policy.delay(attempt))
-                attempt += 1
-                continue
-            if _small_json(response):
-                await response.aread()
-            decision = _decide(self.policy, request, response, attempt, retryable)
-            if decision.final:
-                if decision.response is not response:
-                    await response.aclose()
-                return decision.response
+                step = flow.send(answer)
+            except StopIteration as stop:
+                return stop.value  # type: ignore[no-any-return]
+
+    @staticmethod
+    async def _read(request: httpx.Request, step: _Read) -> Any:
+        response, limit, budget = step.response, step.limit, step.budget
+        chunks: list[bytes] = []
+        size = 0
+        cut = False
+
+        async def pull() -> None:
+            nonlocal size, cut
+            async for chunk in response.aiter_bytes():
+                chunks.append(chunk)
+                size += len(chunk)
+                if size > limit:
+                    cut = True
+                    return
+
+        try:
+            if budget is None:
+                await pull()
+            else:
+                try:
+                    await asyncio.wait_for(pull(), budget)
+                except TimeoutError:
+                    raise _too_slow(request, budget) from None
+        except httpx.TransportError as exc:
             await response.aclose()
-            await self.policy.async_sleep(decision.wait)
-            attempt += 1
+            return exc
+        await response.aclose()
+        body = b"".join(chunks)
+        return _rebuild(response, body[:limit] if cut else body, cut), cut
 
     async def aclose(self) -> None:
         await self.inner.aclose()
