@@ -328,7 +328,13 @@ class TokenManager:
 
     @property
     def fetches(self) -> int:
+        """How many tokens this manager fetched (observability, tests)."""
         return self._p.fetches
+
+    @property
+    def key(self) -> str:
+        """The store key of this credential's token (no secret in it)."""
+        return self._p.key
 
     def get(self) -> str:
         p = self._p
@@ -394,7 +400,13 @@ class AsyncTokenManager:
 
     @property
     def fetches(self) -> int:
+        """How many tokens this manager fetched (observability, tests)."""
         return self._p.fetches
+
+    @property
+    def key(self) -> str:
+        """The store key of this credential's token (no secret in it)."""
+        return self._p.key
 
     async def get(self) -> str:
         p = self._p
