@@ -13,6 +13,7 @@ through that stack:
 
 from __future__ import annotations
 
+import logging
 import os
 from collections.abc import Mapping
 from types import TracebackType
@@ -20,7 +21,7 @@ from typing import Any, Final, Self
 
 import httpx
 
-from wxkefu_ext._redact import Secret
+from wxkefu_ext._redact import Secret, redact_text
 from wxkefu_ext.auth import MSGID_EXTENSION, KfAuth, new_msgid
 from wxkefu_ext.credentials import Credential, WeComCredential
 from wxkefu_ext.errors import ConfigurationError, KfResponseError
@@ -97,6 +98,32 @@ def _token_reply(response: httpx.Response, path: str) -> tuple[str, float]:
     if not isinstance(expires_in, int | float) or expires_in <= 0:
         raise KfResponseError("token reply has no positive expires_in", path=path)
     return token, float(expires_in)
+
+
+class _RedactQuerySecrets(logging.Filter):
+    """httpx logs every request URL at INFO — with ``access_token=`` / ``corpsecret=`` in it.
+
+    Installed once on the ``httpx`` logger when this module is imported, so those lines keep
+    their use (method, path, status) without the secrets.
+    """
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if isinstance(record.args, tuple) and record.args:
+            record.args = tuple(
+                redact_text(str(a)) if isinstance(a, httpx.URL | str) else a for a in record.args
+            )
+        elif isinstance(record.msg, str):
+            record.msg = redact_text(record.msg)
+        return True
+
+
+def _install_log_filter() -> None:
+    logger = logging.getLogger("httpx")
+    if not any(isinstance(f, _RedactQuerySecrets) for f in logger.filters):
+        logger.addFilter(_RedactQuerySecrets())
+
+
+_install_log_filter()
 
 
 class _Borrowed(httpx.BaseTransport):

@@ -1,0 +1,132 @@
+"""KfClient / AsyncKfClient: configuration, pool sharing, masking, and the emulator round trip."""
+
+from __future__ import annotations
+
+import logging
+
+import httpx
+import pytest
+
+from wxkefu_ext.client import DEFAULT_BASE_URL, AsyncKfClient, KfClient
+from wxkefu_ext.errors import ConfigurationError, KfApiError
+from wxkefu_ext.retry import RetryPolicy
+
+SECRET = "corp-secret-9f8e7d6c5b4a"
+TOKEN = "access-token-1a2b3c4d5e6f"
+BASE = "https://kf.test/cgi-bin"
+
+
+def handler(request: httpx.Request) -> httpx.Response:
+    if request.url.path.endswith("/gettoken"):
+        return httpx.Response(200, json={"errcode": 0, "access_token": TOKEN, "expires_in": 7200})
+    if request.url.path.endswith("/kf/account/del"):
+        return httpx.Response(
+            200, json={"errcode": 95000, "errmsg": f"invalid open_kfid access_token={TOKEN}"}
+        )
+    return httpx.Response(200, json={"errcode": 0, "errmsg": "ok"})
+
+
+def make(**kw: object) -> KfClient:
+    return KfClient("wwcorp", SECRET, base_url=BASE, transport=httpx.MockTransport(handler), **kw)  # type: ignore[arg-type]
+
+
+def test_from_env_reads_the_variables() -> None:
+    env = {"WXKF_CORP_ID": "wwenv", "WXKF_APP_SECRET": SECRET, "WXKF_TIMEOUT": "2.5"}
+    with KfClient.from_env(env) as kf:
+        assert kf.credential.cache_key.startswith("wecom:wwenv:")
+        assert kf.base_url == DEFAULT_BASE_URL and kf.timeout.read == 2.5
+    env["WXKF_BASE_URL"] = "http://127.0.0.1:9/cgi-bin/"
+    with KfClient.from_env(env) as kf:
+        assert kf.base_url == "http://127.0.0.1:9/cgi-bin"
+
+
+def test_from_env_names_every_missing_variable() -> None:
+    with pytest.raises(ConfigurationError) as caught:
+        KfClient.from_env({})
+    assert "WXKF_CORP_ID" in str(caught.value) and "WXKF_APP_SECRET" in str(caught.value)
+    with pytest.raises(ConfigurationError, match="WXKF_TIMEOUT"):
+        KfClient.from_env({"WXKF_CORP_ID": "ww", "WXKF_APP_SECRET": "s", "WXKF_TIMEOUT": "x"})
+
+
+def test_from_env_uses_os_environ(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("WXKF_CORP_ID", "wwos")
+    monkeypatch.setenv("WXKF_APP_SECRET", SECRET)
+    monkeypatch.delenv("WXKF_BASE_URL", raising=False)
+    with KfClient.from_env() as kf:
+        assert "wwos" in repr(kf)
+
+
+def test_bad_configuration_is_reported_before_sending() -> None:
+    with pytest.raises(ConfigurationError, match="corp_secret is empty"):
+        KfClient("ww1", "")
+    with pytest.raises(ConfigurationError, match="required"):
+        KfClient("ww1")
+
+
+def test_secrets_never_in_repr_logs_or_errors(caplog: pytest.LogCaptureFixture) -> None:
+    caplog.set_level(logging.DEBUG)
+    kf = make()
+    with kf:
+        kf.request("POST", "/kf/account/list", json={})
+        with pytest.raises(KfApiError) as caught:
+            kf.request("POST", "/kf/account/del", json={"open_kfid": "x"})
+        texts = [repr(kf), str(kf), repr(kf.credential), repr(kf.tokens), repr(kf.http.auth)]
+        texts += [str(caught.value), repr(caught.value), caplog.text]
+    for text in texts:
+        assert SECRET not in text and TOKEN not in text
+
+
+def test_with_options_shares_pool_and_tokens() -> None:
+    gettoken = 0
+
+    def counting(request: httpx.Request) -> httpx.Response:
+        nonlocal gettoken
+        gettoken += request.url.path.endswith("/gettoken")
+        return handler(request)
+
+    kf = KfClient("ww1", SECRET, base_url=BASE, transport=httpx.MockTransport(counting))
+    fast = kf.with_options(timeout=1.0, retry=RetryPolicy(max_attempts=1))
+    assert fast.timeout.read == 1.0 and fast.retry.max_attempts == 1
+    assert kf.timeout.read == 10.0 and kf.retry.max_attempts == 3
+    kf.request("POST", "/kf/account/list", json={})
+    fast.request("POST", "/kf/account/list", json={})
+    fast.close()
+    kf.request("POST", "/kf/account/list", json={})  # the copy's close left the pool open
+    kf.close()
+    assert gettoken == 1
+
+
+def test_emulator_round_trip_with_generated_client() -> None:
+    from wxkefu_client.api.account import account_list
+    from wxkefu_client.models import AccountListReq
+    from wxkefu_ext.emulator import Emulator
+
+    emu = Emulator(seed=0)
+    try:
+        kf = KfClient(
+            emu.corp_id, emu.corp_secret, base_url=emu.base_url, transport=emu.transport()
+        )
+        with kf:
+            reply = account_list.sync(client=kf.client, body=AccountListReq(offset=0, limit=10))
+            assert reply is not None and reply.errcode == 0
+            assert kf.request("POST", "/kf/account/list", json={"limit": 10})["errcode"] == 0
+            with pytest.raises(KfApiError):
+                kf.request("POST", "/kf/send_msg", json={"touser": "u", "open_kfid": "nope",
+                                                          "msgtype": "text",
+                                                          "text": {"content": "hi"}})  # fmt: skip
+    finally:
+        emu.close()
+
+
+@pytest.mark.anyio
+async def test_async_client_from_env_and_close() -> None:
+    env = {"WXKF_CORP_ID": "wwenv", "WXKF_APP_SECRET": SECRET}
+    kf = AsyncKfClient.from_env(env, transport=httpx.MockTransport(handler), base_url=BASE)
+    async with kf:
+        assert await kf.access_token() == TOKEN
+        assert (await kf.request("POST", "/kf/account/list", json={}))["errcode"] == 0
+        copy = kf.with_options(timeout=3.0)
+        await copy.aclose()
+        assert (await kf.request("POST", "/kf/account/list", json={}))["errcode"] == 0
+    assert kf.http.is_closed
+    assert SECRET not in repr(kf)
