@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar
+from typing import Any, Self, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -18,16 +18,21 @@ class MsgMenuText:
 
     content: str
     """ Text (文本内容), 1–256 bytes; the two characters `\\n` produce a line break. """
-    no_newline: NoNewlineKnown | Unset = UNSET
-    """ 0 = line break after the item (default), 1 = no line break. """
+    no_newline: int | NoNewlineKnown | Unset = UNSET
+    """ 0 = line break after the item (default), 1 = no line break. Requests must send 0 or 1 (the client checks);
+    menus pulled by sync_msg are read tolerantly so that a value added by WeCom later cannot fail the page. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         content = self.content
 
-        no_newline: int | Unset = UNSET
-        if not isinstance(self.no_newline, Unset):
+        no_newline: int | Unset
+        if isinstance(self.no_newline, Unset):
+            no_newline = UNSET
+        elif isinstance(self.no_newline, NoNewlineKnown):
             no_newline = self.no_newline.value
+        else:
+            no_newline = self.no_newline
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -46,12 +51,20 @@ class MsgMenuText:
         d = dict(src_dict)
         content = d.pop("content")
 
-        _no_newline = d.pop("no_newline", UNSET)
-        no_newline: NoNewlineKnown | Unset
-        if isinstance(_no_newline, Unset):
-            no_newline = UNSET
-        else:
-            no_newline = NoNewlineKnown(_no_newline)
+        def _parse_no_newline(data: object) -> int | NoNewlineKnown | Unset:
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, int):
+                    raise TypeError()
+                no_newline_type_0 = NoNewlineKnown(data)
+
+                return no_newline_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(int | NoNewlineKnown | Unset, data)
+
+        no_newline = _parse_no_newline(d.pop("no_newline", UNSET))
 
         msg_menu_text = cls(
             content=content,
