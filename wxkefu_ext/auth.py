@@ -43,6 +43,9 @@ from wxkefu_ext.tokens import AsyncTokenManager, TokenManager
 
 #: Request extension set by the client when it already put a msgid into a send's JSON body.
 MSGID_EXTENSION: Final = "wxkefu.msgid"
+#: Request extension set by the client when it already put this access_token into the URL (the
+#: URL is built once instead of being re-parsed here: the hot path of every call).
+TOKEN_EXTENSION: Final = "wxkefu.token"  # noqa: S105 - an extension name, not a token
 _PREVIEW: Final = 512
 
 
@@ -132,8 +135,10 @@ class KfAuth(httpx.Auth):
 
     def _flow(self, request: httpx.Request) -> Generator[_Token | httpx.Request, Any, None]:
         request = prepare(request, self.credential)
-        token: str = yield _Token()
-        with_token(request, token)
+        token = request.extensions.get(TOKEN_EXTENSION)
+        if not isinstance(token, str) or not token:
+            token = yield _Token()
+            with_token(request, token)
         response: httpx.Response = yield request
         if token_rejected(response):
             token = yield _Token(rejected=token)

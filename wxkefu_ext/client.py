@@ -22,8 +22,8 @@ from typing import Any, Final, Self
 import httpx
 
 from wxkefu_ext._redact import Secret, redact_text
-from wxkefu_ext.auth import MSGID_EXTENSION, KfAuth, new_msgid
-from wxkefu_ext.credentials import Credential, WeComCredential
+from wxkefu_ext.auth import MSGID_EXTENSION, TOKEN_EXTENSION, KfAuth, new_msgid
+from wxkefu_ext.credentials import Credential, WeComCredential, require_kf_capable
 from wxkefu_ext.errors import ConfigurationError, KfResponseError
 from wxkefu_ext.retry import (
     SEND_PATHS,
@@ -144,15 +144,20 @@ class _AsyncBorrowed(httpx.AsyncBaseTransport):
         return await self.inner.handle_async_request(request)
 
 
-def _with_msgid(path: str, json: Any) -> tuple[Any, dict[str, Any] | None]:
-    """Give a send its msgid while the body is a dict, so auth need not decode and re-encode."""
-    if not path.endswith(SEND_PATHS) or not isinstance(json, dict):
-        return json, None
-    msgid = json.get("msgid")
-    if not msgid:
-        msgid = new_msgid()
-        json = {**json, "msgid": msgid}
-    return json, {MSGID_EXTENSION: msgid}
+def _prepared(
+    path: str, params: Mapping[str, Any] | None, json: Any, token: str
+) -> tuple[dict[str, Any], Any, dict[str, Any]]:
+    """Put the token into the query and a msgid into a send's body while they are still plain
+    values, so the auth layer need not re-parse the URL nor decode and re-encode the body."""
+    query = {**params, "access_token": token} if params else {"access_token": token}
+    extensions: dict[str, Any] = {TOKEN_EXTENSION: token}
+    if path.endswith(SEND_PATHS) and isinstance(json, dict):
+        msgid = json.get("msgid")
+        if not msgid:
+            msgid = new_msgid()
+            json = {**json, "msgid": msgid}
+        extensions[MSGID_EXTENSION] = msgid
+    return query, json, extensions
 
 
 class _Base:
@@ -247,8 +252,9 @@ class KfClient(_Base):
         :class:`~wxkefu_ext.errors.KfResponseError` for a reply that is not a JSON object and
         :class:`~wxkefu_ext.errors.KfTransportError` when no reply came (after retries).
         """
-        json, extensions = _with_msgid(path, json)
-        response = self.http.request(method, path, params=params, json=json, extensions=extensions)
+        require_kf_capable(self.credential)  # before fetching any token
+        query, json, extensions = _prepared(path, params, json, self.tokens.get())
+        response = self.http.request(method, path, params=query, json=json, extensions=extensions)
         return _payload(response, path)
 
     def close(self) -> None:
@@ -333,9 +339,10 @@ class AsyncKfClient(_Base):
         json: Any = None,
     ) -> dict[str, Any]:
         """Like :meth:`KfClient.request`."""
-        json, extensions = _with_msgid(path, json)
+        require_kf_capable(self.credential)
+        query, json, extensions = _prepared(path, params, json, await self.tokens.get())
         response = await self.http.request(
-            method, path, params=params, json=json, extensions=extensions
+            method, path, params=query, json=json, extensions=extensions
         )
         return _payload(response, path)
 
