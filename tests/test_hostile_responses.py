@@ -227,3 +227,20 @@ async def test_async_slow_loris_body_hits_the_total_budget(raw_server: Callable[
         with pytest.raises(KfTransportError, match="within"):
             await kf.request("POST", "/kf/account/list", json={})
     assert time.monotonic() - start < 3.0
+
+
+def test_gzip_json_is_decoded_once_and_bad_gzip_is_a_typed_error() -> None:
+    import gzip
+
+    good = gzip.compress(b'{"errcode": 0, "errmsg": "ok", "n": 7}')
+    headers = {**JSON, "content-encoding": "gzip"}
+    with client_for(lambda r: httpx.Response(200, headers=headers, content=good)) as kf:
+        assert kf.request("GET", "/kf/account/list")["n"] == 7
+
+    class Raw(httpx.SyncByteStream):  # not pre-read (httpx would decode content= eagerly)
+        def __iter__(self) -> Iterator[bytes]:
+            yield b"\x1f\x8bnot-gzip"
+
+    bad = httpx.Response(200, headers=headers, stream=Raw())
+    with client_for(lambda r: bad) as kf, pytest.raises(KfResponseError):
+        kf.request("GET", "/kf/account/list")

@@ -38,7 +38,8 @@ from wxkefu_ext.errors import (
     TokenError,
     raise_for_errcode,
 )
-from wxkefu_ext.retry import BINARY_PATHS, cached_json, is_json, is_send
+from wxkefu_ext.retry import BINARY_PATHS, cached_json, is_send
+from wxkefu_ext.retry import reply_is_json as is_json
 from wxkefu_ext.tokens import AsyncTokenManager, TokenManager
 
 #: Request extension set by the client when it already put a msgid into a send's JSON body.

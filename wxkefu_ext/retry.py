@@ -117,6 +117,16 @@ def is_json(response: httpx.Response) -> bool:
     return "json" in response.headers.get("content-type", "")
 
 
+def reply_is_json(response: httpx.Response) -> bool:
+    """:func:`is_json` without re-reading headers when the retry transport already decided."""
+    ext = response.extensions
+    if "wxkefu.json" in ext:
+        return True
+    if "wxkefu.read" in ext:
+        return False
+    return is_json(response)
+
+
 def cached_json(response: httpx.Response) -> Any:
     """The reply's JSON, parsed once per response (the auth layer and client reuse it)."""
     ext = response.extensions
@@ -184,9 +194,9 @@ def _body_budget(request: httpx.Request) -> float | None:
     return None if read is None else max(float(read), 0.05) * BODY_BUDGET_FACTOR
 
 
-def _body_limit(request: httpx.Request, response: httpx.Response) -> int | None:
+def _body_limit(request: httpx.Request, response: httpx.Response, js: bool) -> int | None:
     """How much of the body to read here: None = leave it streaming (media bytes)."""
-    if is_json(response):
+    if js:
         return MAX_JSON_BYTES
     if request.url.path.endswith(BINARY_PATHS):
         return None
@@ -206,11 +216,13 @@ def _flow(policy: RetryPolicy, request: httpx.Request) -> Generator[_Step, Any, 
     attempt = 1
     while True:
         outcome = yield _SEND
+        js = False
         if isinstance(outcome, httpx.Response):
-            limit = _body_limit(request, outcome)
+            js = is_json(outcome)
+            limit = _body_limit(request, outcome, js)
             if limit is not None:
                 size = _content_length(outcome)
-                if is_json(outcome) and size is not None and size > limit:
+                if js and size is not None and size > limit:
                     outcome.close()
                     raise _oversized(request, outcome, size)
                 outcome = yield _Read(outcome, limit, _body_budget(request))
@@ -226,10 +238,10 @@ def _flow(policy: RetryPolicy, request: httpx.Request) -> Generator[_Step, Any, 
             attempt += 1
             continue
         response, cut = outcome if isinstance(outcome, tuple) else (outcome, False)
-        if cut and is_json(response):
+        if cut and js:
             response.close()
             raise _oversized(request, response, None)
-        if is_json(response):
+        if js:
             response.extensions["wxkefu.json"] = _parse(response.content)
         final, wait = _decide(policy, request, response, attempt, allowed, idempotent)
         if final is not None:
@@ -304,6 +316,19 @@ def _decide(
 # ---------------------------------------------------------------------------------------------
 
 
+def _settle(response: httpx.Response, raw: bytes, limit: int) -> tuple[httpx.Response, bool]:
+    """Give ``response`` the body read so far; (response, whether the body was cut at limit)."""
+    if len(raw) > limit:
+        return _rebuild(response, raw[:limit], True), True
+    response.stream = httpx.ByteStream(raw)
+    try:
+        response.read()  # decodes (gzip...) from the in-memory bytes; nothing touches the network
+    except httpx.DecodingError:
+        return _rebuild(response, raw, True), True  # undecodable: keep a raw preview for the error
+    response.extensions["wxkefu.read"] = True
+    return response, False
+
+
 def _rebuild(response: httpx.Response, body: bytes, cut: bool) -> httpx.Response:
     headers = response.headers
     if "content-encoding" in headers or cut:
@@ -312,6 +337,7 @@ def _rebuild(response: httpx.Response, body: bytes, cut: bool) -> httpx.Response
         headers["content-length"] = str(len(body))
     extensions = dict(response.extensions)
     extensions["wxkefu.truncated"] = cut
+    extensions["wxkefu.read"] = True
     return httpx.Response(
         response.status_code, headers=headers, content=body, extensions=extensions,
         request=response.request if _has_request(response) else None,
@@ -368,25 +394,26 @@ class RetryTransport(httpx.BaseTransport):
     @staticmethod
     def _read(request: httpx.Request, step: _Read) -> Any:
         response, limit, budget = step.response, step.limit, step.budget
+        stream = response.stream
+        if not isinstance(stream, httpx.SyncByteStream):
+            raise TypeError("RetryTransport needs a sync transport underneath")
         deadline = None if budget is None else time.monotonic() + budget
         chunks: list[bytes] = []
         size = 0
-        cut = False
         try:
-            for chunk in response.iter_bytes():
-                chunks.append(chunk)
-                size += len(chunk)
-                if size > limit:
-                    cut = True
-                    break
-                if deadline is not None and time.monotonic() > deadline:
-                    raise _too_slow(request, budget or 0.0)
+            try:
+                for chunk in stream:  # raw bytes, so the response can still decode them once
+                    chunks.append(chunk)
+                    size += len(chunk)
+                    if size > limit:
+                        break
+                    if deadline is not None and time.monotonic() > deadline:
+                        raise _too_slow(request, budget or 0.0)
+            finally:
+                stream.close()
         except httpx.TransportError as exc:
-            response.close()
             return exc
-        response.close()
-        body = b"".join(chunks)
-        return _rebuild(response, body[:limit] if cut else body, cut), cut
+        return _settle(response, b"".join(chunks), limit)
 
     def close(self) -> None:
         self.inner.close()
@@ -423,33 +450,33 @@ class AsyncRetryTransport(httpx.AsyncBaseTransport):
     @staticmethod
     async def _read(request: httpx.Request, step: _Read) -> Any:
         response, limit, budget = step.response, step.limit, step.budget
+        stream = response.stream
+        if not isinstance(stream, httpx.AsyncByteStream):
+            raise TypeError("AsyncRetryTransport needs an async transport underneath")
         chunks: list[bytes] = []
-        size = 0
-        cut = False
 
         async def pull() -> None:
-            nonlocal size, cut
-            async for chunk in response.aiter_bytes():
+            size = 0
+            async for chunk in stream:
                 chunks.append(chunk)
                 size += len(chunk)
                 if size > limit:
-                    cut = True
                     return
 
         try:
-            if budget is None:
-                await pull()
-            else:
-                try:
-                    await asyncio.wait_for(pull(), budget)
-                except TimeoutError:
-                    raise _too_slow(request, budget) from None
+            try:
+                if budget is None:
+                    await pull()
+                else:
+                    try:
+                        await asyncio.wait_for(pull(), budget)
+                    except TimeoutError:
+                        raise _too_slow(request, budget) from None
+            finally:
+                await stream.aclose()
         except httpx.TransportError as exc:
-            await response.aclose()
             return exc
-        await response.aclose()
-        body = b"".join(chunks)
-        return _rebuild(response, body[:limit] if cut else body, cut), cut
+        return _settle(response, b"".join(chunks), limit)
 
     async def aclose(self) -> None:
         await self.inner.aclose()
