@@ -161,7 +161,7 @@ class StatEvent:
     detail: str = ""
 
 
-@dataclass
+@dataclass(repr=False)
 class State:
     tokens: dict[str, TokenRecord] = field(default_factory=dict)
     accounts: dict[str, Account] = field(default_factory=dict)
@@ -186,6 +186,16 @@ class State:
     def next_seq(self) -> int:
         self.seq += 1
         return self.seq
+
+    def __repr__(self) -> str:
+        # sizes only: the full state holds issued access_tokens and sync_msg Tokens (keys of
+        # ``tokens`` / ``sync_tokens``) and customers' messages, none of which may be printed
+        return (
+            f"State(tokens={len(self.tokens)}, accounts={len(self.accounts)}, "
+            f"customers={len(self.customers)}, sessions={len(self.sessions)}, "
+            f"queued={sum(len(q) for q in self.queues.values())}, "
+            f"deliveries={len(self.deliveries)}, media={len(self.media)}, seq={self.seq})"
+        )
 
     def clear(self) -> None:
         fresh = State()
