@@ -164,7 +164,9 @@ def raw_server() -> Iterator[Callable[[Callable[[socket.socket], None]], str]]:
 
 def _kf(base_url: str, timeout: float) -> KfClient:
     kf = KfClient("ww1", "sec-val", base_url=base_url, timeout=timeout, retry=NO_RETRY)
-    kf.tokens.store.set(kf.tokens.key, _fresh_token())  # skip gettoken: only the call is hostile
+    kf.tokens.store.set(
+        kf.tokens.key, _fresh_token(), ttl=7200
+    )  # skip gettoken: only the call is hostile
     return kf
 
 
@@ -221,7 +223,7 @@ async def test_async_slow_loris_body_hits_the_total_budget(raw_server: Callable[
 
     url = raw_server(dribble)
     kf = AsyncKfClient("ww1", "sec-val", base_url=url, timeout=0.3, retry=NO_RETRY)
-    await kf.tokens.store.set(kf.tokens.key, _fresh_token())
+    await kf.tokens.store.set(kf.tokens.key, _fresh_token(), ttl=7200)
     start = time.monotonic()
     async with kf:
         with pytest.raises(KfTransportError, match="within"):

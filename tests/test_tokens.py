@@ -64,7 +64,7 @@ def test_invalidate_does_not_clobber_a_newer_token() -> None:
     clock, store = Clock(), MemoryTokenStore()
     tm = TokenManager("k", store, Fetcher(), clock=clock)
     old = tm.get()
-    store.set("k", CachedToken.issue("newer", 7200, now=clock.now, margin=300))
+    store.set("k", CachedToken.issue("newer", 7200, now=clock.now, margin=300), ttl=7200)
     tm.invalidate(old)  # the rejected token is no longer the stored one: keep the newer
     assert tm.get() == "newer"
     tm.invalidate("newer")
@@ -215,3 +215,43 @@ def test_token_endpoint_errors_are_typed() -> None:
         pytest.raises(KfResponseError),
     ):
         kf.access_token()
+
+
+def test_managers_sharing_a_memory_store_fetch_once() -> None:
+    fetch = Fetcher(delay=0.05)
+    store = MemoryTokenStore()
+    managers = [TokenManager("k", store, fetch) for _ in range(8)]
+    threads = [threading.Thread(target=m.get) for m in managers]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(10)
+    assert fetch.calls == 1
+
+
+def test_memory_lock_wait_is_bounded() -> None:
+    from wxkefu_ext.locks import LockTimeoutError
+
+    store = MemoryTokenStore()
+    with (
+        store.lock("k", ttl=1, wait=1),
+        pytest.raises(LockTimeoutError, match="still held"),
+        store.lock("k", ttl=1, wait=0.05),  # held (by us): the second taker gives up
+    ):
+        pass
+
+
+@pytest.mark.anyio
+async def test_async_managers_sharing_a_memory_store_fetch_once() -> None:
+    calls = 0
+
+    async def fetch() -> tuple[str, float]:
+        nonlocal calls
+        calls += 1
+        await asyncio.sleep(0.02)
+        return "t", 7200
+
+    store = MemoryTokenStore()
+    managers = [AsyncTokenManager("k", store, fetch) for _ in range(8)]
+    assert await asyncio.gather(*(m.get() for m in managers for _ in range(20))) == ["t"] * 160
+    assert calls == 1

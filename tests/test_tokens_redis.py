@@ -108,7 +108,7 @@ def test_eight_processes_fetch_once_per_expiry(
 def test_store_roundtrip_ttl_and_compare_before_delete(redis_url: str, redis_prefix: str) -> None:
     store = RedisTokenStore(redis_url, prefix=redis_prefix)
     token = CachedToken.issue("value-1", 60, now=time.time(), margin=10)
-    store.set("k", token)
+    store.set("k", token, ttl=60)
     got = store.get("k")
     assert got is not None and got.value.reveal() == "value-1"
     raw = redis.Redis.from_url(redis_url)
@@ -138,7 +138,7 @@ def test_two_managers_on_one_redis_share_the_token(redis_url: str, redis_prefix:
 @pytest.mark.anyio
 async def test_async_store_roundtrip(redis_url: str, redis_prefix: str) -> None:
     store = AsyncRedisTokenStore(redis_url, prefix=redis_prefix)
-    await store.set("k", CachedToken.issue("v", 60, now=time.time(), margin=10))
+    await store.set("k", CachedToken.issue("v", 60, now=time.time(), margin=10), ttl=60)
     got = await store.get("k")
     assert got is not None and got.value.reveal() == "v"
     async with store.lock("k", ttl=5, wait=1):

@@ -21,7 +21,7 @@ import contextlib
 import json
 import threading
 import time
-from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
+from collections.abc import AsyncIterator, Awaitable, Callable, Generator, Iterator
 from dataclasses import dataclass
 from typing import Any, Final, Protocol, runtime_checkable
 
@@ -93,8 +93,12 @@ class TokenStore(Protocol):
     """Where tokens live. ``lock`` serialises refreshes of one key among all users of the store."""
 
     def get(self, key: str) -> CachedToken | None: ...
-    def set(self, key: str, token: CachedToken) -> None: ...
-    def delete_if(self, key: str, value: str) -> bool: ...
+    def set(self, key: str, token: CachedToken, *, ttl: float) -> None:
+        """Store ``token``; the store may forget it after ``ttl`` seconds."""
+
+    def delete_if(self, key: str, value: str) -> bool:
+        """Delete the entry only if it still holds ``value`` (never a newer token)."""
+
     def lock(
         self, key: str, *, ttl: float, wait: float
     ) -> contextlib.AbstractContextManager[Any]: ...
@@ -103,7 +107,7 @@ class TokenStore(Protocol):
 @runtime_checkable
 class AsyncTokenStore(Protocol):
     async def get(self, key: str) -> CachedToken | None: ...
-    async def set(self, key: str, token: CachedToken) -> None: ...
+    async def set(self, key: str, token: CachedToken, *, ttl: float) -> None: ...
     async def delete_if(self, key: str, value: str) -> bool: ...
     def lock(
         self, key: str, *, ttl: float, wait: float
@@ -116,12 +120,14 @@ class MemoryTokenStore:
     def __init__(self) -> None:
         self._data: dict[str, CachedToken] = {}
         self._mutex = threading.Lock()
+        self._locks: dict[str, threading.Lock] = {}
+        self._async_locks: dict[str, asyncio.Lock] = {}
 
     def get(self, key: str) -> CachedToken | None:
         return self._data.get(key)
 
-    def set(self, key: str, token: CachedToken) -> None:
-        self._data[key] = token
+    def set(self, key: str, token: CachedToken, *, ttl: float) -> None:
+        self._data[key] = token  # the manager never serves an expired token: no TTL needed
 
     def delete_if(self, key: str, value: str) -> bool:
         with self._mutex:
@@ -133,7 +139,30 @@ class MemoryTokenStore:
 
     @contextlib.contextmanager
     def lock(self, key: str, *, ttl: float, wait: float) -> Iterator[None]:
-        yield  # the provider's own per-process lock already serialises refreshes
+        """Per-key thread lock: several managers sharing this store still fetch once."""
+        with self._mutex:
+            lock = self._locks.setdefault(key, threading.Lock())
+        if not (lock.acquire(timeout=wait) if wait > 0 else lock.acquire(blocking=False)):
+            raise LockTimeoutError(_busy(key, wait))
+        try:
+            yield
+        finally:
+            lock.release()
+
+    @contextlib.asynccontextmanager
+    async def alock(self, key: str, *, ttl: float, wait: float) -> AsyncIterator[None]:
+        """Per-key asyncio lock (what async managers use, so the event loop never blocks)."""
+        lock = self._async_locks.setdefault(key, asyncio.Lock())
+        if wait <= 0 and lock.locked():
+            raise LockTimeoutError(_busy(key, wait))
+        try:
+            await asyncio.wait_for(lock.acquire(), wait if wait > 0 else None)
+        except TimeoutError:
+            raise LockTimeoutError(_busy(key, wait)) from None
+        try:
+            yield
+        finally:
+            lock.release()
 
     def __repr__(self) -> str:
         return f"MemoryTokenStore({len(self._data)} tokens)"
@@ -157,8 +186,15 @@ def _redis_client(redis_or_url: Any, *, asyncio_: bool) -> Any:
     return redis_or_url
 
 
-def _ttl_ms(token: CachedToken) -> int:
-    return max(1, int((token.expires_at - time.time()) * 1000))
+def _busy(key: str, wait: float) -> str:
+    return (
+        f"token refresh lock {key!r} still held by another refresher after waiting {wait:.1f}s "
+        "(gettoken slow or unreachable?); retry later or raise lock_wait"
+    )
+
+
+def _ttl_ms(ttl: float) -> int:
+    return max(1, int(ttl * 1000))
 
 
 class RedisTokenStore:
@@ -175,8 +211,8 @@ class RedisTokenStore:
         raw = self.redis.get(self._key(key))
         return None if raw is None else CachedToken.loads(raw)
 
-    def set(self, key: str, token: CachedToken) -> None:
-        self.redis.set(self._key(key), token.dumps(), px=_ttl_ms(token))
+    def set(self, key: str, token: CachedToken, *, ttl: float) -> None:
+        self.redis.set(self._key(key), token.dumps(), px=_ttl_ms(ttl))
 
     def delete_if(self, key: str, value: str) -> bool:
         return bool(self.redis.eval(_DELETE_IF, 1, self._key(key), value))
@@ -208,8 +244,8 @@ class AsyncRedisTokenStore:
         raw = await self.redis.get(self._key(key))
         return None if raw is None else CachedToken.loads(raw)
 
-    async def set(self, key: str, token: CachedToken) -> None:
-        await self.redis.set(self._key(key), token.dumps(), px=_ttl_ms(token))
+    async def set(self, key: str, token: CachedToken, *, ttl: float) -> None:
+        await self.redis.set(self._key(key), token.dumps(), px=_ttl_ms(ttl))
 
     async def delete_if(self, key: str, value: str) -> bool:
         return bool(await self.redis.eval(_DELETE_IF, 1, self._key(key), value))
@@ -236,15 +272,20 @@ class _SyncStoreAsAsync:
     async def get(self, key: str) -> CachedToken | None:
         return self.store.get(key)
 
-    async def set(self, key: str, token: CachedToken) -> None:
-        self.store.set(key, token)
+    async def set(self, key: str, token: CachedToken, *, ttl: float) -> None:
+        self.store.set(key, token, ttl=ttl)
 
     async def delete_if(self, key: str, value: str) -> bool:
         return self.store.delete_if(key, value)
 
     @contextlib.asynccontextmanager
     async def lock(self, key: str, *, ttl: float, wait: float) -> AsyncIterator[None]:
-        with self.store.lock(key, ttl=ttl, wait=wait):
+        alock = getattr(self.store, "alock", None)
+        if alock is not None:
+            async with alock(key, ttl=ttl, wait=wait):
+                yield
+            return
+        with self.store.lock(key, ttl=ttl, wait=wait):  # a custom sync store: keep it quick
             yield
 
 
@@ -267,8 +308,34 @@ Fetch = Callable[[], tuple[str, float]]
 AsyncFetch = Callable[[], Awaitable[tuple[str, float]]]
 
 
+class _Get:
+    """Step: read the store."""
+
+
+class _Fetch:
+    """Step: call gettoken."""
+
+
+@dataclass(frozen=True, slots=True)
+class _Lock:
+    """Step: take the store's lock for the rest of the flow (released when the flow ends)."""
+
+    wait: float
+
+
+@dataclass(frozen=True, slots=True)
+class _Set:
+    token: CachedToken
+    ttl: float
+
+
+_GET: Final = _Get()
+_FETCH: Final = _Fetch()
+_Step = _Get | _Fetch | _Lock | _Set
+
+
 class _Policy:
-    """What the sync and async managers share: the key, timing and the decisions."""
+    """What the sync and async managers share: the key, timing and the refresh flow itself."""
 
     def __init__(
         self,
@@ -298,12 +365,39 @@ class _Policy:
             return token.value.reveal()
         return None
 
-    def issue(self, value: str, expires_in: float) -> CachedToken:
+    def refresh(self, stale: str | None) -> Generator[_Step, Any, str]:
+        """The refresh, as steps: re-check, lock, re-check, fetch, store.
+
+        Called with this process's refresh mutex held. ``stale`` is a still-valid token: when
+        another process holds the store lock, it is returned instead of waiting.
+        """
+        value = self.hit((yield _GET))  # someone refreshed while we waited for the mutex
+        if value is not None:
+            return value
+        try:
+            yield _Lock(0.0 if stale else self.lock_wait)
+        except LockTimeoutError:
+            if stale is not None:
+                return stale  # another process is refreshing; the old token is still valid
+            raise
+        value = self.hit((yield _GET))  # ... or another process did, while we waited
+        if value is not None:
+            return value
+        raw, expires_in = yield _FETCH
+        token = self.issue(raw, expires_in)
+        yield _Set(token, token.expires_at - self.clock())
+        return token.value.reveal()
+
+    def issue(self, value: object, expires_in: object) -> CachedToken:
         self.fetches += 1
-        if not value:
+        if not isinstance(value, str) or not value:
             from wxkefu_ext.errors import KfResponseError
 
             raise KfResponseError("token endpoint returned an empty access_token")
+        if isinstance(expires_in, bool) or not isinstance(expires_in, int | float):
+            from wxkefu_ext.errors import KfResponseError
+
+            raise KfResponseError("token endpoint returned no numeric expires_in")
         return CachedToken.issue(value, float(expires_in), now=self.clock(), margin=self.margin)
 
 
@@ -348,28 +442,32 @@ class TokenManager:
         if stale is None:
             self._mutex.acquire()
         try:
-            return self._refresh_locked(stale)
+            return self._run(p.refresh(stale))
         finally:
             self._mutex.release()
 
-    def _refresh_locked(self, stale: str | None) -> str:
-        p = self._p
-        value = p.hit(self.store.get(p.key))  # someone refreshed while we waited
-        if value is not None:
-            return value
-        try:
-            with self.store.lock(p.key, ttl=p.lock_ttl, wait=0 if stale else p.lock_wait):
-                cached = self.store.get(p.key)
-                value = p.hit(cached)
-                if value is not None:
-                    return value
-                token = p.issue(*self._fetch())
-                self.store.set(p.key, token)
-                return token.value.reveal()
-        except LockTimeoutError:
-            if stale is not None:
-                return stale  # another process is refreshing; the old token is still valid
-            raise
+    def _run(self, flow: Generator[_Step, Any, str]) -> str:
+        p, store = self._p, self.store
+        with contextlib.ExitStack() as held:
+            answer: Any = None
+            error: BaseException | None = None
+            while True:
+                try:
+                    step = flow.throw(error) if error is not None else flow.send(answer)
+                except StopIteration as stop:
+                    return stop.value  # type: ignore[no-any-return]
+                answer, error = None, None
+                try:
+                    if isinstance(step, _Get):
+                        answer = store.get(p.key)
+                    elif isinstance(step, _Lock):
+                        held.enter_context(store.lock(p.key, ttl=p.lock_ttl, wait=step.wait))
+                    elif isinstance(step, _Fetch):
+                        answer = self._fetch()
+                    else:
+                        store.set(p.key, step.token, ttl=step.ttl)
+                except LockTimeoutError as exc:
+                    error = exc
 
     def invalidate(self, rejected: str) -> None:
         """Forget ``rejected`` (the server refused it) unless a newer token replaced it already."""
@@ -380,7 +478,7 @@ class TokenManager:
 
 
 class AsyncTokenManager:
-    """The asyncio twin of :class:`TokenManager` (same policy, awaitable store and fetch)."""
+    """The asyncio twin of :class:`TokenManager` (same flow, awaitable store and fetch)."""
 
     def __init__(
         self,
@@ -420,21 +518,31 @@ class AsyncTokenManager:
         if stale is not None and self._mutex.locked():
             return stale
         async with self._mutex:
-            value = p.hit(await self.store.get(p.key))
-            if value is not None:
-                return value
-            try:
-                async with self.store.lock(p.key, ttl=p.lock_ttl, wait=0 if stale else p.lock_wait):
-                    value = p.hit(await self.store.get(p.key))
-                    if value is not None:
-                        return value
-                    token = p.issue(*(await self._fetch()))
-                    await self.store.set(p.key, token)
-                    return token.value.reveal()
-            except LockTimeoutError:
-                if stale is not None:
-                    return stale
-                raise
+            return await self._run(p.refresh(stale))
+
+    async def _run(self, flow: Generator[_Step, Any, str]) -> str:
+        p, store = self._p, self.store
+        async with contextlib.AsyncExitStack() as held:
+            answer: Any = None
+            error: BaseException | None = None
+            while True:
+                try:
+                    step = flow.throw(error) if error is not None else flow.send(answer)
+                except StopIteration as stop:
+                    return stop.value  # type: ignore[no-any-return]
+                answer, error = None, None
+                try:
+                    if isinstance(step, _Get):
+                        answer = await store.get(p.key)
+                    elif isinstance(step, _Lock):
+                        lock = store.lock(p.key, ttl=p.lock_ttl, wait=step.wait)
+                        await held.enter_async_context(lock)
+                    elif isinstance(step, _Fetch):
+                        answer = await self._fetch()
+                    else:
+                        await store.set(p.key, step.token, ttl=step.ttl)
+                except LockTimeoutError as exc:
+                    error = exc
 
     async def invalidate(self, rejected: str) -> None:
         await self.store.delete_if(self._p.key, rejected)
