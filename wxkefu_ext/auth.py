@@ -31,6 +31,7 @@ from typing import Any, Final
 
 import httpx
 
+from wxkefu_ext._redact import redact_text
 from wxkefu_ext.credentials import Credential, require_kf_capable
 from wxkefu_ext.errors import (
     TOKEN_REFRESH_ERRCODES,
@@ -97,16 +98,38 @@ def check(request: httpx.Request, response: httpx.Response) -> None:
         raise KfResponseError(
             f"expected a JSON reply, got {kind}",
             status=response.status_code, body=_preview(response), path=path,
-            content_type=response.headers.get("content-type"),
+            content_type=response.headers.get("content-type"), secrets=query_secrets(request),
         )  # fmt: skip
     payload = cached_json(response)
     if payload is None:
         raise KfResponseError(
             "the reply is not valid JSON (truncated or malformed)",
             status=response.status_code, body=_preview(response), path=path,
-            content_type=response.headers.get("content-type"),
+            content_type=response.headers.get("content-type"), secrets=query_secrets(request),
         )  # fmt: skip
-    raise_for_errcode(payload, path=path)
+    raise_for_errcode(scrub(payload, request), path=path)
+
+
+#: Query parameters whose values are secrets (WeCom / Official Account token requests, calls).
+_SECRET_PARAMS: Final = ("access_token", "corpsecret", "secret")
+
+
+def query_secrets(request: httpx.Request) -> tuple[str, ...]:
+    """The secret values ``request`` carries in its query, to be masked in any error text: a
+    server or proxy may echo them bare (``redact_text`` alone only catches ``name=value``)."""
+    params = request.url.params
+    return tuple(v for name in _SECRET_PARAMS if (v := params.get(name)))
+
+
+def scrub(payload: Any, request: httpx.Request) -> Any:
+    """``payload`` with the request's secrets masked in a failing reply's ``errmsg``."""
+    if not isinstance(payload, dict) or payload.get("errcode") in (0, None):
+        return payload
+    errmsg = payload.get("errmsg")
+    if not isinstance(errmsg, str) or not errmsg:
+        return payload
+    masked = redact_text(errmsg, *query_secrets(request))
+    return payload if masked == errmsg else {**payload, "errmsg": masked}
 
 
 def _preview(response: httpx.Response) -> bytes | None:
@@ -146,7 +169,7 @@ class KfAuth(httpx.Auth):
             with_token(request, token)
             response = yield request  # the replay, once
             if token_rejected(response):
-                payload = cached_json(response)
+                payload = scrub(cached_json(response), request)
                 raise TokenError(
                     payload["errcode"],
                     f"{payload.get('errmsg', '')} (also after fetching a fresh token: the "

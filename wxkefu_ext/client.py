@@ -22,7 +22,14 @@ from typing import Any, Final, Self
 import httpx
 
 from wxkefu_ext._redact import Secret, redact_text
-from wxkefu_ext.auth import MSGID_EXTENSION, TOKEN_EXTENSION, KfAuth, new_msgid
+from wxkefu_ext.auth import (
+    MSGID_EXTENSION,
+    TOKEN_EXTENSION,
+    KfAuth,
+    new_msgid,
+    query_secrets,
+    scrub,
+)
 from wxkefu_ext.credentials import Credential, WeComCredential, require_kf_capable
 from wxkefu_ext.errors import ConfigurationError, KfResponseError
 from wxkefu_ext.retry import (
@@ -87,11 +94,12 @@ def _token_reply(response: httpx.Response, path: str) -> tuple[str, float]:
         raise KfResponseError(
             "token endpoint did not answer with JSON", status=response.status_code, path=path,
             body=response.content[:512], content_type=response.headers.get("content-type"),
+            secrets=query_secrets(response.request),
         )  # fmt: skip
     from wxkefu_ext.errors import raise_for_errcode
 
     if "errcode" in payload or "access_token" not in payload:  # OA replies omit errcode on success
-        raise_for_errcode(payload, path=path)
+        raise_for_errcode(scrub(payload, response.request), path=path)
     token, expires_in = payload.get("access_token"), payload.get("expires_in", 7200)
     if not isinstance(token, str) or not token or isinstance(expires_in, bool):
         raise KfResponseError("token reply lacks a usable access_token", path=path)
