@@ -142,6 +142,10 @@ async def test_thousand_concurrent_sends_generate_distinct_msgids() -> None:
 # ---------------------------------------------------------------------------------------------
 
 
+def texts(r: Any, key: str) -> list[str]:
+    return [x.decode() if isinstance(x, bytes) else str(x) for x in r.lrange(key, 0, -1)]
+
+
 def _process_main(
     base_url: str,
     corp: tuple[str, str],
@@ -276,10 +280,8 @@ def test_eight_processes_share_token_and_cursors(redis_url: str, redis_prefix: s
     stats = emu.stats
     assert stats.gettoken_calls == 1, f"{stats.gettoken_calls} gettoken calls from 8 processes"
     assert_delivered_once(emu, send_kfid, plan)
-    assert sorted(x.decode() for x in r.lrange(redis_prefix + "sent", 0, -1)) == sorted(
-        m for m, _, _ in plan
-    )
-    pulled = [x.decode() for x in r.lrange(redis_prefix + "pulled", 0, -1)]
+    assert sorted(texts(r, redis_prefix + "sent")) == sorted(m for m, _, _ in plan)
+    pulled = texts(r, redis_prefix + "pulled")
     counts = Counter(pulled)
     twice = [m for m, c in counts.items() if c > 1]
     assert not twice, f"{len(twice)} messages pulled more than once"
@@ -289,5 +291,5 @@ def test_eight_processes_share_token_and_cursors(redis_url: str, redis_prefix: s
     position = {m: i for i, m in enumerate(pulled)}
     for kfid, ids in expected.items():  # per account, in order
         assert [position[m] for m in ids] == sorted(position[m] for m in ids), kfid
-    pullers = {x.decode() for x in r.lrange(redis_prefix + "pullers", 0, -1)}
+    pullers = set(texts(r, redis_prefix + "pullers"))
     assert len(pullers) > 1, "one process did all the pulling: nothing was shared"
