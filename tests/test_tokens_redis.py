@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 import multiprocessing
 import threading
@@ -187,3 +188,25 @@ def test_lock_expires_by_itself_and_renewal_keeps_it(redis_url: str, redis_prefi
         time.sleep(0.6)
         assert kept.owned()
     assert r.get(f"{redis_prefix}b") is None
+
+
+@pytest.mark.anyio
+async def test_async_lock_is_owned_renewed_and_bounded(redis_url: str, redis_prefix: str) -> None:
+    import redis.asyncio as aioredis
+
+    from wxkefu_ext.locks import AsyncRedisLock
+
+    r = aioredis.Redis.from_url(redis_url)
+    key = f"{redis_prefix}alock"
+    lock = AsyncRedisLock(r, key, ttl=0.3)
+    await lock.acquire(wait=1)
+    other = AsyncRedisLock(r, key, ttl=0.3)
+    async with lock:
+        with pytest.raises(LockTimeoutError):
+            await other.acquire(wait=0.2)
+        await asyncio.sleep(0.6)  # twice the TTL: only renewal keeps it
+        assert await lock.owned()
+        other._held = True
+        assert await other.release() is False  # not the owner
+    assert await r.get(key) is None
+    await r.aclose()

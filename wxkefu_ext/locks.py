@@ -10,6 +10,7 @@ compare-and-act Lua scripts, and holders can ask :meth:`RedisLock.owned` before 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import random
 import threading
@@ -122,9 +123,10 @@ def acquire_lock(redis: Any, key: str, *, ttl: float, renew: bool = True) -> Red
 
 
 class AsyncRedisLock:
-    """The asyncio twin of :class:`RedisLock` (``redis.asyncio`` client; no renewal task)."""
+    """The asyncio twin of :class:`RedisLock` (``redis.asyncio`` client); renewed by a task
+    while held inside ``async with``."""
 
-    def __init__(self, redis: Any, key: str, *, ttl: float) -> None:
+    def __init__(self, redis: Any, key: str, *, ttl: float, renew: bool = True) -> None:
         if ttl <= 0:
             raise ValueError("ttl must be positive")
         self.redis = redis
@@ -132,6 +134,8 @@ class AsyncRedisLock:
         self.ttl = ttl
         self.owner = _owner()
         self._held = False
+        self._renew = renew
+        self._task: asyncio.Task[None] | None = None
 
     async def try_acquire(self) -> bool:
         px = int(self.ttl * 1000)
@@ -151,7 +155,35 @@ class AsyncRedisLock:
         return _as_text(await self.redis.get(self.key)) == self.owner
 
     async def release(self) -> bool:
+        if self._task is not None and self._task is not asyncio.current_task():
+            self._task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._task
+            self._task = None
         if not self._held:
             return False
         self._held = False
         return bool(await self.redis.eval(_RELEASE, 1, self.key, self.owner))
+
+    async def _renew_loop(self) -> None:
+        while True:
+            await asyncio.sleep(self.ttl / 3)
+            try:
+                ok = await self.redis.eval(_RENEW, 1, self.key, self.owner, int(self.ttl * 1000))
+            except Exception as exc:  # a blip: the next tick retries, owned() tells the truth
+                _log.debug("renewing lock %s failed: %s", self.key, type(exc).__name__)
+                continue
+            if not ok:
+                return
+
+    async def __aenter__(self) -> AsyncRedisLock:
+        if not self._held:
+            raise RuntimeError("acquire the lock before entering it")
+        if self._renew:
+            self._task = asyncio.create_task(self._renew_loop())
+        return self
+
+    async def __aexit__(
+        self, et: type[BaseException] | None, e: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        await self.release()

@@ -219,12 +219,13 @@ class RedisTokenStore:
 
     @contextlib.contextmanager
     def lock(self, key: str, *, ttl: float, wait: float) -> Iterator[None]:
-        lock = RedisLock(self.redis, f"{self.prefix}token-lock:{key}", ttl=ttl, renew=False)
-        lock.acquire(wait=wait)
-        try:
+        lock = RedisLock(self.redis, f"{self.prefix}token-lock:{key}", ttl=ttl)
+        if wait > 0:
+            lock.acquire(wait=wait)
+        elif not lock.try_acquire():
+            raise LockTimeoutError(_busy(key, wait))
+        with lock:  # renewed while a slow gettoken runs; released by compare-and-delete
             yield
-        finally:
-            lock.release()
 
     def __repr__(self) -> str:
         return f"RedisTokenStore(prefix={self.prefix!r})"
@@ -253,11 +254,12 @@ class AsyncRedisTokenStore:
     @contextlib.asynccontextmanager
     async def lock(self, key: str, *, ttl: float, wait: float) -> AsyncIterator[None]:
         lock = AsyncRedisLock(self.redis, f"{self.prefix}token-lock:{key}", ttl=ttl)
-        await lock.acquire(wait=wait)
-        try:
+        if wait > 0:
+            await lock.acquire(wait=wait)
+        elif not await lock.try_acquire():
+            raise LockTimeoutError(_busy(key, wait))
+        async with lock:
             yield
-        finally:
-            await lock.release()
 
     def __repr__(self) -> str:
         return f"AsyncRedisTokenStore(prefix={self.prefix!r})"
