@@ -44,8 +44,9 @@ def test_from_env_names_every_missing_variable() -> None:
     with pytest.raises(ConfigurationError) as caught:
         KfClient.from_env({})
     assert "WXKF_CORP_ID" in str(caught.value) and "WXKF_APP_SECRET" in str(caught.value)
-    with pytest.raises(ConfigurationError, match="WXKF_TIMEOUT"):
-        KfClient.from_env({"WXKF_CORP_ID": "ww", "WXKF_APP_SECRET": "s", "WXKF_TIMEOUT": "x"})
+    for bad in ("x", "0", "-1", "nan", "inf"):
+        with pytest.raises(ConfigurationError, match="WXKF_TIMEOUT"):
+            KfClient.from_env({"WXKF_CORP_ID": "ww", "WXKF_APP_SECRET": "s", "WXKF_TIMEOUT": bad})
 
 
 def test_from_env_uses_os_environ(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -82,9 +82,12 @@ def _env_settings(environ: Mapping[str, str]) -> dict[str, Any]:
     }
     if environ.get(_ENV_TIMEOUT):
         try:
-            settings["timeout"] = float(environ[_ENV_TIMEOUT])
+            timeout = float(environ[_ENV_TIMEOUT])
         except ValueError:
-            raise ConfigurationError(f"{_ENV_TIMEOUT} must be a number of seconds") from None
+            timeout = float("nan")
+        if not timeout > 0 or timeout == float("inf"):
+            raise ConfigurationError(f"{_ENV_TIMEOUT} must be a positive number of seconds")
+        settings["timeout"] = timeout
     return settings
 
 
