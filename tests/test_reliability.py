@@ -20,14 +20,15 @@ from __future__ import annotations
 
 import random
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Awaitable, Callable, Iterator
+from contextlib import ExitStack
 from dataclasses import dataclass, field
 from typing import TypeVar
 
 import pytest
 
 from wxkefu_ext import messages
-from wxkefu_ext.client import KfClient
+from wxkefu_ext.client import AsyncKfClient, KfClient
 from wxkefu_ext.cursors import MemoryCursorStore
 from wxkefu_ext.emulator import Emulator
 from wxkefu_ext.errors import (
@@ -37,7 +38,7 @@ from wxkefu_ext.errors import (
     RateLimitError,
     SystemBusyError,
 )
-from wxkefu_ext.pagination import SyncMsgPage, SyncMsgPager
+from wxkefu_ext.pagination import AsyncSyncMsgPager, SyncMsgPage, SyncMsgPager
 from wxkefu_ext.retry import RetryPolicy
 
 from conftest import scaled
@@ -86,17 +87,20 @@ def emu() -> Iterator[Emulator]:
         yield emulator
 
 
-@pytest.fixture
-def kf(emu: Emulator) -> Iterator[KfClient]:
+@pytest.fixture(params=["in-process", "served"])
+def kf(emu: Emulator, request: pytest.FixtureRequest) -> Iterator[KfClient]:
+    """In-process (drops raise in the transport) and over real HTTP (the emulator's uvicorn
+    closes the socket mid-body)."""
     policy = RetryPolicy(max_attempts=ATTEMPTS, sleep=lambda s: None)
-    with KfClient(
-        emu.corp_id,
-        emu.corp_secret,
-        base_url=emu.base_url,
-        transport=emu.transport(),
-        retry=policy,
-    ) as client:
-        yield client
+    with ExitStack() as stack:
+        if request.param == "in-process":
+            base_url, transport = emu.base_url, emu.transport()
+        else:
+            base_url, transport = stack.enter_context(emu.serve("127.0.0.1", 0)), None
+        client = KfClient(
+            emu.corp_id, emu.corp_secret, base_url=base_url, transport=transport, retry=policy
+        )
+        yield stack.enter_context(client)
 
 
 def noisy(emu: Emulator) -> None:
@@ -272,3 +276,66 @@ def test_revoked_token_mid_run_is_replaced_once_and_the_call_replayed(
     assert kf.access_token() != first
     assert emu.stats.gettoken_calls == 2
     assert emu.stats.requests_by_op["syncMsg"] == 3 + 1  # one page replayed after 40014
+
+
+# ---------------------------------------------------------------------------------------------
+# The asyncio twins (AsyncRetryTransport, the ASGI transport's drops)
+# ---------------------------------------------------------------------------------------------
+
+
+async def async_until_ok(call: Callable[[], Awaitable[T]], ledger: Ledger) -> T:
+    for _ in range(MAX_CALLER_TRIES):
+        try:
+            return await call()
+        except KfError as exc:
+            ledger.record(exc)
+    raise AssertionError(f"still failing after {MAX_CALLER_TRIES} caller retries")
+
+
+@pytest.mark.anyio
+async def test_async_drain_and_sends_under_faults(emu: Emulator) -> None:
+    kfid = emu.create_account("async faults")
+    emu.customer_send_many(kfid, DRAIN_MESSAGES // 2)
+    users = customers_with_allowance(emu, kfid, -(-SENDS // 5))
+    plan = [Planned(messages.new_msgid(), users[i // 5], f"async {i}") for i in range(SENDS)]
+    expected = [q.item["msgid"] for q in emu.state.queues[kfid]]  # incl. the customers' words
+    rng = random.Random(9)
+    ledger = Ledger()
+    received: list[str] = []
+    store = MemoryCursorStore().as_async()
+    noisy(emu)
+    policy = RetryPolicy(max_attempts=ATTEMPTS, sleep=lambda s: None, async_sleep=_no_sleep)
+    async with AsyncKfClient(
+        emu.corp_id,
+        emu.corp_secret,
+        base_url=emu.base_url,
+        transport=emu.async_transport(),
+        retry=policy,
+    ) as kf:
+        for i, item in enumerate(plan):
+            if i == SENDS // 2:
+                emu.invalidate_tokens()
+
+            async def send(item: Planned = item) -> str:
+                return await messages.async_send(
+                    kf, item.touser, kfid, messages.text(item.text), msgid=item.msgid
+                )
+
+            assert await async_until_ok(send, ledger) == item.msgid
+        for _ in range(10_000):
+            pager = AsyncSyncMsgPager(kf, kfid, cursor_store=store, limit=rng.randint(1, 120))
+            try:
+                await pager.handle(lambda page: received.extend(page.msgids))
+            except KfError as exc:
+                ledger.record(exc)
+                continue
+            break
+
+    assert Counter(d["msgid"] for d in emu.delivered(kfid)) == Counter(p.msgid for p in plan)
+    assert received == expected, "lost, duplicated or reordered pulled messages"
+    assert emu.stats.gettoken_calls >= 2
+    assert emu.stats.faults_fired > 0 and sum(ledger.surfaced.values()) > 0
+
+
+async def _no_sleep(seconds: float) -> None:
+    return None
