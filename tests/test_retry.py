@@ -103,6 +103,30 @@ def test_retry_after_header_is_honoured() -> None:
     assert delays == [3.0] and len(seen) == 2
 
 
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [("2", 2.0), ("0", 0.5), ("-5", 0.5), ("nan", 0.5), ("soon", 0.5), ("7200", 8.0)],
+)
+def test_retry_after_values_are_parsed_defensively(value: str, expected: float) -> None:
+    delays: list[float] = []
+    handler, _ = scripted([httpx.Response(503, headers={"retry-after": value}, text="x")])
+    with raw_client(handler, policy(delays)) as http:
+        http.get("/kf/account/list")
+    assert delays == [expected]
+
+
+def test_retry_after_http_date_is_honoured() -> None:
+    import email.utils
+    import time
+
+    delays: list[float] = []
+    when = email.utils.formatdate(time.time() + 4, usegmt=True)
+    handler, _ = scripted([httpx.Response(503, headers={"retry-after": when}, text="x")])
+    with raw_client(handler, policy(delays)) as http:
+        http.get("/kf/account/list")
+    assert len(delays) == 1 and 2.0 <= delays[0] <= 4.5
+
+
 def test_policy_is_used_up_then_the_last_reply_is_returned_and_raised_by_the_client() -> None:
     delays: list[float] = []
     handler, seen = scripted([err(45009)] * 10)

@@ -15,6 +15,7 @@ rejection, the first attempt landed and the reply is turned into the success it 
 from __future__ import annotations
 
 import asyncio
+import email.utils
 import json
 import logging
 import random
@@ -139,13 +140,24 @@ def cached_json(response: httpx.Response) -> Any:
 
 
 def _retry_after(response: httpx.Response) -> float | None:
+    """Seconds from ``Retry-After`` (delta-seconds or HTTP-date); None when absent or unusable.
+
+    The policy caps it at ``max_backoff``: a proxy asking for an hour must not stall a caller.
+    """
     value = response.headers.get("retry-after")
     if value is None:
         return None
     try:
-        return max(0.0, float(value))
+        seconds = float(value)
     except ValueError:
-        return None
+        try:
+            when = email.utils.parsedate_to_datetime(value)
+        except (TypeError, ValueError):
+            return None
+        if when.tzinfo is None:
+            return None
+        seconds = when.timestamp() - time.time()
+    return max(0.0, seconds) if seconds == seconds else None  # NaN is not a delay
 
 
 def _content_length(response: httpx.Response) -> int | None:
