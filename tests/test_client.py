@@ -3,13 +3,20 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 import httpx
 import pytest
 
 from wxkefu_ext.client import DEFAULT_BASE_URL, AsyncKfClient, KfClient
-from wxkefu_ext.errors import ConfigurationError, KfApiError
+from wxkefu_ext.errors import ConfigurationError, KfApiError, KfTransportError
 from wxkefu_ext.retry import RetryPolicy
+
+from conftest import scaled
+
+if TYPE_CHECKING:
+    from wxkefu_ext.emulator import Emulator
 
 SECRET = "corp-secret-9f8e7d6c5b4a"
 TOKEN = "access-token-1a2b3c4d5e6f"
@@ -131,3 +138,65 @@ async def test_async_client_from_env_and_close() -> None:
         assert (await kf.request("POST", "/kf/account/list", json={}))["errcode"] == 0
     assert kf.http.is_closed
     assert SECRET not in repr(kf)
+
+
+# --- against the stateful emulator -----------------------------------------------------------
+
+
+@pytest.fixture
+def emu() -> Iterator[Emulator]:
+    from wxkefu_ext.emulator import Emulator
+
+    emulator = Emulator(seed=0)
+    yield emulator
+    emulator.close()
+
+
+def _emu_client(emu: Emulator, attempts: int = 4) -> KfClient:
+    retry = RetryPolicy(max_attempts=attempts, sleep=lambda s: None)
+    return KfClient(
+        emu.corp_id, emu.corp_secret, base_url=emu.base_url, transport=emu.transport(), retry=retry
+    )
+
+
+def _text(user: str, kfid: str, content: str) -> dict[str, object]:
+    return {"touser": user, "open_kfid": kfid, "msgtype": "text", "text": {"content": content}}
+
+
+def test_emulator_revoked_token_is_refreshed_transparently(emu: Emulator) -> None:
+    with _emu_client(emu) as kf:
+        kf.request("POST", "/kf/account/list", json={})
+        emu.invalidate_tokens()
+        assert kf.request("POST", "/kf/account/list", json={})["errcode"] == 0
+    assert emu.stats.gettoken_calls == 2
+
+
+def test_emulator_lost_reply_of_a_send_is_retried_and_delivered_once(emu: Emulator) -> None:
+    kfid = emu.create_account("客服")
+    user, _ = emu.customer_enter_session(kfid)
+    emu.customer_send(kfid, user, "你好")
+    emu.inject_fault("drop", path="/kf/send_msg", processed=True)  # sent, answer lost
+    with _emu_client(emu) as kf:
+        reply = kf.request("POST", "/kf/send_msg", json=_text(user, kfid, "hi"))
+    delivered = emu.delivered(kfid, touser=user)
+    assert len(delivered) == 1 and reply["errcode"] == 0
+    assert reply["msgid"] == delivered[0]["msgid"]
+
+
+def test_emulator_random_faults_never_duplicate_a_send(emu: Emulator) -> None:
+    kfid = emu.create_account("客服")
+    user, _ = emu.customer_enter_session(kfid)
+    emu.customer_send(kfid, user, "你好")
+    emu.inject_fault("random", count=None, probability=0.4, path="/kf/send_msg")
+    sent = 0
+    with _emu_client(emu, attempts=8) as kf:
+        for i in range(scaled(4, 5)):  # the 48 h window allows 5 replies per customer message
+            try:
+                kf.request("POST", "/kf/send_msg", json=_text(user, kfid, f"m{i}"))
+                sent += 1
+            except (KfApiError, KfTransportError):
+                pass
+    contents = [d.get("text", {}).get("content") for d in emu.delivered(kfid, touser=user)]
+    assert len(contents) == len(set(contents))  # never twice
+    assert emu.stats.faults_fired > 0
+    assert sent == len(contents) == scaled(4, 5)  # seeded faults: every send got through once
