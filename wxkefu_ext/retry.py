@@ -3,13 +3,24 @@
 The retry layer sits *below* authentication (an httpx transport wrapper), so a retried attempt
 reuses the same request — same access_token, same body, same ``msgid``. What it retries:
 
-* transport errors (connect/read failures, timeouts), HTTP 5xx and 429;
-* errcode -1 (system busy) and 45009 (frequency limit), read from JSON bodies only.
+* failures where the server certainly did not act: connect errors and pool timeouts, HTTP 429
+  and 503, errcode -1 (system busy) and 45009 (frequency limit) — for every request;
+* failures where it may have acted (read errors and timeouts, other 5xx) — only for requests
+  that are safe to repeat: not the creating calls in :data:`NON_IDEMPOTENT_PATHS`.
 
 Sending a message is not idempotent, so a request to ``/kf/send_msg`` or
 ``/kf/send_msg_on_event`` is retried only when its JSON body carries a ``msgid`` (the client adds
 one to every send). WeCom rejects a msgid it has already seen; when a *retried* send gets that
 rejection, the first attempt landed and the reply is turned into the success it really was.
+
+The transport also reads every body the layers above must inspect — JSON replies (capped at
+:data:`MAX_JSON_BYTES`) and a :data:`MAX_PREVIEW_BYTES` preview of unexpected non-JSON replies —
+within a total time budget (httpx only times single reads, so a server dribbling one byte per
+second would otherwise hold a call forever), and parses JSON once for everyone
+(``response.extensions["wxkefu.json"]``). Media bytes are left streaming.
+
+The decisions live in one generator (:func:`_flow`); :class:`RetryTransport` and
+:class:`AsyncRetryTransport` only execute its steps (send, read, pause).
 """
 
 from __future__ import annotations
