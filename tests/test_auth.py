@@ -203,3 +203,21 @@ async def test_async_refresh_and_replay() -> None:
     assert replay.url.params["access_token"] == "tok-2"
     assert json.loads(first.content)["msgid"] == json.loads(replay.content)["msgid"]
     assert reply["echo"]["msgid"]
+
+
+@pytest.mark.anyio
+async def test_async_generated_call_raises_typed_errors() -> None:
+    from wxkefu_client.api.account import account_list
+    from wxkefu_client.models import AccountListReq
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        if request.url.path.endswith("/gettoken"):
+            return httpx.Response(200, json={"errcode": 0, "access_token": "t", "expires_in": 60})
+        return httpx.Response(200, json={"errcode": 60020, "errmsg": "not allow to access"})
+
+    async with AsyncKfClient(
+        "wwcorp", "s3cret-value", base_url=BASE, transport=httpx.MockTransport(handler)
+    ) as kf:
+        with pytest.raises(KfApiError) as caught:
+            await account_list.asyncio(client=kf.client, body=AccountListReq())
+    assert caught.value.errcode == 60020

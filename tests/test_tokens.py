@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import threading
+import time
 
 import httpx
 import pytest
@@ -107,8 +108,10 @@ def test_stale_token_is_served_while_another_thread_refreshes() -> None:
     clock.now += 7000  # refresh due, token still valid
     refresher = threading.Thread(target=tm.get)
     refresher.start()
-    while calls < 2:
+    deadline = time.monotonic() + 5
+    while calls < 2 and time.monotonic() < deadline:
         threading.Event().wait(0.005)
+    assert calls == 2
     assert tm.get() == "tok-1"  # not blocked behind the refresh
     release.set()
     refresher.join(5)
