@@ -258,3 +258,24 @@ async def test_async_managers_sharing_a_memory_store_fetch_once() -> None:
     managers = [AsyncTokenManager("k", store, fetch) for _ in range(8)]
     assert await asyncio.gather(*(m.get() for m in managers for _ in range(20))) == ["t"] * 160
     assert calls == 1
+
+
+def test_wx_corp_id_rejected_by_gettoken_gets_a_pointed_hint() -> None:
+    from wxkefu_ext.errors import KfApiError
+
+    def invalid_corpid(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(200, json={"errcode": 40013, "errmsg": "invalid corpid"})
+
+    transport = httpx.MockTransport(invalid_corpid)
+
+    def rejection(corp_id: str) -> KfApiError:
+        with (
+            KfClient(corp_id, "sec", base_url="https://kf.test", transport=transport) as kf,
+            pytest.raises(KfApiError) as caught,
+        ):
+            kf.access_token()
+        return caught.value
+
+    wx = rejection("wx0123456789")
+    assert wx.errcode == 40013 and "ww" in wx.hint
+    assert "appid" not in rejection("ww0123456789").hint

@@ -31,7 +31,7 @@ from wxkefu_ext.auth import (
     scrub,
 )
 from wxkefu_ext.credentials import Credential, WeComCredential, require_kf_capable
-from wxkefu_ext.errors import ConfigurationError, KfResponseError
+from wxkefu_ext.errors import ConfigurationError, KfApiError, KfResponseError
 from wxkefu_ext.retry import (
     SEND_PATHS,
     AsyncRetryTransport,
@@ -91,6 +91,12 @@ def _env_settings(environ: Mapping[str, str]) -> dict[str, Any]:
     return settings
 
 
+_WX_CORPID_HINT: Final = (
+    "the corp id starts with 'wx', like an Official Account / Mini Program appid; Kf needs the "
+    "WeCom corp id (usually 'ww...', admin console > My Company) and the Kf secret"
+)
+
+
 def _token_reply(response: httpx.Response, path: str) -> tuple[str, float]:
     payload = cached_json(response) if "json" in response.headers.get("content-type", "") else None
     if not isinstance(payload, dict):
@@ -102,7 +108,13 @@ def _token_reply(response: httpx.Response, path: str) -> tuple[str, float]:
     from wxkefu_ext.errors import raise_for_errcode
 
     if "errcode" in payload or "access_token" not in payload:  # OA replies omit errcode on success
-        raise_for_errcode(scrub(payload, response.request), path=path)
+        try:
+            raise_for_errcode(scrub(payload, response.request), path=path)
+        except KfApiError as exc:
+            corpid = response.request.url.params.get("corpid", "")
+            if exc.errcode == 40013 and corpid.startswith("wx"):  # the seed's most asked question
+                raise type(exc)(exc.errcode, exc.errmsg, hint=_WX_CORPID_HINT, path=path) from None
+            raise
     token, expires_in = payload.get("access_token"), payload.get("expires_in", 7200)
     if not isinstance(token, str) or not token or isinstance(expires_in, bool):
         raise KfResponseError("token reply lacks a usable access_token", path=path)
