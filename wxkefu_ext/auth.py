@@ -31,7 +31,7 @@ from typing import Any, Final
 
 import httpx
 
-from wxkefu_ext._redact import redact_text
+from wxkefu_ext._redact import Secret, redact_text
 from wxkefu_ext.credentials import Credential, require_kf_capable
 from wxkefu_ext.errors import (
     TOKEN_REFRESH_ERRCODES,
@@ -88,9 +88,16 @@ def token_rejected(response: httpx.Response) -> bool:
     return isinstance(payload, dict) and payload.get("errcode") in TOKEN_REFRESH_ERRCODES
 
 
-def check(request: httpx.Request, response: httpx.Response) -> None:
-    """Step 5: raise for errcode != 0 and for replies that are not the JSON they should be."""
+def check(
+    request: httpx.Request, response: httpx.Response, *, secrets: tuple[Secret, ...] = ()
+) -> None:
+    """Step 5: raise for errcode != 0 and for replies that are not the JSON they should be.
+
+    ``secrets`` (the credential's) are masked in the error text along with the request's own:
+    a proxy or server echoing more than the request carried must not put them into an error.
+    """
     path = request.url.path
+    masked: tuple[str | Secret, ...] = (*query_secrets(request), *secrets)
     if not is_json(response):
         if path.endswith(BINARY_PATHS) and response.status_code in (200, 206, 416):
             return  # media bytes (the JSON error case has a JSON content type)
@@ -98,16 +105,16 @@ def check(request: httpx.Request, response: httpx.Response) -> None:
         raise KfResponseError(
             f"expected a JSON reply, got {kind}",
             status=response.status_code, body=_preview(response), path=path,
-            content_type=response.headers.get("content-type"), secrets=query_secrets(request),
+            content_type=response.headers.get("content-type"), secrets=masked,
         )  # fmt: skip
     payload = cached_json(response)
     if payload is None:
         raise KfResponseError(
             "the reply is not valid JSON (truncated or malformed)",
             status=response.status_code, body=_preview(response), path=path,
-            content_type=response.headers.get("content-type"), secrets=query_secrets(request),
+            content_type=response.headers.get("content-type"), secrets=masked,
         )  # fmt: skip
-    raise_for_errcode(scrub(payload, request), path=path)
+    raise_for_errcode(scrub(payload, request, secrets=secrets), path=path)
 
 
 #: Query parameters whose values are secrets (WeCom / Official Account token requests, calls).
@@ -121,14 +128,15 @@ def query_secrets(request: httpx.Request) -> tuple[str, ...]:
     return tuple(v for name in _SECRET_PARAMS if (v := params.get(name)))
 
 
-def scrub(payload: Any, request: httpx.Request) -> Any:
-    """``payload`` with the request's secrets masked in a failing reply's ``errmsg``."""
+def scrub(payload: Any, request: httpx.Request, *, secrets: tuple[Secret, ...] = ()) -> Any:
+    """``payload`` with the request's secrets (and ``secrets``) masked in a failing reply's
+    ``errmsg``."""
     if not isinstance(payload, dict) or payload.get("errcode") in (0, None):
         return payload
     errmsg = payload.get("errmsg")
     if not isinstance(errmsg, str) or not errmsg:
         return payload
-    masked = redact_text(errmsg, *query_secrets(request))
+    masked = redact_text(errmsg, *query_secrets(request), *secrets)
     return payload if masked == errmsg else {**payload, "errmsg": masked}
 
 
@@ -156,6 +164,7 @@ class KfAuth(httpx.Auth):
     def __init__(self, credential: Credential, tokens: TokenManager | AsyncTokenManager) -> None:
         self.credential = credential
         self.tokens = tokens
+        self._secrets = (credential.secret,)
 
     def _flow(self, request: httpx.Request) -> Generator[_Token | httpx.Request, Any, None]:
         request = prepare(request, self.credential)
@@ -169,14 +178,14 @@ class KfAuth(httpx.Auth):
             with_token(request, token)
             response = yield request  # the replay, once
             if token_rejected(response):
-                payload = scrub(cached_json(response), request)
+                payload = scrub(cached_json(response), request, secrets=self._secrets)
                 raise TokenError(
                     payload["errcode"],
                     f"{payload.get('errmsg', '')} (also after fetching a fresh token: the "
                     "credential or its token is being rejected; not retrying again)",
                     path=request.url.path,
                 )
-        check(request, response)
+        check(request, response, secrets=self._secrets)
 
     def sync_auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response]:
         tokens = self.tokens

@@ -45,6 +45,11 @@ class WeComCredential:
         object.__setattr__(self, "kind", "wecom")
 
     @property
+    def secret(self) -> Secret:
+        """The corp secret (masked when printed); what error texts are scrubbed of."""
+        return self.corp_secret
+
+    @property
     def cache_key(self) -> str:
         """Identity for token caches: never the secret, but distinct per secret of one corp."""
         return f"wecom:{self.corp_id}:{self.corp_secret.fingerprint()}"
@@ -69,6 +74,11 @@ class OfficialAccountCredential:
         object.__setattr__(self, "appid", _require(appid, "appid"))
         object.__setattr__(self, "appsecret", Secret(_require(appsecret, "appsecret")))
         object.__setattr__(self, "kind", "official_account")
+
+    @property
+    def secret(self) -> Secret:
+        """The appsecret (masked when printed); what error texts are scrubbed of."""
+        return self.appsecret
 
     @property
     def cache_key(self) -> str:
