@@ -168,9 +168,14 @@ class MemoryTokenStore:
         return f"MemoryTokenStore({len(self._data)} tokens)"
 
 
+#: Compare-and-delete. A damaged entry (not JSON, or JSON without "v") is left alone and
+#: reported as "not deleted" instead of failing the script: the next refresh overwrites it.
 _DELETE_IF: Final = (
     "local v = redis.call('get', KEYS[1]) "
-    "if v and cjson.decode(v)['v'] == ARGV[1] then return redis.call('del', KEYS[1]) end return 0"
+    "if not v then return 0 end "
+    "local ok, d = pcall(cjson.decode, v) "
+    "if ok and type(d) == 'table' and d['v'] == ARGV[1] then "
+    "return redis.call('del', KEYS[1]) end return 0"
 )
 
 
