@@ -11,7 +11,8 @@ reuses the same request — same access_token, same body, same ``msgid``. What i
 Sending a message is not idempotent, so a request to ``/kf/send_msg`` or
 ``/kf/send_msg_on_event`` is retried only when its JSON body carries a ``msgid`` (the client adds
 one to every send). WeCom rejects a msgid it has already seen; when a *retried* send gets that
-rejection, the first attempt landed and the reply is turned into the success it really was.
+rejection (a retry here, or the auth layer's replay of the same request after a token
+rejection), the first attempt landed and the reply is turned into the success it really was.
 
 The transport also reads every body the layers above must inspect — JSON replies (capped at
 :data:`MAX_JSON_BYTES`) and a :data:`MAX_PREVIEW_BYTES` preview of unexpected non-JSON replies —
@@ -192,6 +193,10 @@ class _Send:
 
 
 _SEND: Final = _Send()
+#: Request extension: how many times this request object was sent, across retry flows. The auth
+#: layer replays the *same* request after a token rejection, through a new flow; a send whose
+#: earlier attempt may have landed must still read "duplicate msgid" as delivered.
+SENT_EXTENSION: Final = "wxkefu.sent"
 
 
 @dataclass(frozen=True, slots=True)
@@ -251,6 +256,7 @@ def _flow(policy: RetryPolicy, request: httpx.Request) -> Generator[_Step, Any, 
     path = request.url.path
     attempt = 1
     while True:
+        request.extensions[SENT_EXTENSION] = request.extensions.get(SENT_EXTENSION, 0) + 1
         outcome = yield _SEND
         js = False
         if isinstance(outcome, httpx.Response):
@@ -327,7 +333,8 @@ def _decide(
     """(final response, 0) or (None, seconds to wait before the next attempt)."""
     payload = response.extensions.get("wxkefu.json")
     code = payload.get("errcode") if isinstance(payload, dict) else None
-    if code == DUPLICATE_MSGID_ERRCODE and attempt > 1 and is_send(request):
+    repeated = request.extensions.get(SENT_EXTENSION, 0) > 1  # this flow or an earlier one
+    if code == DUPLICATE_MSGID_ERRCODE and repeated and is_send(request):
         errmsg = str(payload.get("errmsg", "")) if isinstance(payload, dict) else ""
         msgid = send_msgid(request)
         if msgid and is_duplicate_msgid(code, errmsg):
