@@ -1035,3 +1035,22 @@ def test_no_secret_or_token_in_logs_reprs_or_exceptions(caplog: pytest.LogCaptur
     texts += [caplog.text]
     _assert_clean(texts, [secret, *tokens, tokens[0] + "echo"])
     assert corp in "\n".join(texts)  # the non-secret corp id stays visible (useful in reports)
+
+
+def test_lost_reply_then_token_rejection_then_duplicate_is_still_one_delivery() -> None:
+    """Attempt 1 is delivered but its reply lost; the retry meets a token rejection; the auth
+    layer's replay (with a fresh token) is then rejected as a duplicate msgid. That replay is a
+    repeat of the same send, so the duplicate proves delivery: success, delivered once."""
+    emu = Emulator()
+    kfid, user = _open_session(emu)
+    emu.inject_fault("drop", processed=True, path="/kf/send_msg")
+    emu.inject_fault("errcode", errcode=40014, path="/kf/send_msg")
+    body = {"touser": user, "open_kfid": kfid, "msgtype": "text", "text": {"content": "one"}}
+    kf = KfClient(
+        emu.corp_id, emu.corp_secret, base_url=emu.base_url,
+        transport=emu.transport(), retry=policy(Sleeps()),
+    )  # fmt: skip
+    with kf:
+        reply = kf.request("POST", "/kf/send_msg", json=body)
+    assert reply["errcode"] == 0
+    assert [d["msgid"] for d in emu.delivered(kfid)] == [reply["msgid"]]
