@@ -21,6 +21,7 @@ import contextlib
 import json
 import threading
 import time
+import weakref
 from collections.abc import AsyncIterator, Awaitable, Callable, Generator, Iterator
 from dataclasses import dataclass
 from typing import Any, Final, Protocol, runtime_checkable
@@ -121,7 +122,11 @@ class MemoryTokenStore:
         self._data: dict[str, CachedToken] = {}
         self._mutex = threading.Lock()
         self._locks: dict[str, threading.Lock] = {}
-        self._async_locks: dict[str, asyncio.Lock] = {}
+        # per event loop: an asyncio.Lock is bound to the loop it first waits on, and one store
+        # may outlive several loops (asyncio.run per job, per test...)
+        self._async_locks: weakref.WeakKeyDictionary[
+            asyncio.AbstractEventLoop, dict[str, asyncio.Lock]
+        ] = weakref.WeakKeyDictionary()
 
     def get(self, key: str) -> CachedToken | None:
         return self._data.get(key)
@@ -151,8 +156,16 @@ class MemoryTokenStore:
 
     @contextlib.asynccontextmanager
     async def alock(self, key: str, *, ttl: float, wait: float) -> AsyncIterator[None]:
-        """Per-key asyncio lock (what async managers use, so the event loop never blocks)."""
-        lock = self._async_locks.setdefault(key, asyncio.Lock())
+        """Per-key asyncio lock (what async managers use, so the event loop never blocks).
+
+        Single flight holds among the tasks of one event loop; loops in other threads each have
+        their own lock (at most one fetch per loop)."""
+        loop = asyncio.get_running_loop()
+        with self._mutex:
+            locks = self._async_locks.setdefault(loop, {})
+            lock = locks.get(key)
+            if lock is None:
+                lock = locks[key] = asyncio.Lock()
         if wait <= 0 and lock.locked():
             raise LockTimeoutError(_busy(key, wait))
         try:
@@ -501,7 +514,8 @@ class AsyncTokenManager:
         self.store = as_async_store(store)
         self._fetch = fetch
         self._p = _Policy(key, margin=margin, lock_ttl=lock_ttl, lock_wait=lock_wait, clock=clock)
-        self._mutex: asyncio.Lock | None = None
+        # (loop, lock): an asyncio.Lock belongs to one event loop; a new loop gets a new lock
+        self._mutex: tuple[asyncio.AbstractEventLoop, asyncio.Lock] | None = None
 
     @property
     def fetches(self) -> int:
@@ -519,12 +533,14 @@ class AsyncTokenManager:
         value = p.hit(cached)
         if value is not None:
             return value
-        if self._mutex is None:
-            self._mutex = asyncio.Lock()
+        loop = asyncio.get_running_loop()
+        if self._mutex is None or self._mutex[0] is not loop:
+            self._mutex = (loop, asyncio.Lock())
+        mutex = self._mutex[1]
         stale = p.fallback(cached)
-        if stale is not None and self._mutex.locked():
+        if stale is not None and mutex.locked():
             return stale
-        async with self._mutex:
+        async with mutex:
             return await self._run(p.refresh(stale))
 
     async def _run(self, flow: Generator[_Step, Any, str]) -> str:
