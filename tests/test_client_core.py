@@ -1054,3 +1054,27 @@ def test_lost_reply_then_token_rejection_then_duplicate_is_still_one_delivery() 
         reply = kf.request("POST", "/kf/send_msg", json=body)
     assert reply["errcode"] == 0
     assert [d["msgid"] for d in emu.delivered(kfid)] == [reply["msgid"]]
+
+
+def test_memory_store_and_async_manager_survive_several_event_loops() -> None:
+    """One store (and one manager) used from successive ``asyncio.run`` calls, with contention
+    in each: asyncio locks are per loop, so the second loop must not hit the first loop's lock."""
+    store = MemoryTokenStore()
+    fetched: list[str] = []
+
+    async def fetch() -> tuple[str, float]:
+        await asyncio.sleep(0.01)
+        fetched.append(f"t{len(fetched)}")
+        return fetched[-1], 7200
+
+    shared = AsyncTokenManager("k", store, fetch)
+
+    async def run() -> set[str]:
+        managers = [shared, *(AsyncTokenManager("k", store, fetch) for _ in range(4))]
+        got = await asyncio.gather(*(m.get() for m in managers for _ in range(10)))
+        await shared.invalidate(got[0])
+        return set(got)
+
+    assert asyncio.run(run()) == {"t0"}
+    assert asyncio.run(run()) == {"t1"}
+    assert fetched == ["t0", "t1"]
