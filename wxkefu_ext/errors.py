@@ -390,8 +390,9 @@ _CODE_HINTS: Final[Mapping[int, str]] = MappingProxyType(
         95017: "The Kf API switch is off for this app; turn on API access under 微信客服 → API "
         "in the admin console",
         95018: "The session state forbids sending: send_msg works only in state 0 (new) or 1 "
-        "(bot); a session a servicer took (3) or that ended (4) cannot be moved back by the API, "
-        "so leave it to the servicer or wait for the customer's next message (which reopens it)",
+        "(bot); check it with kf/service_state/get. kf/service_state/trans cannot bring back a "
+        "session a servicer took (3) or that ended (4): leave it to the servicer or wait for the "
+        "customer's next message, which reopens it",
         95019: "The servicer has stopped receiving or is suspended; pick a servicer who is "
         "receiving (status 0 in kf/servicer/list)",
         95021: "The userid or chat_id is not configured under 升级服务 (upgrade service); "
