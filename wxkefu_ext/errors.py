@@ -57,15 +57,23 @@ from typing import Any, Final, NamedTuple
 from wxkefu_ext._redact import Secret, redact_text
 
 __all__ = [
+    "BODY_TOO_LARGE_ERROR_CODE",
     "CATEGORIES",
     "DEVTOOL_URL",
     "TABLE_CRAWL_DATE",
+    "TIMESTAMP_ERROR_CODE",
     "TOKEN_REFRESH_ERRCODES",
+    "Base64Error",
+    "BodyTooLargeError",
     "CallbackError",
     "ConfigurationError",
     "CredentialError",
+    "DecryptError",
+    "EncryptError",
     "ErrmsgParts",
     "ErrorInfo",
+    "InvalidAesKeyError",
+    "InvalidBufferError",
     "InvalidParameterError",
     "IpNotAllowedError",
     "KfApiError",
@@ -76,11 +84,15 @@ __all__ = [
     "KfValidationError",
     "MediaError",
     "NotFoundError",
+    "ParseError",
     "PermissionDeniedError",
     "QuotaExceededError",
     "RateLimitError",
+    "ReceiverIdMismatchError",
     "SessionStateError",
+    "SignatureError",
     "SystemBusyError",
+    "TimestampError",
     "TokenError",
     "category_for",
     "contains_wrong_json_format",
@@ -895,7 +907,7 @@ class ConfigurationError(KfError):
 
 
 class CallbackError(KfError):
-    """Base of callback verification/decryption failures (subclassed in ``wxkefu_ext.callback``).
+    """Base of callback verification/decryption failures (one subclass per code, below).
 
     ``code`` is the official WXBizMsgCrypt code (-40001 signature mismatch … -40011); subclasses
     set it as a class attribute, or pass ``code=``. Not a ValueError on purpose: a forged or
@@ -910,6 +922,82 @@ class CallbackError(KfError):
         super().__init__(message)
         if code is not None:
             self.code = code
+
+
+# One class per official WXBizMsgCrypt code. They live here, beside their base, so that
+# ``wxkefu_ext.crypto`` (below ``wxkefu_ext.callback``) can raise them without importing upward;
+# ``wxkefu_ext.callback.errors`` re-exports them.
+
+#: Toolkit code (not WeCom's) for a timestamp outside the replay window.
+TIMESTAMP_ERROR_CODE: Final = -40090
+#: Toolkit code (not WeCom's) for a body or message larger than the configured cap.
+BODY_TOO_LARGE_ERROR_CODE: Final = -40091
+
+
+class SignatureError(CallbackError):
+    """-40001: ``msg_signature`` does not match sha1(sorted(token, timestamp, nonce, encrypt)).
+    Wrong Token, a forged request, or a value altered in transit."""
+
+    code = -40001
+
+
+class ParseError(CallbackError):
+    """-40002: the body or the decrypted message is not the XML/JSON expected (including DTDs,
+    entities, non-UTF-8 text and missing fields)."""
+
+    code = -40002
+
+
+class InvalidAesKeyError(CallbackError):
+    """-40004: the EncodingAESKey is not 43 letters/digits."""
+
+    code = -40004
+
+
+class ReceiverIdMismatchError(CallbackError):
+    """-40005: the receiver id at the end of the plaintext is not the expected corp id /
+    suite id (callback configured for another corp or app, or the wrong id passed)."""
+
+    code = -40005
+
+
+class EncryptError(CallbackError):
+    """-40006: a message could not be encrypted (bad input types or sizes)."""
+
+    code = -40006
+
+
+class DecryptError(CallbackError):
+    """-40007: AES decryption failed: truncated ciphertext or invalid PKCS#7 padding — most
+    often a wrong EncodingAESKey."""
+
+    code = -40007
+
+
+class InvalidBufferError(CallbackError):
+    """-40008: the decrypted buffer is malformed: too short, a length field larger than the
+    buffer, or a message that is not UTF-8."""
+
+    code = -40008
+
+
+class Base64Error(CallbackError):
+    """-40010: the ciphertext is not base64 (e.g. a '+' that arrived as a space)."""
+
+    code = -40010
+
+
+class TimestampError(CallbackError):
+    """-40090 (toolkit code): ``timestamp`` is not an integer or lies outside ``max_age``
+    seconds of now — a replayed or badly delayed request, or a skewed server clock."""
+
+    code = TIMESTAMP_ERROR_CODE
+
+
+class BodyTooLargeError(CallbackError):
+    """-40091 (toolkit code): the request body or the message exceeds the size cap."""
+
+    code = BODY_TOO_LARGE_ERROR_CODE
 
 
 # ---------------------------------------------------------------------------------------------
