@@ -26,12 +26,12 @@ from wxkefu_ext.auth import (
     MSGID_EXTENSION,
     TOKEN_EXTENSION,
     KfAuth,
-    new_msgid,
     query_secrets,
     scrub,
 )
 from wxkefu_ext.credentials import Credential, WeComCredential, require_kf_capable
 from wxkefu_ext.errors import ConfigurationError, KfApiError, KfResponseError
+from wxkefu_ext.msgid import new_msgid
 from wxkefu_ext.retry import (
     SEND_PATHS,
     AsyncRetryTransport,
