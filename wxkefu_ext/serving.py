@@ -19,6 +19,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any, Literal
 
+from wxkefu_ext._extras import missing_extra
+
 __all__ = ["bind", "serve_forever", "serving", "url_of"]
 
 Lifespan = Literal["auto", "on", "off"]
@@ -47,7 +49,10 @@ def url_of(sock: socket.socket) -> str:
 
 
 def _server(app: Any, log_level: str, lifespan: Lifespan) -> Any:
-    import uvicorn
+    try:
+        import uvicorn
+    except ImportError as exc:  # the "server" extra
+        raise missing_extra("serving over HTTP (uvicorn)", exc) from exc
 
     config = uvicorn.Config(
         app,
@@ -80,8 +85,8 @@ def serving(
     """Serve ``app`` in a background thread; yields its base URL (``http://host:port``); stops
     when the block ends. A server that does not start within ``startup_timeout`` seconds raises
     RuntimeError with uvicorn's error."""
+    server = _server(app, log_level, lifespan)  # first: a missing uvicorn leaks no socket
     sock = bind(host, port)
-    server = _server(app, log_level, lifespan)
     failure: list[BaseException] = []
 
     def run() -> None:
