@@ -31,13 +31,17 @@ class Bot:
         self.kf = kf
         self.cursors = MemoryCursorStore()  # use RedisCursorStore with several processes
         self.replied = threading.Event()
+        # one drain at a time: two callbacks handled at once would both read from the same
+        # committed cursor and handle the same messages twice (use a Redis lock across processes)
+        self.draining = threading.Lock()
 
     def on_event(self, event: Any) -> None:
         if not isinstance(event, KfMsgOrEvent) or not event.open_kfid:
             return
         pager = SyncMsgPager(self.kf, event.open_kfid, token=event.token, cursor_store=self.cursors)
-        for message in pager.messages():
-            self.handle(event.open_kfid, message.to_dict())
+        with self.draining:
+            for message in pager.messages():
+                self.handle(event.open_kfid, message.to_dict())
 
     def handle(self, open_kfid: str, m: dict[str, Any]) -> None:
         if m.get("msgtype") == "event":
