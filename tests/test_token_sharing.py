@@ -166,6 +166,7 @@ def _process_main(
     out.put((seen, fetches, error))
 
 
+@pytest.mark.slow
 def test_8_processes_share_one_gettoken_per_expiry(
     redis_url: str, redis_prefix: str, token_server: TokenServer
 ) -> None:
