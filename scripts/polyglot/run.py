@@ -208,9 +208,55 @@ def lang_java(work: Path, env: dict[str, str]) -> None:
               timeout=120).strip().splitlines()[0])  # fmt: skip
 
 
+TSC = ["--strict", "--noUncheckedIndexedAccess", "--target", "es2022", "--module", "nodenext",
+       "--moduleResolution", "nodenext", "--types", "node", "--outDir", "out"]  # fmt: skip
+
+
+def _ts_work(name: str) -> Path:
+    """TS programs are compiled and run inside build/polyglot/node/ so that Node's ESM resolution
+    finds the pinned packages (no global installs, no NODE_PATH for ESM)."""
+    work = NODE / f"work-{name}"
+    shutil.rmtree(work, ignore_errors=True)
+    work.mkdir()
+    return work
+
+
+def _ts_compile_and_run(work: Path, program: str, env: dict[str, str]) -> None:
+    shutil.copy2(HERE / "ts" / f"{program}.mts", work / f"{program}.mts")
+    run([NODE / "node_modules" / ".bin" / "tsc", *TSC, f"{program}.mts"], cwd=work,
+        step=f"tsc --strict ({program})")  # fmt: skip
+    print(run(["node", f"out/{program}.mjs"], cwd=work, env=env, step=f"{program} program",
+              timeout=120).strip())  # fmt: skip
+
+
+def lang_openapi_fetch(_: Path, env: dict[str, str]) -> None:
+    work = _ts_work("openapi-fetch")
+    try:
+        # --default-non-nullable false: a request field with a `default` (sync_msg `limit`) stays
+        # optional, as the spec says; openapi-typescript 7 otherwise makes it required.
+        run([NODE / "node_modules" / ".bin" / "openapi-typescript", SPEC,
+             "--default-non-nullable", "false", "-o", work / "schema.d.ts"],
+            cwd=work, step="openapi-typescript")  # fmt: skip
+        _ts_compile_and_run(work, "openapi-fetch", env)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def lang_hey_api(_: Path, env: dict[str, str]) -> None:
+    work = _ts_work("hey-api")
+    try:
+        run([NODE / "node_modules" / ".bin" / "openapi-ts", "-i", SPEC, "-o", work / "gen"],
+            cwd=work, step="@hey-api/openapi-ts")  # fmt: skip
+        _ts_compile_and_run(work, "hey-api", env)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
 LANGS: dict[str, Callable[[Path, dict[str, str]], None]] = {
     "go": lang_go,
     "java": lang_java,
+    "openapi-fetch": lang_openapi_fetch,
+    "hey-api": lang_hey_api,
 }
 
 
