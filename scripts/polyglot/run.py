@@ -252,7 +252,37 @@ def lang_hey_api(_: Path, env: dict[str, str]) -> None:
         shutil.rmtree(work, ignore_errors=True)
 
 
+def lang_python(work: Path, env: dict[str, str]) -> None:
+    """Ours: openapi-python-client with the project's config and templates (scripts/gen.py)."""
+    sys.path.insert(0, str(ROOT / "scripts"))
+    import gen  # scripts/gen.py: the same generation `make gen` runs
+
+    pkg = gen.generate(SPEC, work)
+    prog = work / "ours.py"
+    shutil.copy2(HERE / "python" / "ours.py", prog)
+    pyenv = env | {"PYTHONPATH": str(pkg.parent)}
+    venv_bin = Path(sys.executable).parent
+    run([venv_bin / "mypy", "--strict", "--no-incremental", prog], cwd=work, env=pyenv,
+        step="mypy --strict (openapi-python-client)")  # fmt: skip
+    print(run([sys.executable, prog], cwd=work, env=pyenv, step="python program",
+              timeout=120).strip())  # fmt: skip
+
+
+def lang_pydantic(work: Path, env: dict[str, str]) -> None:
+    shutil.copy2(GENERATORS / "datamodel-codegen.toml", work / "pyproject.toml")
+    run([VENV / "bin" / "datamodel-codegen", "--input", SPEC, "--output", work / "models.py"],
+        cwd=work, step="datamodel-codegen")  # fmt: skip
+    shutil.copy2(HERE / "python" / "pydantic_models.py", work / "prog.py")
+    shutil.copy2(HERE / "python" / "mypy-pydantic.ini", work / "mypy.ini")
+    run([VENV / "bin" / "mypy", "--config-file", "mypy.ini", "--no-incremental", "prog.py",
+         "models.py"], cwd=work, step="mypy --strict (pydantic)")  # fmt: skip
+    print(run([VENV / "bin" / "python", "prog.py"], cwd=work, env=env, step="pydantic program",
+              timeout=120).strip())  # fmt: skip
+
+
 LANGS: dict[str, Callable[[Path, dict[str, str]], None]] = {
+    "python": lang_python,
+    "pydantic": lang_pydantic,
     "go": lang_go,
     "java": lang_java,
     "openapi-fetch": lang_openapi_fetch,

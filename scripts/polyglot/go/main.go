@@ -129,14 +129,14 @@ func main() {
 				case ev.EnterSessionEvent != nil:
 					events++
 				case ev.UnknownEvent != nil:
-					fmt.Println("go: unknown event", *ev.UnknownEvent.EventType)
+					fmt.Println("go: unknown event", ev.UnknownEvent.EventType)
 				default:
 					fmt.Println("go: other known event")
 				}
 			case item.UnknownMessage != nil:
 				raw := item.UnknownMessage.AdditionalProperties
 				holo, ok := raw["hologram"].(map[string]interface{})
-				if *item.UnknownMessage.Msgtype != "hologram" || !ok || holo["media_id"] != "HOLO1" || raw["future_field"] != "kept" {
+				if item.UnknownMessage.Msgtype != "hologram" || !ok || holo["media_id"] != "HOLO1" || raw["future_field"] != "kept" {
 					fail("unknown item lost raw fields: %v", raw)
 				}
 				unknown++
