@@ -144,10 +144,11 @@ def ensure_node() -> None:
 
 
 def generator_jar() -> Path:
-    out = run([VENV / "bin" / "python", "-c",
-               "import openapi_generator_cli, pathlib; "
-               "print(pathlib.Path(openapi_generator_cli.__file__).parent / 'openapi-generator.jar')"],
-              step="locate openapi-generator.jar")  # fmt: skip
+    code = (
+        "import openapi_generator_cli, pathlib; "
+        "print(pathlib.Path(openapi_generator_cli.__file__).parent / 'openapi-generator.jar')"
+    )
+    out = run([VENV / "bin" / "python", "-c", code], step="locate openapi-generator.jar")
     return Path(out.strip().splitlines()[-1])
 
 
@@ -355,7 +356,10 @@ def main(argv: Sequence[str] | None = None) -> int:
                     print(f"polyglot: kept {work}")
     finally:
         emu.close()
-    print(f"polyglot: {len(passed)} passed, {len(failed)} failed" + (f": {', '.join(failed)}" if failed else ""))
+    print(
+        f"polyglot: {len(passed)} passed, {len(failed)} failed"
+        + (f": {', '.join(failed)}" if failed else "")
+    )
     return 1 if failed else 0
 
 

@@ -10,6 +10,7 @@ import sys
 from typing import Any, NoReturn
 
 import httpx
+
 from wxkefu_client import Client
 from wxkefu_client.api.account import account_add, account_list
 from wxkefu_client.api.media import media_upload
@@ -70,7 +71,9 @@ def main() -> None:
     )
     if up is None or up.errcode != 0 or not isinstance(up.media_id, str):
         fail(f"media/upload {up}")
-    added = account_add.sync(client=client, body=AccountAddReq(name="Py 客服", media_id=up.media_id))
+    added = account_add.sync(
+        client=client, body=AccountAddReq(name="Py 客服", media_id=up.media_id)
+    )
     if added is None or not isinstance(added.open_kfid, str):
         fail(f"account/add {added}")
     kfid = added.open_kfid
@@ -78,8 +81,14 @@ def main() -> None:
     if listed is None or not any(a.open_kfid == kfid for a in listed.account_list or []):
         fail(f"account/list misses {kfid}")
 
-    user = str(control("POST", "/_emulator/customer/enter_session", {"open_kfid": kfid})["external_userid"])
-    control("POST", "/_emulator/customer/send", {"open_kfid": kfid, "external_userid": user, "text": "你好 from python"})
+    user = str(
+        control("POST", "/_emulator/customer/enter_session", {"open_kfid": kfid})["external_userid"]
+    )
+    control(
+        "POST",
+        "/_emulator/customer/send",
+        {"open_kfid": kfid, "external_userid": user, "text": "你好 from python"},
+    )
     control("POST", "/_emulator/items/raw", {"open_kfid": kfid, "item": {
         "open_kfid": kfid, "external_userid": user, "origin": 3, "msgtype": "hologram",
         "hologram": {"media_id": "HOLO1", "duration": 12}, "future_field": "kept"}})  # fmt: skip
@@ -102,7 +111,10 @@ def main() -> None:
                     print(f"python: unknown event {kind}")
                 case UnknownMessage(msgtype="hologram"):
                     raw = item.additional_properties
-                    if raw.get("hologram", {}).get("media_id") != "HOLO1" or raw.get("future_field") != "kept":
+                    if (
+                        raw.get("hologram", {}).get("media_id") != "HOLO1"
+                        or raw.get("future_field") != "kept"
+                    ):
                         fail(f"raw fields lost: {raw}")
                     counts["unknown"] += 1
                 case _:
@@ -113,8 +125,14 @@ def main() -> None:
     if counts != {"text": 1, "enter_session": 1, "unknown": 1}:
         fail(f"dispatch counts {counts}")
 
-    sent = send_msg.sync(client=client, body=SendTextMsgReq(
-        touser=user, open_kfid=kfid, msgid="py_reply_1", msgtype="text", text=OutgoingText(content="收到 (python)")))  # fmt: skip
+    reply = SendTextMsgReq(
+        touser=user,
+        open_kfid=kfid,
+        msgid="py_reply_1",
+        msgtype="text",
+        text=OutgoingText(content="收到 (python)"),
+    )
+    sent = send_msg.sync(client=client, body=reply)
     if sent is None or sent.errcode != 0:
         fail(f"send_msg {sent}")
     delivered = control("GET", f"/_emulator/delivered?open_kfid={kfid}")["delivered"]

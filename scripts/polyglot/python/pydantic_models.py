@@ -53,14 +53,16 @@ def control(method: str, path: str, body: dict[str, Any] | None = None) -> dict[
 
 
 def main() -> None:
-    tok = GetTokenResp.model_validate(httpx.get(f"{BASE}/gettoken", params={
-        "corpid": os.environ["KF_CORP_ID"], "corpsecret": os.environ["KF_CORP_SECRET"]}).json())  # fmt: skip
+    creds = {"corpid": os.environ["KF_CORP_ID"], "corpsecret": os.environ["KF_CORP_SECRET"]}
+    tok = GetTokenResp.model_validate(httpx.get(f"{BASE}/gettoken", params=creds).json())
     if tok.errcode != 0 or tok.access_token is None:
         fail(f"gettoken {tok}")
     http = httpx.Client(base_url=BASE, params={"access_token": tok.access_token}, timeout=10)
 
     def post(path: str, body: Any) -> dict[str, Any]:
-        payload = body.model_dump(mode="json", exclude_none=True) if hasattr(body, "model_dump") else body
+        payload = (
+            body.model_dump(mode="json", exclude_none=True) if hasattr(body, "model_dump") else body
+        )
         out: dict[str, Any] = http.post(path, json=payload).json()
         return out
 
@@ -68,14 +70,22 @@ def main() -> None:
         "media": ("avatar.png", b"\x89PNG\r\n\x1a\n\0\0", "image/png")}).json())  # fmt: skip
     if up.errcode != 0 or up.media_id is None:
         fail(f"media/upload {up}")
-    added = AccountAddResp.model_validate(post("/kf/account/add", AccountAddReq(name="pydantic 客服", media_id=up.media_id)))
+    added = AccountAddResp.model_validate(
+        post("/kf/account/add", AccountAddReq(name="pydantic 客服", media_id=up.media_id))
+    )
     kfid = added.open_kfid or fail(f"account/add {added}")
     listed = AccountListResp.model_validate(post("/kf/account/list", {}))
     if not any(a.open_kfid == kfid for a in listed.account_list or []):
         fail(f"account/list misses {kfid}")
 
-    user = str(control("POST", "/_emulator/customer/enter_session", {"open_kfid": kfid})["external_userid"])
-    control("POST", "/_emulator/customer/send", {"open_kfid": kfid, "external_userid": user, "text": "你好 from pydantic"})
+    user = str(
+        control("POST", "/_emulator/customer/enter_session", {"open_kfid": kfid})["external_userid"]
+    )
+    control(
+        "POST",
+        "/_emulator/customer/send",
+        {"open_kfid": kfid, "external_userid": user, "text": "你好 from pydantic"},
+    )
     control("POST", "/_emulator/items/raw", {"open_kfid": kfid, "item": {
         "open_kfid": kfid, "external_userid": user, "origin": 3, "msgtype": "hologram",
         "hologram": {"media_id": "HOLO1", "duration": 12}, "future_field": "kept"}})  # fmt: skip
