@@ -383,12 +383,11 @@ def _result_name(op: Op) -> str:
 
 
 def render_operations(ops: list[Op], spec: Mapping[str, Any]) -> str:
-    lim = limits(spec)
     lines = [
         HEADER.format(
-            doc="Every operation of the spec: method, path, flags — and the request limits.\n\n"
+            doc="Every operation of the spec: method, path, flags (request limits: ``_limits``).\n\n"
             "The extension's transport layers (retry, auth, client) read their endpoint facts\n"
-            "here instead of keeping lists of paths; client-side checks read ``LIMITS``. Flags\n"
+            "here instead of keeping lists of paths. Flags\n"
             "come from vendor keys of the spec: ``x-wxkefu-send`` (a send: carries a msgid,\n"
             "retried only with it), ``x-wxkefu-creates`` (not repeated after an ambiguous\n"
             "failure), ``x-wxkefu-paginate``; ``binary`` from a non-JSON first 200 content type,\n"
@@ -416,21 +415,6 @@ def render_operations(ops: list[Op], spec: Mapping[str, Any]) -> str:
         "    binary: bool = False",
         '    #: ``"offset"`` / ``"cursor"`` for paged lists',
         "    paginate: str | None = None",
-        "",
-        "",
-        "@dataclass(frozen=True, slots=True)",
-        "class Limit:",
-        '    """Client-side limits of one request field, from the spec (``x-max-bytes`` is ours).',
-        "",
-        "    ``max_bytes`` falls back to ``maxLength`` in :attr:`byte_limit`: the Kf docs state",
-        '    lengths in bytes, and the spec mirrors them as ``maxLength`` until it says more."""',
-        "",
-        *[f"    {name}: int | float | None = None" for name in sorted(set(LIMIT_KEYS.values()))],
-        "",
-        "    @property",
-        "    def byte_limit(self) -> int | None:",
-        "        value = self.max_bytes if self.max_bytes is not None else self.max_length",
-        "        return None if value is None else int(value)",
         "",
         "",
     ]
@@ -462,6 +446,42 @@ def render_operations(ops: list[Op], spec: Mapping[str, Any]) -> str:
         "NON_IDEMPOTENT_PATHS: Final = tuple(op.path for op in OPERATIONS.values() if op.creates)",
         "BINARY_PATHS: Final = tuple(op.path for op in OPERATIONS.values() if op.binary)",
         "",
+    ]
+    return "\n".join(lines)
+
+
+def render_limits(spec: Mapping[str, Any]) -> str:
+    lim = limits(spec)
+    lines = [
+        HEADER.format(
+            doc="Client-side limits of every request field, from the spec.\n\n"
+            "``maxLength``/``minLength``, ``maxItems``/``minItems``, ``minimum``/``maximum`` and\n"
+            "``x-max-bytes`` (our vendor key for byte limits). Kept apart from ``_operations`` so\n"
+            "the transport layers that import the operations at start-up do not build this table."
+        ),
+        "from __future__ import annotations",
+        "",
+        "from dataclasses import dataclass",
+        "from typing import Final",
+        "",
+        "",
+        "@dataclass(frozen=True, slots=True)",
+        "class Limit:",
+        '    """Client-side limits of one request field (``x-max-bytes`` is our vendor key).',
+        "",
+        "    ``max_bytes`` falls back to ``maxLength`` in :attr:`byte_limit`: the Kf docs state",
+        '    lengths in bytes, and the spec mirrors them as ``maxLength`` until it says more."""',
+        "",
+        *[f"    {name}: int | float | None = None" for name in sorted(set(LIMIT_KEYS.values()))],
+        "",
+        "    @property",
+        "    def byte_limit(self) -> int | None:",
+        "        value = self.max_bytes if self.max_bytes is not None else self.max_length",
+        "        return None if value is None else int(value)",
+        "",
+        "",
+        "NO_LIMIT: Final = Limit()",
+        "",
         "#: schema name → field (``name[]``: each item of the array) → limits",
         "LIMITS: Final[dict[str, dict[str, Limit]]] = {",
     ]
@@ -471,7 +491,15 @@ def render_operations(ops: list[Op], spec: Mapping[str, Any]) -> str:
             args = ", ".join(f"{k}={v!r}" for k, v in found.items())
             lines.append(f"        {pname!r}: Limit({args}),")
         lines.append("    },")
-    lines += ["}", ""]
+    lines += [
+        "}",
+        "",
+        "",
+        "def limit(schema: str, field: str) -> Limit:",
+        '    """The limits of ``schema.field`` (``NO_LIMIT`` when the spec states none)."""',
+        "    return LIMITS.get(schema, {}).get(field, NO_LIMIT)",
+        "",
+    ]
     return "\n".join(lines)
 
 
@@ -693,6 +721,11 @@ class NamespaceWriter:
         return self.spec_default_limit.get(op.body_members[0], 100)
 
     spec_default_limit: ClassVar[dict[str, int]] = {}
+    imports_doc_marker = (
+        "The resource API's root: ``Resources`` / ``AsyncResources`` are mixed into\n"
+        "``KfClient`` / ``AsyncKfClient``; each namespace (``kf.account``...) is a lazily\n"
+        "imported module, so importing this package stays cheap."
+    )
 
     # -- classes -----------------------------------------------------------------------------
 
@@ -830,6 +863,8 @@ class NamespaceWriter:
                     "    @cached_property",
                     f"    def with_raw_response(self) -> {names['raw' if sync else 'araw']}:",
                     '        """The same methods, returning the HTTP reply with ``.parse()``."""',
+                    f"        from ._raw import {names['raw' if sync else 'araw']}",
+                    "",
                     f"        return {names['raw' if sync else 'araw']}(self)",
                     "",
                 ]
@@ -1010,11 +1045,40 @@ def generate(spec: Mapping[str, Any], pkg: Path) -> tuple[dict[str, str], str]:
         children = sorted(c for c in all_ns if len(c) == len(ns) + 1 and c[: len(ns)] == ns)
         writer = NamespaceWriter(ns, groups.get(ns, []), children, models, root=not ns)
         rel = "resources/__init__.py" if not ns else f"resources/{'_'.join(ns)}.py"
-        files[rel] = writer.render()
+        text = writer.render()
+        if not ns:  # the raw twins of the root load on first ``kf.with_raw_response``
+            text, files["resources/_raw.py"] = _split_raw(text, writer)
+        files[rel] = text
     files["resources/results.py"] = render_results(ops, models)
     files["resources/_base.py"] = BASE_TEMPLATE.read_text(encoding="utf-8")
     files["_operations.py"] = render_operations(ops, spec)
+    files["_limits.py"] = render_limits(spec)
     return files, render_table(ops)
+
+
+def _split_raw(text: str, writer: NamespaceWriter) -> tuple[str, str]:
+    """Move ``RawResources`` / ``AsyncRawResources`` out of the root module (import cost)."""
+    cut = text.index("class RawResources:")
+    head_end = text.index("\n\n\ndef ")  # end of the import block
+    head, main, raw = text[:head_end], text[:cut].rstrip() + "\n", text[cut:]
+    main = main.replace(
+        "if TYPE_CHECKING:\n",
+        "if TYPE_CHECKING:\n    from ._raw import AsyncRawResources, RawResources\n",
+        1,
+    )
+    fns = sorted(set(re.findall(r"\b(_[a-z0-9_]+_(?:prepare|parse|page|apage))\(", raw)))
+    head = head.replace(
+        writer.imports_doc_marker,
+        "Raw-reply twins of the root resources (``kf.with_raw_response``).",
+    )
+    head = head.replace(
+        "if TYPE_CHECKING:\n",
+        "if TYPE_CHECKING:\n    from . import AsyncResources, Resources\n",
+        1,
+    )
+    imports = f"from . import {', '.join(fns)}\n" if fns else ""
+    raw_text = head.replace("from . import _base\n", "from . import _base\n" + imports, 1)
+    return main, raw_text.rstrip() + "\n\n\n" + raw
 
 
 def _missing(op: Op, name: str) -> str:

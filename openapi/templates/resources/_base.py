@@ -15,15 +15,44 @@ from __future__ import annotations
 
 import re
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator, Mapping
-from dataclasses import dataclass
 from io import BytesIO
-from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 if TYPE_CHECKING:
+    from typing import Protocol
+
     import httpx
 
     from .._operations import Operation
     from ..types import File
+
+    # The protocols only type the generated code; nothing checks them at run time.
+    class Caller(Protocol):
+        """What a synchronous resource needs from its client."""
+
+        def _call_operation(self, op: Operation, call: Call) -> tuple[httpx.Response, Any]:
+            """Send ``call`` (errcode checked); return the reply and its parsed JSON (or None)."""
+            ...
+
+        def _operation_error(self, op: Operation, message: str) -> Exception:
+            """The typed error for a success reply that does not have the documented shape."""
+            ...
+
+
+    class AsyncCaller(Protocol):
+        """What an asyncio resource needs from its client."""
+
+        async def _call_operation(self, op: Operation, call: Call) -> tuple[httpx.Response, Any]:
+            """Like :meth:`Caller._call_operation`, awaited."""
+            ...
+
+        def _operation_error(self, op: Operation, message: str) -> Exception:
+            """Like :meth:`Caller._operation_error`."""
+            ...
+
+
+    class _Errors(Protocol):
+        def _operation_error(self, op: Operation, message: str) -> Exception: ...
 
 T = TypeVar("T")
 ItemT = TypeVar("ItemT")
@@ -31,42 +60,25 @@ RespT = TypeVar("RespT")
 ModelT = TypeVar("ModelT")
 
 
-@dataclass(frozen=True, slots=True)
 class Call:
-    """What one operation sends: query parameters, a JSON body, multipart files, headers."""
+    """What one operation sends: query parameters, a JSON body, multipart files, headers.
 
-    params: Mapping[str, Any] | None = None
-    json: Any = None
-    files: Any = None
-    headers: Mapping[str, str] | None = None
+    A plain slotted class rather than a dataclass: it is built once per call and this module
+    is imported with the client, so both creation and import stay cheap."""
 
+    __slots__ = ("files", "headers", "json", "params")
 
-class Caller(Protocol):
-    """What a synchronous resource needs from its client."""
-
-    def _call_operation(self, op: Operation, call: Call) -> tuple[httpx.Response, Any]:
-        """Send ``call`` (errcode checked); return the reply and its parsed JSON (or None)."""
-        ...
-
-    def _operation_error(self, op: Operation, message: str) -> Exception:
-        """The typed error for a success reply that does not have the documented shape."""
-        ...
-
-
-class AsyncCaller(Protocol):
-    """What an asyncio resource needs from its client."""
-
-    async def _call_operation(self, op: Operation, call: Call) -> tuple[httpx.Response, Any]:
-        """Like :meth:`Caller._call_operation`, awaited."""
-        ...
-
-    def _operation_error(self, op: Operation, message: str) -> Exception:
-        """Like :meth:`Caller._operation_error`."""
-        ...
-
-
-class _Errors(Protocol):
-    def _operation_error(self, op: Operation, message: str) -> Exception: ...
+    def __init__(
+        self,
+        params: Mapping[str, Any] | None = None,
+        json: Any = None,
+        files: Any = None,
+        headers: Mapping[str, str] | None = None,
+    ) -> None:
+        self.params = params
+        self.json = json
+        self.files = files
+        self.headers = headers
 
 
 def body_of(cls: Callable[..., ModelT], body: ModelT | None, fields: Mapping[str, Any]) -> ModelT:
@@ -152,14 +164,14 @@ def file_of(response: httpx.Response) -> File:
 
 def next_offset(body: Any, items: list[Any], default_limit: int) -> Any:
     """The request of the next offset page, or None after a short (last) page."""
-    from attrs import evolve
-
     from ..types import Unset
 
     limit = default_limit if isinstance(body.limit, Unset) else body.limit
-    offset = 0 if isinstance(body.offset, Unset) else body.offset
     if not items or len(items) < limit:
         return None
+    from attrs import evolve
+
+    offset = 0 if isinstance(body.offset, Unset) else body.offset
     return evolve(body, offset=offset + len(items))
 
 
