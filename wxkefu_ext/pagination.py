@@ -41,9 +41,9 @@ from collections.abc import (
 )
 from contextlib import aclosing
 from dataclasses import dataclass, field
-from functools import cache
 from typing import Any, Final, Protocol, runtime_checkable
 
+from wxkefu_client import _parse  # generated: typed parsing that dispatches on msgtype
 from wxkefu_ext._redact import Secret
 from wxkefu_ext.cursors import (
     ANY,
@@ -92,21 +92,6 @@ class CursorNotAdvancingError(KfError):
 # ---------------------------------------------------------------------------------------------
 
 
-@cache
-def _models() -> Any:
-    import wxkefu_client.models as models  # generated; imported on first parse
-
-    return models
-
-
-@cache
-def _class_for(msgtype: str) -> Any:
-    """Generated class for a msgtype: ``channels_shop_order`` → ``ChannelsShopOrderMessage``."""
-    name = "".join(part.capitalize() for part in msgtype.split("_")) + "Message"
-    cls = getattr(_models(), name, None)
-    return cls if cls is not None and hasattr(cls, "from_dict") else None
-
-
 def parse_message(raw: Mapping[str, Any]) -> Any:
     """Parse one ``msg_list`` item into its generated model (``TextMessage``, ``EventMessage``…).
 
@@ -114,17 +99,11 @@ def parse_message(raw: Mapping[str, Any]) -> Any:
     give ``UnknownMessage`` with the whole item kept (``to_dict()`` returns it unchanged). Only a
     non-object item raises :class:`KfResponseError`.
     """
+    if type(raw) is dict:  # the hot path: what json.loads gives
+        return _parse.parse_message(raw)
     if not isinstance(raw, Mapping):
         raise KfResponseError(f"sync_msg item is a {type(raw).__name__}, not an object")
-    data = dict(raw)
-    msgtype = data.get("msgtype")
-    cls = _class_for(msgtype) if isinstance(msgtype, str) and msgtype else None
-    if cls is not None:
-        try:
-            return cls.from_dict(data)
-        except Exception:  # noqa: S110 - malformed known type: keep it raw below, never fail
-            pass
-    return _models().UnknownMessage.from_dict(data)
+    return _parse.parse_message(dict(raw))
 
 
 # ---------------------------------------------------------------------------------------------

@@ -133,7 +133,8 @@ def query(values: Mapping[str, Any]) -> dict[str, Any]:
 def parse(
     kf: _Errors, op: Operation, cls: Any, payload: Any, required: tuple[str, ...] = ()
 ) -> Any:
-    """``cls.from_dict(payload)``, checking that the success-guaranteed fields are present.
+    """``cls.from_dict(payload)`` (through the generated fast parser, which dispatches unions
+    on their tag), checking that the success-guaranteed fields are present.
 
     The static return types of the resource methods promise those fields (``...Ok`` classes in
     ``results``); this check is what makes the promise true — a reply without them is a typed
@@ -141,8 +142,10 @@ def parse(
     """
     if not isinstance(payload, dict):
         raise kf._operation_error(op, f"reply is not a JSON object for {cls.__name__}")
+    from .._parse import parser
+
     try:
-        result = cls.from_dict(payload)
+        result = parser(cls)(payload)
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
         raise kf._operation_error(
             op, f"reply does not fit {cls.__name__}: {type(exc).__name__}: {exc}"
