@@ -315,12 +315,12 @@ def _stub_client(reply: dict[str, Any]) -> KfClient:
 
 def test_success_without_a_guaranteed_field_is_a_typed_error() -> None:
     """The ``...Ok`` types promise ``account_list``; a reply without it must not slip through."""
-    with _stub_client({"errcode": 0, "errmsg": "ok"}) as kf:
-        with pytest.raises(KfResponseError, match="lacks account_list"):
-            kf.account.list()
-    with _stub_client({"errcode": 0, "errmsg": "ok", "account_list": 5}) as kf:
-        with pytest.raises(KfResponseError, match="does not fit"):
-            kf.account.list()
+    ok = {"errcode": 0, "errmsg": "ok"}
+    with _stub_client(ok) as kf, pytest.raises(KfResponseError, match="lacks account_list"):
+        kf.account.list()
+    bad = {**ok, "account_list": 5}
+    with _stub_client(bad) as kf, pytest.raises(KfResponseError, match="does not fit"):
+        kf.account.list()
 
 
 def test_cursor_that_does_not_advance_stops_iteration_with_an_error() -> None:

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Any, Final, Protocol
 
+from wxkefu_client import _operations as _ops
 from wxkefu_ext.errors import KfApiError, KfValidationError
 from wxkefu_ext.retry import DUPLICATE_MSGID_ERRCODE, is_duplicate_msgid
 
@@ -55,9 +56,9 @@ __all__ = [
     "voice",
 ]
 
-SEND_PATH: Final = "/kf/send_msg"
-SEND_ON_EVENT_PATH: Final = "/kf/send_msg_on_event"
-RECALL_PATH: Final = "/kf/recall_msg"
+SEND_PATH: Final = _ops.SEND_MSG.path
+SEND_ON_EVENT_PATH: Final = _ops.SEND_MSG_ON_EVENT.path
+RECALL_PATH: Final = _ops.RECALL_MSG.path
 
 
 MSGTYPES: Final = frozenset(

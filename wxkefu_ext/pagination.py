@@ -43,7 +43,7 @@ from contextlib import aclosing
 from dataclasses import dataclass, field
 from typing import Any, Final, Protocol, runtime_checkable
 
-from wxkefu_client import _parse  # generated: typed parsing that dispatches on msgtype
+from wxkefu_client import _operations, _parse  # generated: endpoint table, typed parsing
 from wxkefu_ext._redact import Secret
 from wxkefu_ext.cursors import (
     ANY,
@@ -67,7 +67,7 @@ __all__ = [
     "parse_message",
 ]
 
-SYNC_MSG_PATH: Final = "/kf/sync_msg"
+SYNC_MSG_PATH: Final = _operations.SYNC_MSG.path
 MAX_LIMIT: Final = 1000
 #: The server keeps 3 days of messages; a msgid cannot come back after that.
 DEFAULT_DEDUPE_WINDOW: Final = 3 * 86400 + 3600
