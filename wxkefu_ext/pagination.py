@@ -43,7 +43,7 @@ from contextlib import aclosing
 from dataclasses import dataclass, field
 from typing import Any, Final, Protocol, runtime_checkable
 
-from wxkefu_client import _operations, _parse  # generated: endpoint table, typed parsing
+from wxkefu_client import _limits, _operations, _parse  # generated from the spec
 from wxkefu_ext._redact import Secret
 from wxkefu_ext.cursors import (
     ANY,
@@ -68,7 +68,9 @@ __all__ = [
 ]
 
 SYNC_MSG_PATH: Final = _operations.SYNC_MSG.path
-MAX_LIMIT: Final = 1000
+MAX_LIMIT: Final = int(_limits.LIMITS["SyncMsgReq"]["limit"].maximum or 0)  # from the spec
+#: sync_msg's callback token, in bytes (spec: SyncMsgReq.token)
+_TOKEN_MAX_BYTES: Final = _limits.LIMITS["SyncMsgReq"]["token"].byte_limit or 0
 #: The server keeps 3 days of messages; a msgid cannot come back after that.
 DEFAULT_DEDUPE_WINDOW: Final = 3 * 86400 + 3600
 
@@ -358,8 +360,8 @@ def _make_config(
             raise KfValidationError(
                 "must not be empty; pass None when there is none", field="token"
             )
-        if len(token.reveal().encode()) > 128:
-            raise KfValidationError("is too long", field="token", limit="128 bytes")
+        if len(token.reveal().encode()) > _TOKEN_MAX_BYTES:
+            raise KfValidationError("is too long", field="token", limit=f"{_TOKEN_MAX_BYTES} bytes")
     if limit is not None and (
         isinstance(limit, bool) or not isinstance(limit, int) or not 1 <= limit <= MAX_LIMIT
     ):
