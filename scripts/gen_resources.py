@@ -922,7 +922,25 @@ class NamespaceWriter:
         return text
 
 
-def render_results(ops: list[Op], models: Mapping[str, ModelInfo]) -> str:
+def spec_unions(spec: Mapping[str, Any], models: Mapping[str, ModelInfo]) -> dict[str, list[str]]:
+    """``oneOf``/``anyOf`` components whose members are all generated models (``SyncMsgItem``,
+    ``KfEvent``...): the generator has no class for them, so ``results`` gives each a type."""
+    out: dict[str, list[str]] = {}
+    for name, schema in spec["components"]["schemas"].items():
+        if not isinstance(schema, dict) or name in models:
+            continue
+        members = schema.get("oneOf") or schema.get("anyOf")
+        if not isinstance(members, list):
+            continue
+        names = [_ref_name(m) for m in members]
+        if names and all(n in models for n in names):
+            out[name] = [n for n in names if n]
+    return out
+
+
+def render_results(
+    ops: list[Op], models: Mapping[str, ModelInfo], unions: Mapping[str, list[str]]
+) -> str:
     done: dict[str, Op] = {}
     for op in ops:
         if op.success_required and op.response not in done:
@@ -954,6 +972,12 @@ def render_results(ops: list[Op], models: Mapping[str, ModelInfo]) -> str:
         "methods check the fields before returning, and raise a typed error when one is missing),\n"
         "so ``isinstance`` and ``match`` work with either name."
     )
+    aliases: list[str] = []
+    for uname, members in sorted(unions.items()):
+        for m in members:
+            imports.need(m)
+        aliases.append(f"    #: the ``{uname}`` union of the spec: ``match`` over it narrows")
+        aliases.append(f"    {uname}: TypeAlias = {' | '.join(members)}")
     names = sorted(done)
     lines = [
         HEADER.format(doc=doc),
@@ -962,26 +986,45 @@ def render_results(ops: list[Op], models: Mapping[str, ModelInfo]) -> str:
         "from typing import TYPE_CHECKING, Any",
         "",
         "if TYPE_CHECKING:",
+        "    from typing import TypeAlias",
+        "",
         *imports.lines(),
         "",
         *body,
+        *aliases,
+        "",
         "_LAZY: dict[str, tuple[str, str]] = {",
         *[f'    "{n}Ok": ("..models.{models[n].module}", "{n}"),' for n in names],
+        "}",
+        "_UNIONS: dict[str, tuple[tuple[str, str], ...]] = {",
+        *[
+            f"    {u!r}: ({''.join(f'({chr(34)}..models.{models[m].module}{chr(34)}, {m!r}), ' for m in ms)}),"
+            for u, ms in sorted(unions.items())
+        ],
         "}",
         "",
         "__all__ = (",
         *[f'    "{n}Ok",' for n in names],
+        *[f"    {u!r}," for u in sorted(unions)],
         ")",
         "",
         "",
         "def __getattr__(name: str) -> Any:",
         "    import importlib",
         "",
+        "    if name in _UNIONS:  # at run time a union type (isinstance works with it)",
+        "        import functools",
+        "        import operator",
+        "",
+        "        classes = [getattr(importlib.import_module(m, __package__), a) for m, a in _UNIONS[name]]",
+        "        value = functools.reduce(operator.or_, classes)",
+        "        globals()[name] = value",
+        "        return value",
         "    try:",
         "        module, attr = _LAZY[name]",
         "    except KeyError:",
         '        raise AttributeError(f"module {__name__!r} has no attribute {name!r}") from None',
-        "    value = getattr(importlib.import_module(module, __name__), attr)",
+        "    value = getattr(importlib.import_module(module, __package__), attr)",
         "    globals()[name] = value",
         "    return value",
         "",
@@ -1049,7 +1092,7 @@ def generate(spec: Mapping[str, Any], pkg: Path) -> tuple[dict[str, str], str]:
         if not ns:  # the raw twins of the root load on first ``kf.with_raw_response``
             text, files["resources/_raw.py"] = _split_raw(text, writer)
         files[rel] = text
-    files["resources/results.py"] = render_results(ops, models)
+    files["resources/results.py"] = render_results(ops, models, spec_unions(spec, models))
     files["resources/_base.py"] = BASE_TEMPLATE.read_text(encoding="utf-8")
     files["_operations.py"] = render_operations(ops, spec)
     files["_limits.py"] = render_limits(spec)

@@ -14,6 +14,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from typing import TypeAlias
+
     from ..models.account_add_resp import AccountAddResp
     from ..models.account_list_resp import AccountListResp
     from ..models.add_contact_way_resp import AddContactWayResp
@@ -24,6 +26,7 @@ if TYPE_CHECKING:
     from ..models.corp_statistic_item import CorpStatisticItem
     from ..models.customer import Customer
     from ..models.customer_batchget_resp import CustomerBatchgetResp
+    from ..models.enter_session_event import EnterSessionEvent
     from ..models.event_message import EventMessage
     from ..models.file_message import FileMessage
     from ..models.get_corp_qualification_resp import GetCorpQualificationResp
@@ -37,9 +40,13 @@ if TYPE_CHECKING:
     from ..models.knowledge_add_group_resp import KnowledgeAddGroupResp
     from ..models.knowledge_add_intent_resp import KnowledgeAddIntentResp
     from ..models.knowledge_group import KnowledgeGroup
+    from ..models.knowledge_image_attachment import KnowledgeImageAttachment
     from ..models.knowledge_intent import KnowledgeIntent
+    from ..models.knowledge_link_attachment import KnowledgeLinkAttachment
     from ..models.knowledge_list_group_resp import KnowledgeListGroupResp
     from ..models.knowledge_list_intent_resp import KnowledgeListIntentResp
+    from ..models.knowledge_miniprogram_attachment import KnowledgeMiniprogramAttachment
+    from ..models.knowledge_video_attachment import KnowledgeVideoAttachment
     from ..models.link_message import LinkMessage
     from ..models.location_message import LocationMessage
     from ..models.media_type import MediaType
@@ -48,20 +55,47 @@ if TYPE_CHECKING:
     from ..models.meeting_message import MeetingMessage
     from ..models.merged_msg_message import MergedMsgMessage
     from ..models.miniprogram_message import MiniprogramMessage
+    from ..models.msg_menu_click_item import MsgMenuClickItem
+    from ..models.msg_menu_miniprogram_item import MsgMenuMiniprogramItem
+    from ..models.msg_menu_text_item import MsgMenuTextItem
+    from ..models.msg_menu_view_item import MsgMenuViewItem
+    from ..models.msg_send_fail_event import MsgSendFailEvent
     from ..models.msgmenu_message import MsgmenuMessage
     from ..models.note_message import NoteMessage
     from ..models.open_kfid_convert_item import OpenKfidConvertItem
+    from ..models.reject_customer_msg_switch_change_event import (
+        RejectCustomerMsgSwitchChangeEvent,
+    )
     from ..models.schedule_message import ScheduleMessage
+    from ..models.send_business_card_msg_req import SendBusinessCardMsgReq
+    from ..models.send_ca_link_msg_req import SendCaLinkMsgReq
+    from ..models.send_file_msg_req import SendFileMsgReq
+    from ..models.send_image_msg_req import SendImageMsgReq
+    from ..models.send_link_msg_req import SendLinkMsgReq
+    from ..models.send_location_msg_req import SendLocationMsgReq
+    from ..models.send_miniprogram_msg_req import SendMiniprogramMsgReq
     from ..models.send_msg_on_event_resp import SendMsgOnEventResp
     from ..models.send_msg_resp import SendMsgResp
+    from ..models.send_msgmenu_msg_on_event_req import SendMsgmenuMsgOnEventReq
+    from ..models.send_msgmenu_msg_req import SendMsgmenuMsgReq
+    from ..models.send_text_msg_on_event_req import SendTextMsgOnEventReq
+    from ..models.send_text_msg_req import SendTextMsgReq
+    from ..models.send_video_msg_req import SendVideoMsgReq
+    from ..models.send_voice_msg_req import SendVoiceMsgReq
     from ..models.service_state_get_resp import ServiceStateGetResp
     from ..models.service_state_known import ServiceStateKnown
     from ..models.servicer import Servicer
     from ..models.servicer_list_resp import ServicerListResp
+    from ..models.servicer_recall_msg_event import ServicerRecallMsgEvent
     from ..models.servicer_statistic_item import ServicerStatisticItem
+    from ..models.servicer_status_change_event import ServicerStatusChangeEvent
+    from ..models.session_status_change_event import SessionStatusChangeEvent
     from ..models.sync_msg_resp import SyncMsgResp
     from ..models.text_message import TextMessage
+    from ..models.unknown_event import UnknownEvent
     from ..models.unknown_message import UnknownMessage
+    from ..models.unknown_msg_menu_item import UnknownMsgMenuItem
+    from ..models.user_recall_msg_event import UserRecallMsgEvent
     from ..models.video_message import VideoMessage
     from ..models.voice_message import VoiceMessage
 
@@ -190,6 +224,74 @@ if TYPE_CHECKING:
             | VoiceMessage
         ]
 
+    #: the ``KfEvent`` union of the spec: ``match`` over it narrows
+    KfEvent: TypeAlias = (
+        EnterSessionEvent
+        | MsgSendFailEvent
+        | ServicerStatusChangeEvent
+        | SessionStatusChangeEvent
+        | UserRecallMsgEvent
+        | ServicerRecallMsgEvent
+        | RejectCustomerMsgSwitchChangeEvent
+        | UnknownEvent
+    )
+    #: the ``KnowledgeAttachment`` union of the spec: ``match`` over it narrows
+    KnowledgeAttachment: TypeAlias = (
+        KnowledgeImageAttachment
+        | KnowledgeVideoAttachment
+        | KnowledgeLinkAttachment
+        | KnowledgeMiniprogramAttachment
+    )
+    #: the ``MsgMenuItem`` union of the spec: ``match`` over it narrows
+    MsgMenuItem: TypeAlias = (
+        MsgMenuClickItem | MsgMenuViewItem | MsgMenuMiniprogramItem | MsgMenuTextItem
+    )
+    #: the ``ReceivedMsgMenuItem`` union of the spec: ``match`` over it narrows
+    ReceivedMsgMenuItem: TypeAlias = (
+        MsgMenuClickItem
+        | MsgMenuViewItem
+        | MsgMenuMiniprogramItem
+        | MsgMenuTextItem
+        | UnknownMsgMenuItem
+    )
+    #: the ``SendMsgOnEventReq`` union of the spec: ``match`` over it narrows
+    SendMsgOnEventReq: TypeAlias = SendTextMsgOnEventReq | SendMsgmenuMsgOnEventReq
+    #: the ``SendMsgReq`` union of the spec: ``match`` over it narrows
+    SendMsgReq: TypeAlias = (
+        SendTextMsgReq
+        | SendImageMsgReq
+        | SendVoiceMsgReq
+        | SendVideoMsgReq
+        | SendFileMsgReq
+        | SendLinkMsgReq
+        | SendMiniprogramMsgReq
+        | SendMsgmenuMsgReq
+        | SendLocationMsgReq
+        | SendBusinessCardMsgReq
+        | SendCaLinkMsgReq
+    )
+    #: the ``SyncMsgItem`` union of the spec: ``match`` over it narrows
+    SyncMsgItem: TypeAlias = (
+        TextMessage
+        | ImageMessage
+        | VoiceMessage
+        | VideoMessage
+        | FileMessage
+        | LocationMessage
+        | LinkMessage
+        | BusinessCardMessage
+        | MiniprogramMessage
+        | MsgmenuMessage
+        | ChannelsShopProductMessage
+        | ChannelsShopOrderMessage
+        | MergedMsgMessage
+        | ChannelsMessage
+        | MeetingMessage
+        | ScheduleMessage
+        | NoteMessage
+        | EventMessage
+        | UnknownMessage
+    )
 
 _LAZY: dict[str, tuple[str, str]] = {
     "AccountAddRespOk": ("..models.account_add_resp", "AccountAddResp"),
@@ -240,6 +342,78 @@ _LAZY: dict[str, tuple[str, str]] = {
     "ServicerListRespOk": ("..models.servicer_list_resp", "ServicerListResp"),
     "SyncMsgRespOk": ("..models.sync_msg_resp", "SyncMsgResp"),
 }
+_UNIONS: dict[str, tuple[tuple[str, str], ...]] = {
+    "KfEvent": (
+        ("..models.enter_session_event", "EnterSessionEvent"),
+        ("..models.msg_send_fail_event", "MsgSendFailEvent"),
+        ("..models.servicer_status_change_event", "ServicerStatusChangeEvent"),
+        ("..models.session_status_change_event", "SessionStatusChangeEvent"),
+        ("..models.user_recall_msg_event", "UserRecallMsgEvent"),
+        ("..models.servicer_recall_msg_event", "ServicerRecallMsgEvent"),
+        (
+            "..models.reject_customer_msg_switch_change_event",
+            "RejectCustomerMsgSwitchChangeEvent",
+        ),
+        ("..models.unknown_event", "UnknownEvent"),
+    ),
+    "KnowledgeAttachment": (
+        ("..models.knowledge_image_attachment", "KnowledgeImageAttachment"),
+        ("..models.knowledge_video_attachment", "KnowledgeVideoAttachment"),
+        ("..models.knowledge_link_attachment", "KnowledgeLinkAttachment"),
+        ("..models.knowledge_miniprogram_attachment", "KnowledgeMiniprogramAttachment"),
+    ),
+    "MsgMenuItem": (
+        ("..models.msg_menu_click_item", "MsgMenuClickItem"),
+        ("..models.msg_menu_view_item", "MsgMenuViewItem"),
+        ("..models.msg_menu_miniprogram_item", "MsgMenuMiniprogramItem"),
+        ("..models.msg_menu_text_item", "MsgMenuTextItem"),
+    ),
+    "ReceivedMsgMenuItem": (
+        ("..models.msg_menu_click_item", "MsgMenuClickItem"),
+        ("..models.msg_menu_view_item", "MsgMenuViewItem"),
+        ("..models.msg_menu_miniprogram_item", "MsgMenuMiniprogramItem"),
+        ("..models.msg_menu_text_item", "MsgMenuTextItem"),
+        ("..models.unknown_msg_menu_item", "UnknownMsgMenuItem"),
+    ),
+    "SendMsgOnEventReq": (
+        ("..models.send_text_msg_on_event_req", "SendTextMsgOnEventReq"),
+        ("..models.send_msgmenu_msg_on_event_req", "SendMsgmenuMsgOnEventReq"),
+    ),
+    "SendMsgReq": (
+        ("..models.send_text_msg_req", "SendTextMsgReq"),
+        ("..models.send_image_msg_req", "SendImageMsgReq"),
+        ("..models.send_voice_msg_req", "SendVoiceMsgReq"),
+        ("..models.send_video_msg_req", "SendVideoMsgReq"),
+        ("..models.send_file_msg_req", "SendFileMsgReq"),
+        ("..models.send_link_msg_req", "SendLinkMsgReq"),
+        ("..models.send_miniprogram_msg_req", "SendMiniprogramMsgReq"),
+        ("..models.send_msgmenu_msg_req", "SendMsgmenuMsgReq"),
+        ("..models.send_location_msg_req", "SendLocationMsgReq"),
+        ("..models.send_business_card_msg_req", "SendBusinessCardMsgReq"),
+        ("..models.send_ca_link_msg_req", "SendCaLinkMsgReq"),
+    ),
+    "SyncMsgItem": (
+        ("..models.text_message", "TextMessage"),
+        ("..models.image_message", "ImageMessage"),
+        ("..models.voice_message", "VoiceMessage"),
+        ("..models.video_message", "VideoMessage"),
+        ("..models.file_message", "FileMessage"),
+        ("..models.location_message", "LocationMessage"),
+        ("..models.link_message", "LinkMessage"),
+        ("..models.business_card_message", "BusinessCardMessage"),
+        ("..models.miniprogram_message", "MiniprogramMessage"),
+        ("..models.msgmenu_message", "MsgmenuMessage"),
+        ("..models.channels_shop_product_message", "ChannelsShopProductMessage"),
+        ("..models.channels_shop_order_message", "ChannelsShopOrderMessage"),
+        ("..models.merged_msg_message", "MergedMsgMessage"),
+        ("..models.channels_message", "ChannelsMessage"),
+        ("..models.meeting_message", "MeetingMessage"),
+        ("..models.schedule_message", "ScheduleMessage"),
+        ("..models.note_message", "NoteMessage"),
+        ("..models.event_message", "EventMessage"),
+        ("..models.unknown_message", "UnknownMessage"),
+    ),
+}
 
 __all__ = (
     "AccountAddRespOk",
@@ -251,16 +425,23 @@ __all__ = (
     "GetServicerStatisticRespOk",
     "GetTokenRespOk",
     "IdconvertOpenKfidRespOk",
+    "KfEvent",
     "KnowledgeAddGroupRespOk",
     "KnowledgeAddIntentRespOk",
+    "KnowledgeAttachment",
     "KnowledgeListGroupRespOk",
     "KnowledgeListIntentRespOk",
     "MediaUploadRespOk",
     "MediaUploadimgRespOk",
+    "MsgMenuItem",
+    "ReceivedMsgMenuItem",
+    "SendMsgOnEventReq",
     "SendMsgOnEventRespOk",
+    "SendMsgReq",
     "SendMsgRespOk",
     "ServiceStateGetRespOk",
     "ServicerListRespOk",
+    "SyncMsgItem",
     "SyncMsgRespOk",
 )
 
@@ -268,10 +449,21 @@ __all__ = (
 def __getattr__(name: str) -> Any:
     import importlib
 
+    if name in _UNIONS:  # at run time a union type (isinstance works with it)
+        import functools
+        import operator
+
+        classes = [
+            getattr(importlib.import_module(m, __package__), a)
+            for m, a in _UNIONS[name]
+        ]
+        value = functools.reduce(operator.or_, classes)
+        globals()[name] = value
+        return value
     try:
         module, attr = _LAZY[name]
     except KeyError:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}") from None
-    value = getattr(importlib.import_module(module, __name__), attr)
+    value = getattr(importlib.import_module(module, __package__), attr)
     globals()[name] = value
     return value
