@@ -34,12 +34,22 @@ _STOP: Final = object()
 
 @dataclass(frozen=True, slots=True)
 class CallbackDelivery:
-    """The outcome of one callback: HTTP ``status`` (None if never answered), ``attempts``."""
+    """The outcome of one callback: HTTP ``status`` (None if never answered), ``attempts``.
+
+    For people watching (the console, ``GET /_emulator/callbacks``): ``time`` (emulator clock
+    at the push), ``url``, ``message`` (the decrypted XML, its sync Token masked: a 10-minute
+    credential), ``answers`` (one line per attempt: the HTTP status and the start of the
+    body, or the error), and ``fault`` (the callback fault that was applied, if any)."""
 
     open_kfid: str
     status: int | None
     attempts: int
     error: str | None = None
+    time: float = 0.0
+    url: str = ""
+    message: str = ""
+    answers: tuple[str, ...] = ()
+    fault: str | None = None
 
     @property
     def ok(self) -> bool:
@@ -139,11 +149,14 @@ class CallbackPusher:
         loop: asyncio.AbstractEventLoop | None,
     ) -> None:
         from wxkefu_ext.callback import build_post_envelope
+        from wxkefu_ext.emulator.callback_faults import apply_fault
 
         url, token, key, corp_id, open_kfid, sync_token, timestamp = job
         message = kf_msg_or_event_xml(corp_id, timestamp, sync_token, open_kfid)
+        fault, url, token, key = apply_fault(self._emu, url, token, key)
         status: int | None = None
         error: str | None = None
+        answers: list[str] = []
         attempt = 0
         for attempt in range(1, ATTEMPTS + 1):
             signed = build_post_envelope(token, key, corp_id, message, timestamp=timestamp)
@@ -161,6 +174,7 @@ class CallbackPusher:
                         url, params=signed.params, content=signed.body, headers=headers
                     )
                 status, error = response.status_code, None
+                answers.append(_answer_line(status, response.content))
                 if 200 <= status < 300:
                     break
             except Exception as exc:  # any failure is reported and retried, never raised
@@ -168,8 +182,19 @@ class CallbackPusher:
                     None,
                     redact_text(f"{type(exc).__name__}: {exc}", token, key, sync_token),
                 )
+                answers.append(error)
             time.sleep(0.05 * attempt)
-        outcome = CallbackDelivery(open_kfid, status, attempt, error)
+        outcome = CallbackDelivery(
+            open_kfid,
+            status,
+            attempt,
+            error,
+            time=float(timestamp),
+            url=url,
+            message=message.replace(sync_token, _mask_token(sync_token)),
+            answers=tuple(answers),
+            fault=fault,
+        )
         with self._log_lock:
             self._log.append(outcome)
         with self._emu._lock:
@@ -181,3 +206,12 @@ class CallbackPusher:
             _log.warning(
                 "callback for %s failed after %d attempts: %s", open_kfid, attempt, error or status
             )
+
+
+def _answer_line(status: int, body: bytes, limit: int = 200) -> str:
+    text = body[:limit].decode("utf-8", "replace").strip()
+    return f"HTTP {status}" + (f": {text}" if text else "")
+
+
+def _mask_token(token: str) -> str:
+    return f"{token[:3]}…({len(token)} chars, masked)"

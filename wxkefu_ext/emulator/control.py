@@ -23,6 +23,8 @@ GET      /_emulator/stats                 → counters
 POST     /_emulator/callback              {url, token, encoding_aes_key} (url null: off)
 POST     /_emulator/callbacks/flush       {timeout?} → {flushed}
 POST     /_emulator/reset
+GET      /_emulator/ui                    the browser console (see :mod:`.console`)
+...      (console read models)            see :mod:`.console_api`
 =======  ===============================  =================================================
 
 Errors: HTTP 400 (bad input) / 404 (unknown route) with ``{"errcode": 40058|404, "errmsg"}``.
@@ -35,6 +37,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from wxkefu_ext.emulator._http import ApiError, Request, Response, json_response
+from wxkefu_ext.emulator.console_api import ROUTES as _console_routes
 
 if TYPE_CHECKING:
     from wxkefu_ext.emulator.core import Emulator
@@ -189,8 +192,15 @@ ROUTES: dict[tuple[str, str], Route] = {
     ("POST", "/_emulator/reset"): _reset,
 }
 
+# The browser console's read models and customer gestures (see console_api).
+ROUTES.update(_console_routes)
+
 
 def handle_control(emu: Emulator, request: Request) -> Response:
+    if request.path.startswith(("/_emulator/ui", "/_emulator/media/")):
+        from wxkefu_ext.emulator.console import serve
+
+        return serve(emu, request)
     route = ROUTES.get((request.method.upper(), request.path.rstrip("/")))
     if route is None:
         known = sorted({p for _, p in ROUTES})
