@@ -180,7 +180,8 @@ function bubbleContent(m) {
         ? [el("span", { class: "tag" }, "image"), el("img", { src: `../media/${encodeURIComponent(p.media_id)}`, alt: "image" })]
         : [el("span", { class: "tag" }, "image"), `media_id ${p.media_id}`];
     case "location":
-      return [el("span", { class: "tag" }, "location"), `📍 ${p.name || ""} ${p.address || ""}`.trim(),
+      return [el("span", { class: "tag" }, "location"),
+        [p.name, p.address && p.address !== p.name ? p.address : ""].filter(Boolean).join(" · "),
         el("span", { class: "tag" }, `${p.latitude}, ${p.longitude}`)];
     case "msgmenu":
       return [p.head_content, el("div", { class: "menu-items" }, (p.list || []).map(menuItem)), p.tail_content];
@@ -249,7 +250,7 @@ function renderCallbacks(state) {
         el("div", { class: "detail-label" }, `answers from ${d.url}`),
         el("pre", {}, d.answers.join("\n") || d.error || "—"),
         el("div", { class: "detail-label" }, "decrypted payload"),
-        el("pre", {}, d.message))));
+        el("pre", {}, d.message.replace(/></g, ">\n<")))));
   }
 }
 
