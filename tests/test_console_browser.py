@@ -14,16 +14,15 @@ or WXKEFU_PROFILE=full); selenium from the dev extra. Missing in the quick profi
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+from test_docs import decode_png
 
 from conftest import FULL
-from test_docs import decode_png
 
 ROOT = Path(__file__).resolve().parent.parent
 ENSURE = ROOT / "scripts" / "ensure_chromedriver.sh"
@@ -47,8 +46,6 @@ def browser_binaries() -> tuple[Path, Path]:
             "scripts/ensure_chromedriver.sh (done automatically under CI=true or "
             "WXKEFU_PROFILE=full)"
         )
-    if not FULL and shutil.which("python3") is None:  # pragma: no cover - sanity
-        pytest.skip("no python3")
     return CHROMIUM, CHROMEDRIVER
 
 
@@ -169,7 +166,9 @@ def _wait_text(driver: Any, selector: str, text: str) -> None:
         WebDriverWait(driver, WAIT).until(shows)
     except Exception:
         shown = driver.find_element(By.CSS_SELECTOR, selector).text
-        raise AssertionError(f"{text!r} did not appear in {selector} within {WAIT} s: {shown!r}")
+        raise AssertionError(
+            f"{text!r} did not appear in {selector} within {WAIT} s: {shown!r}"
+        ) from None
 
 
 def test_chat_with_the_bot_in_the_console(
