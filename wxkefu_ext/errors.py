@@ -328,6 +328,9 @@ _CODE_HINTS: Final[Mapping[int, str]] = MappingProxyType(
         41001: "No access_token was sent: a client bug, since the toolkit adds it to every "
         "call; check custom transports and hand-built URLs",
         41006: "media_id is missing from the request",
+        41050: "The welcome_code / msg_code is unknown or already used: each code is single-use "
+        "and a welcome_code is valid only 20 s after its enter_session event — send the welcome "
+        "at once, once (a second send with the same code fails)",
         42001: "The access_token expired; cache tokens for less than expires_in and share one "
         "token store among processes",
         44001: "The uploaded file is empty; send the file bytes in the multipart `media` part",
@@ -440,6 +443,22 @@ _CALLBACK_CODES: Final[Mapping[int, tuple[str, str]]] = MappingProxyType(
         -40011: ("Building the reply XML failed", "report this as a bug"),
     }
 )
+
+
+#: A path the server does not know at all (not a permission problem): the base URL lacks
+#: /cgi-bin. The emulator says "unknown path"; "api not found" is the generic wording.
+UNKNOWN_PATH_HINT: Final = (
+    "The server does not know this path — not a permission problem: the base URL probably "
+    "lacks /cgi-bin (use https://qyapi.weixin.qq.com/cgi-bin, or the emulator's "
+    "http://127.0.0.1:8765/cgi-bin; check WXKF_BASE_URL)"
+)
+
+
+def hint_for_message(code: int, errmsg: str) -> str | None:
+    """A hint that depends on the server's text as well as the code, or None."""
+    if code == 48002 and ("unknown path" in errmsg or "api not found" in errmsg):
+        return UNKNOWN_PATH_HINT
+    return None
 
 
 def hint_for(code: int) -> str:
@@ -621,7 +640,8 @@ def explain(errcode: int, errmsg: str = "") -> str:
     wrong-JSON warning when present and the "more info" URL; it is redacted first. Unknown codes
     point to WeCom's devtool lookup page.
     """
-    return _describe(_check_code(errcode), _check_msg(errmsg), hint=None, path=None)
+    code, msg = _check_code(errcode), _check_msg(errmsg)
+    return _describe(code, msg, hint=hint_for_message(code, msg), path=None)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -679,7 +699,9 @@ class KfApiError(KfError):
         super().__init__(errcode, errmsg)
         self.errcode = errcode
         self.errmsg = errmsg
-        self.hint = hint if hint is not None else hint_for(errcode)
+        if hint is None:
+            hint = hint_for_message(errcode, errmsg) or hint_for(errcode)
+        self.hint = hint
         self.request_id = request_id if request_id is not None else parts.request_id
         self.from_ip = parts.from_ip
         self.more_info_url = more_info_url if more_info_url is not None else parts.more_info_url

@@ -62,6 +62,19 @@ app = typer.Typer(
 )
 
 
+def _print_version(value: bool) -> None:
+    if not value:
+        return
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        number = version("wxkefu")
+    except PackageNotFoundError:  # running from a source tree that is not installed
+        number = "unknown (not installed)"
+    sys.stdout.write(f"wxkefu {number}\n")
+    raise typer.Exit(0)
+
+
 @app.callback()
 def _root(
     base_url: Annotated[
@@ -76,6 +89,12 @@ def _root(
     timeout: Annotated[
         float, typer.Option("--timeout", min=0.1, help="HTTP timeout in seconds.")
     ] = 10.0,
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", is_eager=True, callback=_print_version, help="Print the version."
+        ),
+    ] = False,
 ) -> None:
     """Command line for the WeCom 微信客服 (Kf) API and its local emulator."""
     s = _common.settings()
@@ -123,6 +142,8 @@ def _report(exc: BaseException) -> int:
         return EXIT_CONFIG
     if isinstance(exc, KfTransportError | KfResponseError):
         console.print(Text(f"error ({type(exc).__name__}): ", style="bold red") + Text(text))
+        if isinstance(exc, KfTransportError):
+            console.print(Text(_common.mask(_common.transport_hint()), style="dim"))
         return EXIT_TRANSPORT
     if isinstance(exc, CallbackError):
         from wxkefu_ext.errors import explain
@@ -168,6 +189,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             show()
             return int(exc.exit_code)  # type: ignore[attr-defined]
         if os.environ.get("WXKEFU_DEBUG") == "1":
-            raise
+            # the traceback, then the same report and exit code as without debugging
+            import traceback
+
+            sys.stderr.write(_common.mask("".join(traceback.format_exception(exc))))
         return _report(exc)
     return int(result) if isinstance(result, int) else 0

@@ -720,7 +720,9 @@ class Emulator:
             return self._error(
                 ApiError(
                     48002,
-                    f"api not found: {request.method} {_clip(request.path)}",
+                    f"unknown path {request.method} {_clip(request.path)}: the Kf API is served "
+                    "under /cgi-bin/, so the base URL probably lacks /cgi-bin "
+                    "(e.g. http://127.0.0.1:8765/cgi-bin)",
                     kind="route",
                     status=404,
                 ),
