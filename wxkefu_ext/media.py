@@ -576,7 +576,7 @@ def _start(
         raise KfValidationError("must be positive", field="chunk_size")
     core = _DownloadCore(media_id, 0, range)
     sink = _Sink(target, resume)
-    core.have = sink.initial
+    core.have = core.resumed_from = sink.initial
     return sink, core
 
 

@@ -224,10 +224,10 @@ def run(
                 err.write(
                     f"bot: {bot} receives the callbacks; chat with it at {console_url(base_url)}\n"
                 )
-            err.write("Ctrl-C to stop\n")
-            err.flush()
             event = stop or threading.Event()
             with _stop_on_sigterm(event), contextlib.suppress(KeyboardInterrupt):
+                err.write("Ctrl-C to stop\n")
+                err.flush()
                 event.wait()
     err.write("stopped\n")
     return 0
