@@ -148,12 +148,34 @@ class CallbackPusher:
         async_client: httpx.AsyncClient | None,
         loop: asyncio.AbstractEventLoop | None,
     ) -> None:
-        from wxkefu_ext.callback import build_post_envelope
         from wxkefu_ext.emulator.callback_faults import apply_fault
 
-        url, token, key, corp_id, open_kfid, sync_token, timestamp = job
-        message = kf_msg_or_event_xml(corp_id, timestamp, sync_token, open_kfid)
+        url, token, key = job[0], job[1], job[2]
         fault, url, token, key = apply_fault(self._emu, url, token, key)
+        if fault == "unreachable":
+            # over the real network even with an in-process callback transport
+            import httpx
+
+            with httpx.Client(timeout=TIMEOUT) as direct:
+                self._attempts(job, fault, url, token, key, direct, None, None)
+            return
+        self._attempts(job, fault, url, token, key, sync_client, async_client, loop)
+
+    def _attempts(
+        self,
+        job: tuple[str, Secret, Secret, str, str, str, int],
+        fault: str | None,
+        url: str,
+        token: Secret,
+        key: Secret,
+        sync_client: httpx.Client | None,
+        async_client: httpx.AsyncClient | None,
+        loop: asyncio.AbstractEventLoop | None,
+    ) -> None:
+        from wxkefu_ext.callback import build_post_envelope
+
+        _, _, _, corp_id, open_kfid, sync_token, timestamp = job
+        message = kf_msg_or_event_xml(corp_id, timestamp, sync_token, open_kfid)
         status: int | None = None
         error: str | None = None
         answers: list[str] = []
