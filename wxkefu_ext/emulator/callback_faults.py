@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any, Final
 from wxkefu_ext._redact import Secret
 
 if TYPE_CHECKING:
-    from wxkefu_ext.emulator.core import Emulator
+    from wxkefu_ext.emulator.world import World as Emulator
 
 __all__ = ["CALLBACK_FAULT_KINDS", "CallbackFault", "add", "apply_fault", "clear", "pending"]
 

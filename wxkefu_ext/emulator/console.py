@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Final
 from wxkefu_ext.emulator._http import Request, Response
 
 if TYPE_CHECKING:
-    from wxkefu_ext.emulator.core import Emulator
+    from wxkefu_ext.emulator.scenario import Scenario
 
 __all__ = ["CONSOLE_PATH", "console_url", "serve"]
 
@@ -34,7 +34,7 @@ def console_url(base_url: str) -> str:
     return base_url.removesuffix("/cgi-bin") + CONSOLE_PATH + "/"
 
 
-def serve(emu: Emulator, request: Request) -> Response:
+def serve(emu: Scenario, request: Request) -> Response:
     """``/_emulator/ui/...`` (the page) and ``/_emulator/media/<media_id>`` (a stored image,
     so the page can show what a customer sent)."""
     if request.path.startswith("/_emulator/media/"):

@@ -35,7 +35,7 @@ from wxkefu_ext.emulator import callback_faults
 from wxkefu_ext.emulator._http import Request
 
 if TYPE_CHECKING:
-    from wxkefu_ext.emulator.core import Emulator
+    from wxkefu_ext.emulator.scenario import Scenario as Emulator
 
 __all__ = ["ROUTES", "snapshot"]
 
@@ -89,7 +89,7 @@ def _png(rgb: tuple[int, int, int], size: int = 24) -> bytes:
 
 
 def _accounts(emu: Emulator, body: dict[str, Any], _: Request) -> dict[str, Any]:
-    with emu._lock:
+    with emu.lock:
         return {"accounts": _account_list(emu)}
 
 
@@ -110,8 +110,8 @@ def _account_list(emu: Emulator) -> list[dict[str, Any]]:
 def _callbacks_view(emu: Emulator) -> dict[str, Any]:
     log = emu.callback_log[-MAX_CALLBACKS:]
     return {
-        "configured": emu._callback_url is not None,
-        "url": emu._callback_url,
+        "configured": emu.callback_url is not None,
+        "url": emu.callback_url,
         "faults": [f.as_dict() for f in callback_faults.pending(emu)],
         "log": [
             {
@@ -163,11 +163,11 @@ def _image(emu: Emulator, body: dict[str, Any], _: Request) -> dict[str, Any]:
     from wxkefu_ext.emulator.state import Media
 
     open_kfid, user = _text(body, "open_kfid"), _text(body, "external_userid")
-    with emu._lock:
+    with emu.lock:
         emu.account(open_kfid)
         emu.customer(user)
         media_id = "3" + emu.new_id("", 63)
-        colour = (emu._rng.randrange(40, 220), emu._rng.randrange(40, 220), 200)
+        colour = (emu.rng.randrange(40, 220), emu.rng.randrange(40, 220), 200)
         emu.state.media[media_id] = Media(
             media_id, "image", _png(colour), "customer.png", "image/png", emu.clock.now()
         )
@@ -246,7 +246,7 @@ def _conversation(emu: Emulator, open_kfid: str, user: str) -> list[dict[str, An
 
 
 def _sessions(emu: Emulator, open_kfid: str) -> list[dict[str, Any]]:
-    from wxkefu_ext.emulator.core import SENDS_PER_CUSTOMER_MESSAGE, WINDOW_SECONDS
+    from wxkefu_ext.emulator.world import SENDS_PER_CUSTOMER_MESSAGE, WINDOW_SECONDS
 
     now = emu.clock.now()
     out = []
@@ -274,7 +274,7 @@ def _sessions(emu: Emulator, open_kfid: str) -> list[dict[str, Any]]:
 
 def snapshot(emu: Emulator, open_kfid: str | None, user: str | None) -> dict[str, Any]:
     """Everything the console shows, in one consistent read."""
-    with emu._lock:
+    with emu.lock:
         accounts = _account_list(emu)
         if open_kfid not in emu.state.accounts:
             open_kfid = None
@@ -285,7 +285,7 @@ def snapshot(emu: Emulator, open_kfid: str | None, user: str | None) -> dict[str
             else []
         )
         clock = {"now": emu.clock.now(), "offset": emu.clock.offset}
-        faults = [f.as_dict() for f in emu._faults.faults]
+        faults = [f.as_dict() for f in emu.fault_plan.faults]
         stats = emu.stats.as_dict()
     return {
         "accounts": accounts,
