@@ -34,13 +34,20 @@ class Bot:
         self.kf = kf
         self.cursors = MemoryCursorStore()  # use RedisCursorStore with several processes
         self.replied = threading.Event()
+        # Callbacks arrive on worker threads; two pulls of one account at once would both read
+        # the stored cursor and handle the same messages twice (a welcome_code is single-use).
+        # One puller at a time (across processes: wxkefu_ext.worker.SyncWorker).
+        self.pulling = threading.Lock()
 
     def on_event(self, event: Any) -> None:
         if not isinstance(event, KfMsgOrEvent) or not event.open_kfid:
             return
-        pager = SyncMsgPager(self.kf, event.open_kfid, token=event.token, cursor_store=self.cursors)
-        for message in pager.messages():
-            self.handle(event.open_kfid, message.to_dict())
+        with self.pulling:
+            pager = SyncMsgPager(
+                self.kf, event.open_kfid, token=event.token, cursor_store=self.cursors
+            )
+            for message in pager.messages():
+                self.handle(event.open_kfid, message.to_dict())
 
     def handle(self, open_kfid: str, m: dict[str, Any]) -> None:
         if m.get("msgtype") == "event":
