@@ -52,11 +52,13 @@ export function textsOf(resp: SyncMsgResp): string[] {
   const out: string[] = [];
   const items: SyncMsgItem[] = resp.msg_list ?? [];
   for (const m of items) {
-    // Optional on purpose: an item without msgtype lands in UnknownMessage, not in an error.
-    const kind: string | undefined = m.msgtype;
-    if (kind === "text" && "text" in m && m.text !== undefined) {
-      const content: string | undefined = m.text.content;
-      if (content !== undefined) out.push(content);
+    // The discriminator narrows: in case "text", m is TextMessage and m.text its payload.
+    switch (m.msgtype) {
+      case "text":
+        out.push(m.text.content);
+        break;
+      default:
+        break; // other types, and types the spec does not know yet (UnknownMessage)
     }
   }
   return out;
