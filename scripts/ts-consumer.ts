@@ -3,10 +3,10 @@
 // generated `wxkefu.d.ts` and compiles it with `tsc --noEmit --strict`: if the spec
 // stops producing usable TypeScript for another team, the docs build fails.
 //
-// It is written the way a TypeScript user would write it, including the one pattern
-// the spec forces on them: `SyncMsgItem` ends with a catch-all `UnknownMessage`
-// whose `msgtype` is any string, so `m.msgtype === "text"` cannot narrow the union;
-// use an `"text" in m` guard instead (codegen-notes §9).
+// It is written the way a TypeScript user would write it: a plain `switch (m.msgtype)`
+// narrows a pulled item to its payload type (the received unions are discriminated, and
+// the catch-all `UnknownMessage` takes only tags the spec does not list — see the spec's
+// info.description).
 import type { components, paths } from "./wxkefu";
 
 type Schemas = components["schemas"];
