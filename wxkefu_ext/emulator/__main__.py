@@ -34,14 +34,17 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.callback_url and not (args.callback_token and args.callback_aes_key):
         parser.error("--callback-url needs --callback-token and --callback-aes-key")
-    emu = Emulator(
-        credentials={args.corp_id: args.corp_secret},
-        callback_url=args.callback_url,
-        callback_token=args.callback_token,
-        callback_aes_key=args.callback_aes_key,
-        token_ttl=args.token_ttl,
-        seed=args.seed,
-    )
+    try:
+        emu = Emulator(
+            credentials={args.corp_id: args.corp_secret},
+            callback_url=args.callback_url,
+            callback_token=args.callback_token,
+            callback_aes_key=args.callback_aes_key,
+            token_ttl=args.token_ttl,
+            seed=args.seed,
+        )
+    except ValueError as exc:  # KfValidationError: the reason, never the secret itself
+        parser.error(str(exc))
     with emu.serve(args.host, args.port) as base_url:
         print(base_url, flush=True)
         print(f"corp id: {emu.corp_id}", file=sys.stderr)

@@ -18,6 +18,7 @@ from wxkefu_ext.emulator._http import (
     Response,
     json_response,
 )
+from wxkefu_ext.emulator.callback_settings import check_callback_settings
 from wxkefu_ext.emulator.clock import Clock
 from wxkefu_ext.emulator.faults import Fault, FaultPlan, Firing
 from wxkefu_ext.emulator.state import (
@@ -132,6 +133,7 @@ class Emulator:
                 )
         if not isinstance(token_ttl, int) or token_ttl <= 0:
             raise ValueError(f"token_ttl must be a positive int (seconds), got {token_ttl!r}")
+        check_callback_settings(callback_url, callback_token, callback_aes_key)
         self._credentials = {k: Secret(v) for k, v in creds.items()}
         self.token_ttl = token_ttl
         self.seed = seed
@@ -206,12 +208,7 @@ class Emulator:
     ) -> None:
         """Where (and with which Token/EncodingAESKey) ``kf_msg_or_event`` callbacks go;
         ``url=None`` turns callbacks off."""
-        if url is not None and (token is None or encoding_aes_key is None):
-            raise ValueError("a callback url needs token= and encoding_aes_key=")
-        if encoding_aes_key is not None:
-            from wxkefu_ext.crypto import encrypt_message
-
-            encrypt_message(encoding_aes_key, b"probe", self.corp_id)  # fails early on a bad key
+        check_callback_settings(url, token, encoding_aes_key)  # 400 / ValueError with the reason
         with self._lock:
             self._callback_url = url
             self._callback_token = _secret(token) if token is not None else None
