@@ -517,8 +517,10 @@ def ca_link(link_url: str) -> OutgoingMessage:
 
 
 # ---------------------------------------------------------------------------------------------
-# Sending
+# Sending (a failure carries msgid, maybe_delivered and the attempts: see send_report.py)
 # ---------------------------------------------------------------------------------------------
+
+from wxkefu_ext.send_report import reports_send_failures  # noqa: E402 - needs new_msgid above
 
 
 class _SupportsRequest(Protocol):
@@ -579,6 +581,7 @@ def _sent_msgid(reply: Mapping[str, Any], body: Mapping[str, Any]) -> str:
     return value if isinstance(value, str) and value else str(body["msgid"])
 
 
+@reports_send_failures
 def send(
     kf: _SupportsRequest,
     touser: str,
@@ -603,6 +606,7 @@ def send(
     return _sent_msgid(reply, body)
 
 
+@reports_send_failures
 def send_on_event(
     kf: _SupportsRequest,
     code: str,
@@ -627,6 +631,7 @@ def recall(kf: _SupportsRequest, open_kfid: str, msgid: str) -> None:
     kf.request("POST", RECALL_PATH, json=_recall_body(open_kfid, msgid))
 
 
+@reports_send_failures
 async def async_send(
     kf: _SupportsAsyncRequest,
     touser: str,
@@ -646,6 +651,7 @@ async def async_send(
     return _sent_msgid(reply, body)
 
 
+@reports_send_failures
 async def async_send_on_event(
     kf: _SupportsAsyncRequest,
     code: str,
