@@ -89,17 +89,10 @@ class PrivateRedis:
         self.frozen = False
 
 
-@pytest.fixture
-def volatile_redis(tmp_path: Path) -> Iterator[PrivateRedis]:
-    """A private Redis without persistence."""
-    r = PrivateRedis(tmp_path, persistent=False).start()
-    yield r
-    r.kill()
-
-
-@pytest.fixture
-def durable_redis(tmp_path: Path) -> Iterator[PrivateRedis]:
-    """A private Redis with AOF (appendfsync always)."""
-    r = PrivateRedis(tmp_path, persistent=True).start()
-    yield r
-    r.kill()
+def private_redis(tmp_path: Path, *, persistent: bool) -> Iterator[PrivateRedis]:
+    """Body of a fixture: ``yield from private_redis(tmp_path, persistent=False)``."""
+    r = PrivateRedis(tmp_path, persistent=persistent).start()
+    try:
+        yield r
+    finally:
+        r.kill()
