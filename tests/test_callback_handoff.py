@@ -354,7 +354,6 @@ def test_sigkill_under_load_answers_nothing_200_that_is_not_handled(
 
     async def fire(indices: list[int], kill_after: int | None) -> None:
         async with httpx.AsyncClient(base_url=f"http://127.0.0.1:{port}", timeout=3) as c:
-
             gate = asyncio.Semaphore(8)  # load, but spread out so the kill lands mid-way
 
             async def one(i: int) -> None:
