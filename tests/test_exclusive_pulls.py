@@ -169,7 +169,9 @@ def test_bot_example_is_race_free_under_load() -> None:
     for t in burners:
         t.start()
     try:
-        for round_ in range(3):
+        from conftest import scaled
+
+        for round_ in range(scaled(1, 5)):
             bot = bot_module.Bot(kf)
             kfid = emu.create_account(f"acct{round_}")
             events.clear()
@@ -197,3 +199,86 @@ def test_bot_example_is_race_free_under_load() -> None:
         stop.set()
         kf.close()
         emu.close()
+
+
+@pytest.mark.anyio
+async def test_async_pagers_sharing_async_redis_store(redis_url: str, redis_prefix: str) -> None:
+    import asyncio
+
+    from wxkefu_ext.cursors import AsyncRedisCursorStore, CursorLostError
+    from wxkefu_ext.pagination import AsyncSyncMsgPager
+
+    client = redis_from_url(redis_url, asyncio=True)
+    items = [f"m{i}" for i in range(40)]
+    sync_kf = FakeKf(items)
+
+    class AsyncKf:
+        async def request(self, method: str, path: str, *, params: Any = None, json: Any = None):  # type: ignore[no-untyped-def]
+            await asyncio.sleep(0.002)
+            return sync_kf.request(method, path, json=json)
+
+    handed: Counter[str] = Counter()
+
+    async def handler(page: SyncMsgPage) -> None:
+        await asyncio.sleep(0.003)
+        handed.update(r["msgid"] for r in page.raw_messages)
+
+    stores = [AsyncRedisCursorStore(client, prefix=redis_prefix) for _ in range(2)]
+    await asyncio.gather(
+        *(
+            AsyncSyncMsgPager(AsyncKf(), "wkA", cursor_store=stores[i % 2], parser=dict).handle(
+                handler
+            )
+            for i in range(4)
+        )
+    )
+    assert set(handed) == set(items) and max(handed.values()) == 1
+    await client.delete(redis_prefix + "wkA")
+    with pytest.raises(CursorLostError):
+        await AsyncSyncMsgPager(AsyncKf(), "wkA", cursor_store=stores[0], parser=dict).handle(
+            handler
+        )
+    await client.aclose()
+
+
+def test_drain_through_the_fault_proxy_loses_and_repeats_nothing() -> None:
+    from collections import Counter as C
+
+    from fault_proxy import FaultPlan, FaultProxy
+
+    from wxkefu_ext.client import KfClient
+    from wxkefu_ext.emulator import Emulator
+    from wxkefu_ext.errors import KfError
+    from wxkefu_ext.pagination import MemoryDeduper
+    from wxkefu_ext.retry import RetryPolicy
+
+    from conftest import scaled
+
+    emu = Emulator(seed=11)
+    kfid = emu.create_account("a")
+    user, _ = emu.customer_enter_session(kfid)
+    sent = [emu.customer_send(kfid, user, f"m{i}") for i in range(scaled(300, 3000))]
+    store, dedupe = MemoryCursorStore(), MemoryDeduper()
+    handed: C[str] = C()
+    plan = FaultPlan(refuse=0.07, lose_reply=0.07, gateway_504=0.06, seed=3)
+    with emu.serve("127.0.0.1", 0) as base_url:
+        port = int(base_url.rsplit(":", 1)[1].split("/")[0])
+        with FaultProxy(("127.0.0.1", port), plan) as proxy:
+            kf = KfClient(emu.corp_id, emu.corp_secret, base_url=proxy.base_url("/cgi-bin"),
+                          retry=RetryPolicy(max_attempts=2, initial_backoff=0, max_backoff=0),
+                          timeout=5)  # fmt: skip
+            failures = 0
+            for _ in range(200):
+                try:
+                    SyncMsgPager(kf, kfid, cursor_store=store, limit=50, dedupe=dedupe).handle(
+                        lambda p: handed.update(r["msgid"] for r in p.raw_messages)
+                    )
+                    break
+                except KfError:
+                    failures += 1  # the next drain resumes from the committed cursor
+            kf.close()
+    emu.close()
+    texts = {m: c for m, c in handed.items() if m in set(sent)}
+    assert set(texts) == set(sent), "messages lost"
+    assert max(texts.values()) == 1, "a message was handed out twice"
+    assert sum(plan.fired.values()) > 0, "the proxy injected nothing"
