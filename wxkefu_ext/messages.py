@@ -24,6 +24,7 @@ from typing import Any, Final, Protocol
 
 from wxkefu_ext.errors import KfApiError, KfValidationError
 from wxkefu_ext.retry import DUPLICATE_MSGID_ERRCODE, is_duplicate_msgid
+from wxkefu_ext.send_report import reports_send_failures
 
 __all__ = [
     "DUPLICATE_MSGID_ERRCODE",
@@ -520,8 +521,6 @@ def ca_link(link_url: str) -> OutgoingMessage:
 # Sending (a failure carries msgid, maybe_delivered and the attempts: see send_report.py)
 # ---------------------------------------------------------------------------------------------
 
-from wxkefu_ext.send_report import reports_send_failures  # noqa: E402 - needs new_msgid above
-
 
 class _SupportsRequest(Protocol):
     def request(
@@ -581,7 +580,7 @@ def _sent_msgid(reply: Mapping[str, Any], body: Mapping[str, Any]) -> str:
     return value if isinstance(value, str) and value else str(body["msgid"])
 
 
-@reports_send_failures
+@reports_send_failures(new_msgid)
 def send(
     kf: _SupportsRequest,
     touser: str,
@@ -606,7 +605,7 @@ def send(
     return _sent_msgid(reply, body)
 
 
-@reports_send_failures
+@reports_send_failures(new_msgid)
 def send_on_event(
     kf: _SupportsRequest,
     code: str,
@@ -631,7 +630,7 @@ def recall(kf: _SupportsRequest, open_kfid: str, msgid: str) -> None:
     kf.request("POST", RECALL_PATH, json=_recall_body(open_kfid, msgid))
 
 
-@reports_send_failures
+@reports_send_failures(new_msgid)
 async def async_send(
     kf: _SupportsAsyncRequest,
     touser: str,
@@ -651,7 +650,7 @@ async def async_send(
     return _sent_msgid(reply, body)
 
 
-@reports_send_failures
+@reports_send_failures(new_msgid)
 async def async_send_on_event(
     kf: _SupportsAsyncRequest,
     code: str,

@@ -59,36 +59,39 @@ def _annotate(exc: KfError, msgid: str, attempts: list[SendAttempt]) -> None:
     )
 
 
-def reports_send_failures(fn: F) -> F:
-    """Decorate a send helper ``fn(..., *, msgid=None)`` (sync or async); see module doc."""
-    from wxkefu_ext.messages import new_msgid  # messages imports this module
+def reports_send_failures(new_msgid: Callable[[], str]) -> Callable[[F], F]:
+    """Decorator factory for a send helper ``fn(..., *, msgid=None)`` (sync or async);
+    ``new_msgid`` makes the msgid when the caller gave none (see module doc)."""
 
-    if inspect.iscoroutinefunction(fn):
+    def decorate(fn: F) -> F:
+        if inspect.iscoroutinefunction(fn):
+
+            @functools.wraps(fn)
+            async def async_wrapper(*args: Any, msgid: str | None = None, **kwargs: Any) -> Any:
+                chosen = new_msgid() if msgid is None else msgid
+                with recording_attempts() as attempts:
+                    try:
+                        return await fn(*args, msgid=chosen, **kwargs)
+                    except KfValidationError:
+                        raise  # caught before anything was sent
+                    except KfError as exc:
+                        _annotate(exc, str(chosen), attempts)
+                        raise
+
+            return cast(F, async_wrapper)
 
         @functools.wraps(fn)
-        async def async_wrapper(*args: Any, msgid: str | None = None, **kwargs: Any) -> Any:
+        def wrapper(*args: Any, msgid: str | None = None, **kwargs: Any) -> Any:
             chosen = new_msgid() if msgid is None else msgid
             with recording_attempts() as attempts:
                 try:
-                    return await fn(*args, msgid=chosen, **kwargs)
+                    return fn(*args, msgid=chosen, **kwargs)
                 except KfValidationError:
-                    raise  # caught before anything was sent
+                    raise
                 except KfError as exc:
                     _annotate(exc, str(chosen), attempts)
                     raise
 
-        return cast(F, async_wrapper)
+        return cast(F, wrapper)
 
-    @functools.wraps(fn)
-    def wrapper(*args: Any, msgid: str | None = None, **kwargs: Any) -> Any:
-        chosen = new_msgid() if msgid is None else msgid
-        with recording_attempts() as attempts:
-            try:
-                return fn(*args, msgid=chosen, **kwargs)
-            except KfValidationError:
-                raise
-            except KfError as exc:
-                _annotate(exc, str(chosen), attempts)
-                raise
-
-    return cast(F, wrapper)
+    return decorate
