@@ -122,7 +122,7 @@ def test_failed_sends_carry_msgid_maybe_delivered_and_history(
         delivered_before = Counter(d["msgid"] for d in emu.delivered(kfid))
         for exc in failures:
             msgid = exc.msgid  # type: ignore[attr-defined]
-            attempts = exc.attempts  # type: ignore[attr-defined]
+            attempts = exc.send_attempts  # type: ignore[attr-defined]
             assert msgid in sent and attempts and all(isinstance(a, SendAttempt) for a in attempts)
             assert [a.number for a in attempts] == list(range(1, len(attempts) + 1))
             if delivered_before[msgid]:  # landed although the call raised

@@ -118,8 +118,9 @@ _ATTEMPTS: Final[contextvars.ContextVar[list[SendAttempt] | None]] = contextvars
 
 
 class recording_attempts:
-    """Collect every attempt the retry layer makes inside the block (including the auth
-    layer's replay after a token rejection) into a list."""
+    """Collect every attempt of a *send* (``/kf/send_msg``, ``/kf/send_msg_on_event``) the
+    retry layer makes inside the block (including the auth layer's replay after a token
+    rejection) into a list."""
 
     def __init__(self) -> None:
         self.attempts: list[SendAttempt] = []
@@ -353,7 +354,10 @@ def _flow(policy: RetryPolicy, request: httpx.Request) -> Generator[_Step, Any, 
                     raise _oversized(request, outcome, size)
                 outcome = yield _Read(outcome, limit, _body_budget(request))
         if isinstance(outcome, httpx.TransportError):
-            _record(SendAttempt(0, type(outcome).__name__, may_have_reached=_ambiguous(outcome)))
+            if is_send(request):
+                _record(
+                    SendAttempt(0, type(outcome).__name__, may_have_reached=_ambiguous(outcome))
+                )
             retry = (idempotent or not _ambiguous(outcome)) and allowed
             if not retry or attempt >= policy.max_attempts:
                 raise _transport_error(outcome, path, attempt) from outcome
@@ -370,7 +374,8 @@ def _flow(policy: RetryPolicy, request: httpx.Request) -> Generator[_Step, Any, 
             raise _oversized(request, response, None)
         if js:
             response.extensions["wxkefu.json"] = _parse(response.content)
-        _record_response(response)
+        if is_send(request):  # not the gettoken a send may trigger
+            _record_response(response)
         final, wait = _decide(policy, request, response, attempt, allowed, idempotent)
         if final is not None:
             if final is not response:

@@ -11,7 +11,8 @@ working):
 
 * ``exc.msgid`` — the msgid every attempt carried;
 * ``exc.maybe_delivered`` — True when any attempt could have reached the server;
-* ``exc.attempts`` — the :class:`~wxkefu_ext.retry.SendAttempt` history, in order.
+* ``exc.send_attempts`` — the :class:`~wxkefu_ext.retry.SendAttempt` history, in order
+  (``KfTransportError.attempts`` keeps its meaning: how many attempts the retry layer made).
 
 The documented recovery is to send again **with the same msgid**: the server rejects a msgid it
 has accepted (errcode 40058 naming a duplicated msgid), which the helpers report as success —
@@ -45,7 +46,7 @@ def _annotate(exc: KfError, msgid: str, attempts: list[SendAttempt]) -> None:
     maybe = maybe_delivered(exc, attempts)
     exc.msgid = msgid  # type: ignore[attr-defined]
     exc.maybe_delivered = maybe  # type: ignore[attr-defined]
-    exc.attempts = tuple(attempts)  # type: ignore[attr-defined]
+    exc.send_attempts = tuple(attempts)  # type: ignore[attr-defined]
     history = ", ".join(
         f"#{a.number} {a.outcome}"
         + (f" HTTP {a.status}" if a.status is not None else "")
