@@ -345,7 +345,7 @@ def test_sigkill_under_load_answers_nothing_200_that_is_not_handled(
 
     from conftest import scaled
 
-    n = scaled(120, 1000)
+    n = scaled(120, 500)
     prefix = "kill:"
     port = free_port()
     posts = [signed_post(1000 + i, f"wk{i}") for i in range(n)]
