@@ -74,6 +74,8 @@ from wxkefu_ext.cursors import (
 )
 from wxkefu_ext.errors import KfError, KfResponseError, KfValidationError
 from wxkefu_ext.locks import LockTimeoutError
+from wxkefu_ext.protocols import SupportsAsyncRequest as _SupportsAsyncRequest
+from wxkefu_ext.protocols import SupportsRequest as _SupportsRequest
 from wxkefu_ext.stores import store_errors
 
 _log = logging.getLogger(__name__)
@@ -578,28 +580,6 @@ def _drain_steps(cfg: _Config, result: DrainResult) -> _Step:
 # ---------------------------------------------------------------------------------------------
 # Shells
 # ---------------------------------------------------------------------------------------------
-
-
-class _SupportsRequest(Protocol):
-    def request(
-        self,
-        method: str,
-        path: str,
-        *,
-        params: Mapping[str, Any] | None = None,
-        json: Any = None,
-    ) -> dict[str, Any]: ...
-
-
-class _SupportsAsyncRequest(Protocol):
-    async def request(
-        self,
-        method: str,
-        path: str,
-        *,
-        params: Mapping[str, Any] | None = None,
-        json: Any = None,
-    ) -> dict[str, Any]: ...
 
 
 PageHandler = Callable[[SyncMsgPage], object]

@@ -26,6 +26,7 @@ from collections.abc import AsyncIterator, Awaitable, Callable, Generator, Itera
 from dataclasses import dataclass
 from typing import Any, Final, Protocol, runtime_checkable
 
+from wxkefu_ext._extras import missing_extra
 from wxkefu_ext._redact import Secret
 from wxkefu_ext.locks import AsyncRedisLock, LockTimeoutError, RedisLock
 from wxkefu_ext.stores import store_errors
@@ -195,6 +196,10 @@ _DELETE_IF: Final = (
 
 def _redis_client(redis_or_url: Any, *, asyncio_: bool) -> Any:
     if isinstance(redis_or_url, str):  # bounded calls: see wxkefu_ext.stores
+        try:
+            import redis  # noqa: F401 - only to name the missing extra
+        except ImportError as exc:  # the "redis" extra
+            raise missing_extra("a Redis token store from a URL", exc) from exc
         from wxkefu_ext.stores import redis_from_url
 
         return redis_from_url(redis_or_url, asyncio=asyncio_)

@@ -59,6 +59,7 @@ from wxkefu_ext.pagination import (
     SyncMsgPager,
     parse_message,
 )
+from wxkefu_ext.protocols import SupportsRequest as _KfLike
 from wxkefu_ext.stores import store_errors, warn_if_not_persistent
 
 __all__ = [
@@ -188,12 +189,6 @@ if redis.call('LLEN', KEYS[1]) == 0 then
 end
 return 0
 """
-
-
-class _KfLike(Protocol):
-    def request(
-        self, method: str, path: str, *, params: Mapping[str, Any] | None = ..., json: Any = ...
-    ) -> dict[str, Any]: ...
 
 
 PageHandler = Callable[[SyncMsgPage], object]
