@@ -61,7 +61,12 @@ def redis_from_url(
     died in a Redis restart is replaced once, not forever)."""
     if not socket_timeout > 0 or not connect_timeout > 0:
         raise ValueError("socket_timeout and connect_timeout must be positive")
-    from redis.backoff import NoBackoff
+    try:
+        from redis.backoff import NoBackoff
+    except ImportError as exc:  # the "redis" extra
+        from wxkefu_ext._extras import missing_extra
+
+        raise missing_extra("a Redis client from a URL", exc) from exc
 
     options: dict[str, Any] = {
         "socket_timeout": socket_timeout,
