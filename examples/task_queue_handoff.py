@@ -41,18 +41,19 @@ def make_worker(kf_factory: Any, r: redis.Redis, prefix: str, seen: list[str]) -
 
 
 def celery_app() -> Any:  # pragma: no cover - needs Celery and a broker
-    from celery import Celery  # imported only when you use it
+    from celery import Celery  # type: ignore[import-not-found]  # only when you use it
 
-    app = Celery("wxkefu", broker=os.environ["WXKEFU_CELERY_BROKER"])
-    worker = make_worker(lambda: __import__("wxkefu_ext.client").client.KfClient.from_env(),
-                         redis_from_url(REDIS_URL), "wxkefu:stream:", [])  # fmt: skip
+    from wxkefu_ext.client import KfClient
 
-    @app.task(bind=True, max_retries=None, default_retry_delay=1)  # type: ignore[misc]
-    def drain_account(self: Any, open_kfid: str, token: str | None) -> None:
+    app: Any = Celery("wxkefu", broker=os.environ["WXKEFU_CELERY_BROKER"])
+    worker = make_worker(KfClient.from_env, redis_from_url(REDIS_URL), "wxkefu:stream:", [])
+
+    def drain(task: Any, open_kfid: str, token: str | None) -> None:
         if worker.drain_notified(open_kfid, token) is None:  # another worker has the account
-            raise self.retry()
+            raise task.retry()
 
-    app.conf.wxkefu_handoff = task_handoff(drain_account.delay)
+    drain_account: Any = app.task(bind=True, max_retries=None, default_retry_delay=1)(drain)
+    app.conf.wxkefu_handoff = task_handoff(drain_account.delay)  # the endpoint's handoff=
     return app
 
 
