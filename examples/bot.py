@@ -68,17 +68,15 @@ class Bot:
         self.kf = kf
         self.cursors = MemoryCursorStore()  # use RedisCursorStore with several processes
         self.replied = threading.Event()
-        self.pulling = threading.Lock()  # one pull at a time: two callbacks must not share a page
 
     def on_event(self, event: Any) -> None:
         if not isinstance(event, KfMsgOrEvent) or not event.open_kfid:
             return
-        with self.pulling:
-            pager = SyncMsgPager(
-                self.kf, event.open_kfid, token=event.token, cursor_store=self.cursors
-            )
-            for message in pager.messages():
-                self.handle(event.open_kfid, message)
+        # Two callbacks for one account may arrive together: the pager holds the cursor store's
+        # lease on the account while it drains, so the second waits and never sees the same page.
+        pager = SyncMsgPager(self.kf, event.open_kfid, token=event.token, cursor_store=self.cursors)
+        for message in pager.messages():
+            self.handle(event.open_kfid, message)
 
     def handle(self, open_kfid: str, m: SyncMsgItem) -> None:
         match m:

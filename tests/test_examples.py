@@ -39,8 +39,10 @@ EXPECTED: dict[str, str] = {
     "bot.py": r"bot: welcomed \S+(.|\n)*bot: replied to(.|\n)*bot round-trip complete",
     "redis_shared_token.py": r"one gettoken for \d+ clients",
     "distributed_sync.py": r"handled \d+ message\(s\), \d+ unique, by 2 workers",
+    "task_queue_handoff.py": r"task drained \S+: [1-9]\d* message\(s\) handled after a 200",
 }
-NEEDS_REDIS = {"redis_shared_token.py", "distributed_sync.py"}
+NEEDS_REDIS = {"redis_shared_token.py", "distributed_sync.py", "task_queue_handoff.py"}
+OFFLINE = {"keygen_example.py"}
 
 
 def test_every_example_is_tested() -> None:

@@ -631,3 +631,16 @@ def raise_for_errcode(payload: Mapping[str, object], *, path: str = "") -> None:
             redact_text(path) or "a request",
             one_line(redact_text(errmsg)),
         )
+
+
+class StoreUnavailableError(KfError):
+    """A store the toolkit depends on (Redis: cursors, locks, dedupe marks, the sync queue,
+    tokens) failed or did not answer within its socket timeout. Raised within a bounded time
+    (see :mod:`wxkefu_ext.stores` for the defaults); nothing was committed by the failed call.
+    ``operation`` names what was attempted, never a key's value or a secret."""
+
+    operation: str
+
+    def __init__(self, message: str, *, operation: str = "") -> None:
+        super().__init__(message)
+        self.operation = operation

@@ -33,6 +33,7 @@ from wxkefu_ext.msgid import MSGID_MAX_BYTES, MSGID_PATTERN, new_msgid
 from wxkefu_ext.protocols import SupportsAsyncRequest as _SupportsAsyncRequest
 from wxkefu_ext.protocols import SupportsRequest as _SupportsRequest
 from wxkefu_ext.retry import DUPLICATE_MSGID_ERRCODE, is_duplicate_msgid
+from wxkefu_ext.send_report import reports_send_failures
 
 __all__ = [
     "DUPLICATE_MSGID_ERRCODE",
@@ -584,7 +585,7 @@ def ca_link(link_url: str) -> OutgoingMessage:
 
 
 # ---------------------------------------------------------------------------------------------
-# Sending
+# Sending (a failure carries msgid, maybe_delivered and the attempts: see send_report.py)
 # ---------------------------------------------------------------------------------------------
 
 
@@ -713,6 +714,7 @@ def _sent_msgid(reply: Mapping[str, Any], body: Mapping[str, Any]) -> str:
     return value if isinstance(value, str) and value else str(body["msgid"])
 
 
+@reports_send_failures(new_msgid)
 def send(
     kf: _SupportsRequest,
     touser: str,
@@ -742,6 +744,7 @@ def send(
     return _sent_msgid(reply, body)
 
 
+@reports_send_failures(new_msgid)
 def send_on_event(
     kf: _SupportsRequest,
     code: str,
@@ -768,6 +771,7 @@ def recall(kf: _SupportsRequest, open_kfid: str, msgid: str) -> None:
     kf.request("POST", RECALL_PATH, json=_recall_body(open_kfid, msgid))
 
 
+@reports_send_failures(new_msgid)
 async def async_send(
     kf: _SupportsAsyncRequest,
     touser: str,
@@ -789,6 +793,7 @@ async def async_send(
     return _sent_msgid(reply, body)
 
 
+@reports_send_failures(new_msgid)
 async def async_send_on_event(
     kf: _SupportsAsyncRequest,
     code: str,

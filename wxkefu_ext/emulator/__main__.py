@@ -43,14 +43,17 @@ def main(argv: list[str] | None = None) -> int:
         parser.error("--callback-url needs --callback-token and --callback-aes-key")
     if args.callback_url and args.bot:
         parser.error("--callback-url and --bot both set where callbacks go; give one")
-    emu = Emulator(
-        credentials={args.corp_id: args.corp_secret},
-        callback_url=args.callback_url,
-        callback_token=args.callback_token,
-        callback_aes_key=args.callback_aes_key,
-        token_ttl=args.token_ttl,
-        seed=args.seed,
-    )
+    try:
+        emu = Emulator(
+            credentials={args.corp_id: args.corp_secret},
+            callback_url=args.callback_url,
+            callback_token=args.callback_token,
+            callback_aes_key=args.callback_aes_key,
+            token_ttl=args.token_ttl,
+            seed=args.seed,
+        )
+    except ValueError as exc:  # KfValidationError: the reason, never the secret itself
+        parser.error(str(exc))
     from wxkefu_ext.emulator.launcher import run
 
     return run(emu, args.host, args.port, bot=args.bot)

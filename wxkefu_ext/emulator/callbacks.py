@@ -4,7 +4,8 @@ Why a thread of its own: a callback receiver typically calls ``sync_msg`` on the
 handling the POST; sending from the request path would deadlock a single-threaded server, and
 tests want the customer's action to return at once. :meth:`CallbackPusher.flush` gives tests a
 deterministic point to wait for. Like WeCom, a delivery that fails (exception or non-2xx) is
-retried, up to 3 attempts.
+retried, up to 3 attempts; an error of any kind while pushing is logged and counted
+(``callbacks_failed``) and never stops later pushes.
 """
 
 from __future__ import annotations
@@ -131,7 +132,7 @@ class CallbackPusher:
                 try:
                     if job is _STOP:
                         return
-                    self._deliver(job, sync_client, async_client, loop)
+                    self._deliver_safely(job, sync_client, async_client, loop)
                 finally:
                     self._queue.task_done()
         finally:
@@ -140,6 +141,25 @@ class CallbackPusher:
             if async_client is not None and loop is not None:
                 loop.run_until_complete(async_client.aclose())
                 loop.close()
+
+    def _deliver_safely(
+        self,
+        job: tuple[str, Secret, Secret, str, str, str, int],
+        sync_client: httpx.Client | None,
+        async_client: httpx.AsyncClient | None,
+        loop: asyncio.AbstractEventLoop | None,
+    ) -> None:
+        """One delivery whose failure — of any kind, even building the envelope — is logged
+        and counted but never ends the pusher thread, so later pushes still go out."""
+        try:
+            self._deliver(job, sync_client, async_client, loop)
+        except Exception as exc:
+            _url, token, key, _corp, open_kfid, sync_token, _ts = job
+            error = redact_text(f"{type(exc).__name__}: {exc}", token, key, sync_token)
+            with self._log_lock:
+                self._log.append(CallbackDelivery(open_kfid, None, 0, error))
+            self._world.count_callback(False)
+            _log.warning("callback for %s could not be built or sent: %s", open_kfid, error)
 
     def _deliver(
         self,
