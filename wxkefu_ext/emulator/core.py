@@ -37,6 +37,7 @@ if TYPE_CHECKING:
     import httpx
 
     from wxkefu_ext.emulator.callbacks import CallbackDelivery, CallbackPusher
+    from wxkefu_ext.emulator.provider import ProviderEmulator
 
 __all__ = [
     "BASE_URL",
@@ -148,7 +149,17 @@ class Emulator:
         self._pusher: CallbackPusher | None = None
         self._app: Any = None
         self._request_seq = 0
+        self._provider: ProviderEmulator | None = None
         self._init_corp()
+
+    @property
+    def provider(self) -> ProviderEmulator:
+        """The service-provider side (suites, authorised corps): :mod:`.provider`."""
+        if self._provider is None:
+            from wxkefu_ext.emulator.provider import ProviderEmulator
+
+            self._provider = ProviderEmulator(self)
+        return self._provider
 
     # ------------------------------------------------------------------ identity / wiring
 
@@ -239,6 +250,8 @@ class Emulator:
             pusher, self._pusher = self._pusher, None
         if pusher is not None:
             pusher.close()
+        if self._provider is not None:
+            self._provider.close()
 
     def __enter__(self) -> Emulator:
         return self
@@ -258,6 +271,9 @@ class Emulator:
         """Forget everything (state, tokens, faults, stats, clock offset); keeps credentials
         and the callback configuration."""
         self.flush_callbacks(1.0)
+        provider, self._provider = self._provider, None  # the provider side starts afresh too
+        if provider is not None:
+            provider.close()
         with self._lock:
             self.state.clear()
             self.stats = EmulatorStats()
@@ -712,6 +728,8 @@ class Emulator:
             from wxkefu_ext.emulator.control import handle_control
 
             return handle_control(self, request)
+        if self._provider is not None and (routed := self._provider.route(request)) is not None:
+            return routed  # a call made for a provider-authorised corp: its own Kf state
         with self._lock:
             self._request_seq += 1
             self.stats.requests += 1

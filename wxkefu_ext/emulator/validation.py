@@ -136,7 +136,10 @@ def operations() -> Mapping[tuple[str, str], Operation]:
                 if p.get("in") == "query":
                     params.append(QueryParam(p["name"], bool(p.get("required")), p["schema"]))
             security = op.get("security")
-            needs_token = bool(security) if security is not None else root_security
+            # the corp access_token; provider operations check their suite/provider token
+            needs_token = (
+                any("AccessToken" in s for s in security) if security is not None else root_security
+            )
             table[(method.upper(), path)] = Operation(
                 operation_id=op["operationId"],
                 method=method.upper(),

@@ -178,6 +178,7 @@ def _no_ticket(suite_id: str) -> SuiteTicketMissingError:
 
 
 class _Base:
+    _token_options: dict[str, Any]
     suite: SuiteCredential
     provider_credential: ProviderCredential | None
     base_url: str
@@ -203,6 +204,19 @@ class _Base:
             "corpid": self.provider_credential.corp_id,
             "provider_secret": self.provider_credential.provider_secret.reveal(),
         }
+
+    def _first_token(self, payload: Mapping[str, Any]) -> tuple[CachedToken, float] | None:
+        """The corp token a third-party ``get_permanent_code`` reply carries, ready to store."""
+        token, expires_in = payload.get("access_token"), payload.get("expires_in")
+        if self.suite.kind != "third_party" or not isinstance(token, str) or not token:
+            return None
+        if isinstance(expires_in, bool) or not isinstance(expires_in, int | float):
+            return None
+        if expires_in <= 0:
+            return None
+        margin = float(self._token_options["margin"])
+        cached = CachedToken.issue(token, float(expires_in), now=self._clock(), margin=margin)
+        return cached, float(expires_in)
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}({self.suite!r}, base_url={self.base_url!r})"
@@ -400,6 +414,9 @@ class Provider(_Base):
         authorization = _authorization_from(payload)
         self.codes.save(self.suite.suite_id, authorization)
         self._forget(authorization.corp_id)
+        first = self._first_token(payload)
+        if first is not None:  # third-party apps get a first corp token with the code
+            self.store.set(self.suite.corp_key(authorization.corp_id), first[0], ttl=first[1])
         return authorization
 
     def authorization(self, corp_id: str) -> Authorization:
@@ -672,6 +689,10 @@ class AsyncProvider(_Base):
         authorization = _authorization_from(payload)
         await self.codes.save(self.suite.suite_id, authorization)
         await self._forget(authorization.corp_id)
+        first = self._first_token(payload)
+        if first is not None:
+            key = self.suite.corp_key(authorization.corp_id)
+            await self.store.set(key, first[0], ttl=first[1])
         return authorization
 
     async def authorization(self, corp_id: str) -> Authorization:
