@@ -74,7 +74,9 @@ def load_spec() -> Mapping[str, Any]:
     text = (
         importlib.resources.files("wxkefu_ext").joinpath("data", SPEC_RESOURCE).read_text("utf-8")
     )
-    spec = yaml.safe_load(text)
+    # libyaml's loader when PyYAML has it: the pure-Python one takes ~1 s for this document,
+    # which the first request of every emulator would pay
+    spec = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # noqa: S506
     if not isinstance(spec, dict) or "paths" not in spec:
         raise RuntimeError(f"wxkefu_ext/data/{SPEC_RESOURCE} is not an OpenAPI document")
     return spec
