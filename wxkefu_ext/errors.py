@@ -459,7 +459,8 @@ _PROVIDER_HINTS: Final[Mapping[int, str]] = MappingProxyType(
         "(the toolkit refreshes it once by itself)",
         40083: "The suite_id is wrong; third-party apps start with ww/wx, 代开发 templates with dk",
         40084: "The permanent_code is invalid: the corp cancelled the authorisation, reinstalled "
-        "the app, or (代开发) reset its secret; stop calling for this corp until it authorises again",
+        "the app, or (代开发) reset its secret; stop calling for this corp until it authorises "
+        "again",
         40085: "The suite_ticket is invalid or older than 30 minutes; make sure the instruction "
         "callback stores every pushed ticket where all processes read it, and use the latest",
         41021: "suite_id is missing from the request",
