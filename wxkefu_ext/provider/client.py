@@ -453,13 +453,14 @@ class Provider(_Base):
 
     def corp(self, corp_id: str) -> KfClient:
         """A :class:`KfClient` calling the Kf API on behalf of ``corp_id`` (cached; shares the
-        provider's pool and token store). Raises the typed error at once if the corp has not
-        authorised the suite or cancelled."""
+        provider's pool and token store). Reads the permanent-code store every time, so it
+        raises the typed error at once if the corp has not authorised the suite or cancelled
+        (in any process)."""
+        authorization = self.authorization(corp_id)
         with self._lock:
             client = self._corps.get(corp_id)
         if client is not None:
             return client
-        authorization = self.authorization(corp_id)
         client = KfClient(
             credential=WeComCredential(corp_id, authorization.permanent_code),
             base_url=self.base_url,
@@ -722,11 +723,8 @@ class AsyncProvider(_Base):
 
     async def corp(self, corp_id: str) -> AsyncKfClient:
         """Like :meth:`Provider.corp` (a coroutine: it reads the permanent-code store)."""
-        client = self._corps.get(corp_id)
-        if client is not None:
-            return client
         authorization = await self.authorization(corp_id)
-        client = self._corps.get(corp_id)  # another task may have made it meanwhile
+        client = self._corps.get(corp_id)
         if client is not None:
             return client
         client = self._corps[corp_id] = AsyncKfClient(
