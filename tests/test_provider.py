@@ -570,3 +570,18 @@ def test_no_secret_in_reprs_keys_or_errors(world: World) -> None:
             provider.suite_ticket(),
         ):
             assert secret not in text
+
+
+def test_create_auth_before_the_first_ticket_is_kept_not_lost() -> None:
+    from wxkefu_ext.provider.callback import CreateAuth, InstructionHandler
+
+    emu = Emulator(seed=5)
+    emu.provider.add_corp(CORPS[0]).create_account("x")
+    provider = make_provider(emu, MemoryTokenStore(), MemoryPermanentCodeStore())
+    handler = InstructionHandler(provider)
+    code = emu.provider.authorize(DEFAULT_SUITE_ID, CORPS[0], push=False)
+    handler.apply(CreateAuth(DEFAULT_SUITE_ID, code, emu.clock.now_int()))
+    assert handler.pending == 1 and provider.corp_ids() == []
+    ticket = emu.provider.push_suite_ticket(DEFAULT_SUITE_ID)
+    handler.apply(SuiteTicket(DEFAULT_SUITE_ID, ticket, emu.clock.now_int()))
+    assert handler.pending == 0 and provider.corp_ids() == [CORPS[0]]

@@ -26,8 +26,10 @@ with ToUserName = the corp id. :func:`corp_router` wraps the handler you use tod
 
 from __future__ import annotations
 
+import asyncio
 import inspect
 import logging
+import threading
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, TypeAlias
@@ -42,7 +44,11 @@ from wxkefu_ext.callback._xml import (
 from wxkefu_ext.callback.core import CallbackCrypto
 from wxkefu_ext.callback.errors import ParseError
 from wxkefu_ext.callback.parse import CallbackEvent
-from wxkefu_ext.errors import ConfigurationError, CorpNotAuthorizedError
+from wxkefu_ext.errors import (
+    ConfigurationError,
+    CorpNotAuthorizedError,
+    SuiteTicketMissingError,
+)
 from wxkefu_ext.provider.client import AsyncProvider, Provider
 from wxkefu_ext.provider.stores import Authorization
 
@@ -204,17 +210,56 @@ def _merged(previous: Authorization, info: Mapping[str, Any]) -> Authorization:
 OnInstruction: TypeAlias = Callable[[Instruction], Awaitable[None] | None]
 
 
+#: Auth codes kept while no suite_ticket is stored yet (they expire after 10 minutes anyway).
+MAX_PENDING_AUTH_CODES = 1000
+
+
 class InstructionHandler:
     """Applies instruction callbacks to a :class:`Provider` (a sync endpoint handler).
 
     ``on_instruction(instruction)`` runs afterwards (e.g. to start syncing a new corp). An
-    instruction for another suite is refused (logged), never applied."""
+    instruction for another suite is refused (logged), never applied.
+
+    A create_auth that arrives before any suite_ticket (a fresh deployment; or the endpoint
+    running both deliveries at once) cannot be exchanged yet: its auth_code is kept and
+    exchanged as soon as the next ticket is stored, instead of being lost."""
 
     def __init__(
         self, provider: Provider, *, on_instruction: Callable[[Instruction], object] | None = None
     ) -> None:
         self.provider = provider
         self.on_instruction = on_instruction
+        self._pending: list[str] = []
+        self._pending_lock = threading.Lock()
+
+    @property
+    def pending(self) -> int:
+        """Auth codes waiting for a suite_ticket."""
+        return len(self._pending)
+
+    def _install(self, auth_code: str) -> None:
+        provider = self.provider
+        try:
+            authorization = provider.install(auth_code)
+        except SuiteTicketMissingError:
+            with self._pending_lock:  # a ticket stored meanwhile? (it is set before this lock)
+                try:
+                    provider.suite_ticket()
+                except SuiteTicketMissingError:
+                    if len(self._pending) >= MAX_PENDING_AUTH_CODES:
+                        raise
+                    self._pending.append(auth_code)
+                    logger.warning("auth_code kept until the first suite_ticket arrives")
+                    return
+            authorization = provider.install(auth_code)
+        logger.info("corp %s authorised suite %s", authorization.corp_id, provider.suite.suite_id)
+
+    def _ticket(self, instruction: SuiteTicket) -> None:
+        self.provider.set_suite_ticket(instruction.ticket, timestamp=instruction.timestamp)
+        with self._pending_lock:
+            codes, self._pending = self._pending, []
+        for code in codes:
+            self._install(code)
 
     def apply(self, instruction: Instruction) -> None:
         provider = self.provider
@@ -226,10 +271,9 @@ class InstructionHandler:
                 f"{provider.suite.suite_id!r}"
             )
         elif isinstance(instruction, SuiteTicket):
-            provider.set_suite_ticket(instruction.ticket, timestamp=instruction.timestamp)
+            self._ticket(instruction)
         elif isinstance(instruction, CreateAuth | ResetPermanentCode):
-            authorization = provider.install(instruction.auth_code)
-            logger.info("corp %s authorised suite %s", authorization.corp_id, instruction.suite_id)
+            self._install(instruction.auth_code)
         elif isinstance(instruction, ChangeAuth):
             info = provider.get_auth_info(instruction.corp_id)
             previous = provider.authorization(instruction.corp_id)
@@ -257,6 +301,36 @@ class AsyncInstructionHandler:
     ) -> None:
         self.provider = provider
         self.on_instruction = on_instruction
+        self._pending: list[str] = []
+        self._pending_lock = asyncio.Lock()
+
+    @property
+    def pending(self) -> int:
+        return len(self._pending)
+
+    async def _install(self, auth_code: str) -> None:
+        provider = self.provider
+        try:
+            await provider.install(auth_code)
+            return
+        except SuiteTicketMissingError:
+            async with self._pending_lock:
+                try:
+                    await provider.suite_ticket()
+                except SuiteTicketMissingError:
+                    if len(self._pending) >= MAX_PENDING_AUTH_CODES:
+                        raise
+                    self._pending.append(auth_code)
+                    logger.warning("auth_code kept until the first suite_ticket arrives")
+                    return
+        await provider.install(auth_code)
+
+    async def _ticket(self, instruction: SuiteTicket) -> None:
+        await self.provider.set_suite_ticket(instruction.ticket, timestamp=instruction.timestamp)
+        async with self._pending_lock:
+            codes, self._pending = self._pending, []
+        for code in codes:
+            await self._install(code)
 
     async def apply(self, instruction: Instruction) -> None:
         provider = self.provider
@@ -268,9 +342,9 @@ class AsyncInstructionHandler:
                 f"{provider.suite.suite_id!r}"
             )
         elif isinstance(instruction, SuiteTicket):
-            await provider.set_suite_ticket(instruction.ticket, timestamp=instruction.timestamp)
+            await self._ticket(instruction)
         elif isinstance(instruction, CreateAuth | ResetPermanentCode):
-            await provider.install(instruction.auth_code)
+            await self._install(instruction.auth_code)
         elif isinstance(instruction, ChangeAuth):
             info = await provider.get_auth_info(instruction.corp_id)
             previous = await provider.authorization(instruction.corp_id)
