@@ -39,6 +39,8 @@ EXPECTED: dict[str, str] = {
     "bot.py": r"bot: welcomed \S+(.|\n)*bot: replied to(.|\n)*bot round-trip complete",
     "redis_shared_token.py": r"one gettoken for \d+ clients",
     "distributed_sync.py": r"handled \d+ message\(s\), \d+ unique, by 2 workers",
+    "provider_bot.py": r"installed in 3 corps\n(.|\n)*bot: replied in 3 corps\n"
+    r"refused for \S+: AuthorizationCancelledError",
 }
 NEEDS_REDIS = {"redis_shared_token.py", "distributed_sync.py"}
 OFFLINE = {"keygen_example.py"}
