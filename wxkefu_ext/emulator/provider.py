@@ -38,16 +38,18 @@ import threading
 import time
 import weakref
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Final, Literal
+from typing import TYPE_CHECKING, Any, Final, Literal, Protocol
 
 from wxkefu_ext._redact import Secret, redact_text
 from wxkefu_ext.emulator._http import REJECT_HEADER, ApiError, Request, Response, json_response
+from wxkefu_ext.emulator.clock import Clock
 
 if TYPE_CHECKING:
     import httpx
 
-    from wxkefu_ext.emulator.core import Emulator
+    from wxkefu_ext.emulator.world import World
 
 __all__ = [
     "DEFAULT_CUSTOM_SUITE_ID",
@@ -83,15 +85,49 @@ _STOP: Final = object()
 SuiteKind = Literal["third_party", "custom"]
 TokenKind = Literal["suite", "provider", "corp"]
 
+#: emulator → its provider side (this module sits below the Emulator facade, which reaches it
+#: through these functions, so the layers keep importing downward only)
+_PROVIDERS: weakref.WeakKeyDictionary[World, ProviderEmulator] = weakref.WeakKeyDictionary()
 #: child corp emulator → (its provider, corp id); read by the handlers of the id conversions
-_CORPS: weakref.WeakKeyDictionary[Emulator, tuple[ProviderEmulator, str]] = (
-    weakref.WeakKeyDictionary()
-)
+_CORPS: weakref.WeakKeyDictionary[World, tuple[ProviderEmulator, str]] = weakref.WeakKeyDictionary()
 
 
-def provider_corp(emu: Emulator) -> tuple[ProviderEmulator, str] | None:
-    """``(provider, corp_id)`` when ``emu`` is the Kf state of a provider-authorised corp."""
-    return _CORPS.get(emu)
+class CorpEmulator(Protocol):
+    """What the provider side needs of a corp's emulator (an ``Emulator``)."""
+
+    clock: Clock
+
+    def handle(self, request: Request) -> Response: ...
+    def issue_token(self, corp_id: str | None = None) -> str: ...
+    def add_servicer(
+        self, open_kfid: str, userid: str, status: int = 0, stop_type: int = 0
+    ) -> None: ...
+    def close(self) -> None: ...
+
+
+def provider_of(world: World, corp_factory: Callable[..., Any]) -> ProviderEmulator:
+    """The provider side of ``world`` (created on first use); corps are ``corp_factory(...)``."""
+    with world.lock:
+        found = _PROVIDERS.get(world)
+        if found is None:
+            found = _PROVIDERS[world] = ProviderEmulator(world, corp_factory)
+        return found
+
+
+def existing_provider(world: World) -> ProviderEmulator | None:
+    return _PROVIDERS.get(world)
+
+
+def drop_provider(world: World, *, close_only: bool = False) -> None:
+    """Stop the provider side's threads; unless ``close_only``, forget it (reset)."""
+    found = _PROVIDERS.get(world) if close_only else _PROVIDERS.pop(world, None)
+    if found is not None:
+        found.close()
+
+
+def provider_corp(world: World) -> tuple[ProviderEmulator, str] | None:
+    """``(provider, corp_id)`` when ``world`` is the Kf state of a provider-authorised corp."""
+    return _CORPS.get(world)
 
 
 @dataclass
@@ -251,7 +287,7 @@ class _Pusher:
             time.sleep(0.05 * attempt)
         outcome = InstructionDelivery(info_type, suite_id, status, attempt, error)
         stats = self._provider.stats
-        with self._provider.emu._lock:
+        with self._provider.emu.lock:
             self.log.append(outcome)
             if outcome.ok:
                 stats.instructions_sent += 1
@@ -264,12 +300,13 @@ class _Pusher:
 class ProviderEmulator:
     """The provider side of one :class:`Emulator` (see the module docstring)."""
 
-    def __init__(self, emu: Emulator) -> None:
+    def __init__(self, emu: World, corp_factory: Callable[..., Any]) -> None:
         self.emu = emu
+        self._corp_factory = corp_factory
         self.provider_corp_id = DEFAULT_PROVIDER_CORP_ID
         self._provider_secret = Secret(DEFAULT_PROVIDER_SECRET)
         self._suites: dict[str, _Suite] = {}
-        self._corps: dict[str, Emulator] = {}
+        self._corps: dict[str, Any] = {}  # corp id -> its Emulator (a CorpEmulator)
         self._corp_names: dict[str, str] = {}
         self._grants: dict[tuple[str, str], _Grant] = {}
         self._pre_auth: dict[str, tuple[str, float]] = {}
@@ -288,7 +325,7 @@ class ProviderEmulator:
         if not suite_id or not secret:
             raise ValueError("suite_id and secret must be non-empty")
         resolved: SuiteKind = kind or ("custom" if suite_id.startswith("dk") else "third_party")
-        with self.emu._lock:
+        with self.emu.lock:
             self._suites[suite_id] = _Suite(suite_id, Secret(secret), resolved)
 
     def set_instruction_callback(
@@ -309,22 +346,20 @@ class ProviderEmulator:
             from wxkefu_ext.crypto import encrypt_message
 
             encrypt_message(encoding_aes_key, b"probe", suite_id)  # a bad key fails here
-            with self.emu._lock:
+            with self.emu.lock:
                 suite.callback = (url, Secret(token), Secret(encoding_aes_key))
                 suite.transport = transport
             self.push_suite_ticket(suite_id)
         else:
-            with self.emu._lock:
+            with self.emu.lock:
                 suite.callback = None
 
-    def add_corp(self, corp_id: str, name: str = "") -> Emulator:
+    def add_corp(self, corp_id: str, name: str = "") -> Any:
         """A corp that can install the provider's apps; returns its own Kf emulator."""
-        from wxkefu_ext.emulator.core import Emulator
-
-        with self.emu._lock:
+        with self.emu.lock:
             if corp_id in self._corps:
                 return self._corps[corp_id]
-            child = Emulator(
+            child = self._corp_factory(
                 credentials={corp_id: "internal-" + hashlib.sha256(corp_id.encode()).hexdigest()},
                 seed=self.emu.seed + 1 + len(self._corps),
             )
@@ -334,7 +369,7 @@ class ProviderEmulator:
             _CORPS[child] = (self, corp_id)
             return child
 
-    def corp(self, corp_id: str) -> Emulator:
+    def corp(self, corp_id: str) -> Any:
         """The Kf state of ``corp_id`` (a child emulator sharing this one's clock)."""
         found = self._corps.get(corp_id)
         if found is None:
@@ -359,7 +394,7 @@ class ProviderEmulator:
         and, with ``push``, sends it as a ``create_auth`` instruction callback."""
         suite = self._suite(suite_id)
         self.corp(corp_id)
-        with self.emu._lock:
+        with self.emu.lock:
             grant = self._grants.get((suite_id, corp_id))
             if grant is None or grant.cancelled:
                 self._agent_seq += 1
@@ -382,7 +417,7 @@ class ProviderEmulator:
     def change_auth(self, suite_id: str, corp_id: str) -> None:
         """The corp changed the app's authorisation: pushes ``change_auth``."""
         suite = self._suite(suite_id)
-        with self.emu._lock:
+        with self.emu.lock:
             self._grant(suite_id, corp_id)
             if suite.callback is not None:
                 fields: dict[str, str | int] = {
@@ -397,7 +432,7 @@ class ProviderEmulator:
         """The corp removes the app: its tokens are revoked (40014), its permanent code stops
         working (40084), and ``cancel_auth`` is pushed."""
         suite = self._suite(suite_id)
-        with self.emu._lock:
+        with self.emu.lock:
             self._grant(suite_id, corp_id).cancelled = True
             for record in self._tokens.values():
                 if record.kind == "corp" and record.owner == suite_id and record.corp_id == corp_id:
@@ -415,7 +450,7 @@ class ProviderEmulator:
         """代开发: the admin regenerates the app secret. The old permanent code and tokens stop
         working; the returned auth_code (also pushed) yields the new one."""
         suite = self._suite(suite_id)
-        with self.emu._lock:
+        with self.emu.lock:
             grant = self._grant(suite_id, corp_id)
             grant.permanent_code = self._new("PC", 43)
             for record in self._tokens.values():
@@ -436,7 +471,7 @@ class ProviderEmulator:
     def push_suite_ticket(self, suite_id: str) -> str:
         """Issue a new suite_ticket now (valid 30 minutes) and push it when a callback is set."""
         suite = self._suite(suite_id)
-        with self.emu._lock:
+        with self.emu.lock:
             now = self.emu.clock.now()
             ticket = self._new("ST", 64)
             suite.tickets = {t: at for t, at in suite.tickets.items() if at + TICKET_SECONDS > now}
@@ -457,7 +492,7 @@ class ProviderEmulator:
         """Push the suite_tickets that are due on the emulator clock (every 10 minutes per
         suite with an instruction callback); returns how many were pushed."""
         pushed = 0
-        with self.emu._lock:
+        with self.emu.lock:
             now = self.emu.clock.now()
             due = [
                 s.suite_id
@@ -495,7 +530,7 @@ class ProviderEmulator:
 
     def issue_suite_token(self, suite_id: str = DEFAULT_SUITE_ID) -> str:
         """A suite_access_token as get_suite_token would return it (tests, contract runs)."""
-        with self.emu._lock:
+        with self.emu.lock:
             return self._issue("suite", suite_id, "")[0]
 
     def _issue(self, kind: TokenKind, owner: str, corp_id: str) -> tuple[str, int]:
@@ -631,7 +666,7 @@ class ProviderEmulator:
         record = self._tokens.get(token) if token else None
         if record is None or record.kind != "corp":
             return None
-        with self.emu._lock:
+        with self.emu.lock:
             self.stats.kf_requests[record.corp_id] += 1
             grant = self._grants.get((record.owner, record.corp_id))
             if grant is not None and grant.cancelled:
@@ -640,7 +675,7 @@ class ProviderEmulator:
                 return _error(40014, "invalid access_token", "auth")
             if record.expires_at <= self.emu.clock.now():
                 return _error(42001, "access_token expired", "auth")
-            child = self._corps[record.corp_id]
+            child: CorpEmulator = self._corps[record.corp_id]
         if api.startswith("/kf/knowledge/"):
             return _error(48002, _NO_KNOWLEDGE, "business")
         query = {**request.query, "access_token": child.issue_token(record.corp_id)}
@@ -655,7 +690,7 @@ class ProviderEmulator:
     def _custom_gettoken(self, request: Request) -> Response:
         corp_id = request.query.get("corpid", "")
         secret = request.query.get("corpsecret", "")
-        with self.emu._lock:
+        with self.emu.lock:
             for grant in self._grants.values():
                 if grant.corp_id != corp_id or self._suites[grant.suite_id].kind != "custom":
                     continue

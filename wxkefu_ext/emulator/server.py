@@ -6,12 +6,9 @@ import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from wxkefu_ext.emulator.app import SERVED_SCOPE_KEY, Receive, Scope, Send
-
-if TYPE_CHECKING:
-    from wxkefu_ext.emulator.core import Emulator
 
 __all__ = ["serve"]
 
@@ -19,11 +16,10 @@ STARTUP_TIMEOUT = 10.0
 
 
 @contextmanager
-def serve(emu: Emulator, host: str = "127.0.0.1", port: int = 0) -> Iterator[str]:
-    """Run ``emu.app`` under uvicorn until the block ends; yields ``http://host:port/cgi-bin``."""
+def serve(app: Any, host: str = "127.0.0.1", port: int = 0) -> Iterator[str]:
+    """Run the ASGI ``app`` under uvicorn until the block ends; yields
+    ``http://host:port/cgi-bin``."""
     import uvicorn
-
-    app = emu.app
 
     async def served(scope: Scope, receive: Receive, send: Send) -> None:
         scope[SERVED_SCOPE_KEY] = True
@@ -66,4 +62,3 @@ def serve(emu: Emulator, host: str = "127.0.0.1", port: int = 0) -> Iterator[str
     finally:
         server.should_exit = True
         thread.join(10)
-        emu.close()
