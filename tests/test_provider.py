@@ -585,3 +585,57 @@ def test_create_auth_before_the_first_ticket_is_kept_not_lost() -> None:
     ticket = emu.provider.push_suite_ticket(DEFAULT_SUITE_ID)
     handler.apply(SuiteTicket(DEFAULT_SUITE_ID, ticket, emu.clock.now_int()))
     assert handler.pending == 0 and provider.corp_ids() == [CORPS[0]]
+
+
+def test_provider_success_replies_conform_to_the_spec() -> None:
+    """Every provider.yaml operation succeeds once against the emulator and its reply matches
+    the spec's response schema (emulator/spec drift on success; the contract run mostly sees
+    refusals)."""
+    schemathesis = pytest.importorskip("schemathesis")
+    from pathlib import Path
+
+    from starlette.testclient import TestClient
+
+    spec = Path(__file__).resolve().parent.parent / "wxkefu_ext" / "data" / "wxkefu.yaml"
+    schema = schemathesis.openapi.from_path(spec)
+    emu = Emulator(seed=9)
+    corp = emu.provider.add_corp(CORPS[0])
+    kfid = corp.create_account("x")
+    user, _ = corp.customer_enter_session(kfid)
+    client = TestClient(emu.app, base_url="http://kf-emulator.local")
+    seen: set[str] = set()
+
+    def call(method: str, path: str, **kw: Any) -> dict[str, Any]:
+        r = client.request(method, "/cgi-bin" + path, **kw)
+        schema[path][method].validate_response(r)
+        payload = r.json()
+        assert payload.get("errcode", 0) == 0, (path, payload)
+        seen.add(path)
+        return dict(payload)
+
+    ticket = emu.provider.push_suite_ticket(DEFAULT_SUITE_ID)
+    body = {"suite_id": DEFAULT_SUITE_ID, "suite_secret": DEFAULT_SUITE_SECRET}
+    suite = call("POST", "/service/get_suite_token", json={**body, "suite_ticket": ticket})
+    assert "errcode" not in suite  # errcode only on failure, as WeCom
+    q = {"suite_access_token": suite["suite_access_token"]}
+    pre = call("GET", "/service/get_pre_auth_code", params=q)
+    session = {"pre_auth_code": pre["pre_auth_code"], "session_info": {"auth_type": 1}}
+    call("POST", "/service/set_session_info", params=q, json=session)
+    code = emu.provider.authorize(DEFAULT_SUITE_ID, CORPS[0], push=False)
+    perm = call("POST", "/service/get_permanent_code", params=q, json={"auth_code": code})
+    grant = {"auth_corpid": CORPS[0], "permanent_code": perm["permanent_code"]}
+    call("POST", "/service/get_auth_info", params=q, json=grant)
+    token = call("POST", "/service/get_corp_token", params=q, json=grant)["access_token"]
+    provider_body = {"corpid": DEFAULT_PROVIDER_CORP_ID, "provider_secret": DEFAULT_PROVIDER_SECRET}
+    call("POST", "/service/get_provider_token", json=provider_body)
+    corp_q = {"access_token": token}
+    call("POST", "/batch/userid_to_openuserid", params=corp_q, json={"userid_list": ["zhangsan"]})
+    call("POST", "/externalcontact/get_new_external_userid", params=corp_q,
+         json={"external_userid_list": [user]})  # fmt: skip
+    from wxkefu_ext.emulator.validation import operations
+
+    provider_paths = {
+        op.path for op in operations().values() if op.path.startswith(("/service/", "/batch/"))
+    }
+    assert provider_paths | {"/externalcontact/get_new_external_userid"} == seen
+    emu.close()
