@@ -19,9 +19,9 @@ from typing import Any
 from wxkefu_ext import keygen, messages
 from wxkefu_ext.callback import CallbackCrypto, KfMsgOrEvent
 from wxkefu_ext.callback.asgi import callback_app
-from wxkefu_ext.cli._uvicorn import bind, serve_forever, serving
 from wxkefu_ext.cursors import MemoryCursorStore
 from wxkefu_ext.pagination import SyncMsgPager
+from wxkefu_ext.serving import bind, serve_forever, serving
 
 from _common import Session, env, run
 

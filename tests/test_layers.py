@@ -1,4 +1,6 @@
-"""The import graph of ``wxkefu_ext`` has no cycle: layers import downward only.
+"""Structure of ``wxkefu_ext``: no import cycle, and no private attribute of another module.
+
+Part 1 — the import graph has no cycle: layers import downward only.
 
 Why a small AST walk and not grimp: we want *every* import statement to count — the ones under
 ``if TYPE_CHECKING:`` and the ones hidden inside functions too, because a lazy import is exactly
@@ -146,3 +148,64 @@ def test_graph_sees_lazy_and_type_checking_imports() -> None:
     assert "wxkefu_ext.client" in graph["wxkefu_ext"]
     # the emulator facade imports its shells inside methods
     assert "wxkefu_ext.emulator.transport" in graph["wxkefu_ext.emulator.core"]
+
+
+# ---------------------------------------------------------------------------------------------
+# No private attribute of a dependency (or of another module's object)
+# ---------------------------------------------------------------------------------------------
+
+#: Public-looking but undocumented attributes of dependencies (uvicorn's ``Server.servers``).
+UNDOCUMENTED = frozenset({"servers"})
+#: ``other._value`` in Secret.__eq__: a class reading its own private field on another instance.
+ALLOWED = frozenset({("wxkefu_ext/_redact.py", "other._value")})
+
+
+def private_uses(source: str, filename: str) -> list[str]:
+    """``x._name`` or ``x.servers`` where ``x`` is not ``self``/``cls``, and
+    ``getattr(x, "_name")``, as "file:line: code" strings. This is the grep for
+    ``._pool`` / ``._network_backend`` / ``.servers``, made exact: it ignores docstrings and
+    comments, and catches any other private name too (``emu._lock``)."""
+    found: list[str] = []
+    for node in ast.walk(ast.parse(source, filename)):
+        if isinstance(node, ast.Attribute):
+            private = node.attr.startswith("_") and not node.attr.startswith("__")
+            own = isinstance(node.value, ast.Name) and node.value.id in ("self", "cls")
+            if not own and (private or node.attr in UNDOCUMENTED):
+                found.append(f"{filename}:{node.lineno}: {ast.unparse(node)}")
+        elif (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Name)
+            and node.func.id in ("getattr", "setattr", "hasattr", "delattr")
+            and len(node.args) >= 2
+            and isinstance(node.args[1], ast.Constant)
+            and isinstance(node.args[1].value, str)
+            and (
+                (node.args[1].value.startswith("_") and not node.args[1].value.startswith("__"))
+                or node.args[1].value in UNDOCUMENTED
+            )
+        ):
+            found.append(f"{filename}:{node.lineno}: {ast.unparse(node)}")
+    return [f for f in found if (f.split(":")[0], f.split(": ", 1)[1]) not in ALLOWED]
+
+
+def test_no_private_attribute_of_another_object() -> None:
+    found: list[str] = []
+    for path in sorted(ROOT.rglob("*.py")):
+        name = str(path.relative_to(ROOT.parent))
+        found += private_uses(path.read_text(encoding="utf-8"), name)
+    assert not found, "private attributes used across objects:\n" + "\n".join(found)
+
+
+@pytest.mark.parametrize(
+    ("code", "hits"),
+    [
+        ("pool = getattr(transport, '_pool', None)", 1),
+        ("pool._network_backend = backend", 1),
+        ("port = server.servers[0].sockets[0]", 1),
+        ("with emu._lock: pass", 1),
+        ("transport._pool", 1),
+        ("self._pool = make(); cls._cache = {}; x.__class__", 0),
+    ],
+)
+def test_private_use_finder(code: str, hits: int) -> None:
+    assert len(private_uses(code, "probe.py")) == hits

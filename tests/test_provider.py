@@ -356,14 +356,17 @@ def test_unknown_corp_is_refused_before_sending() -> None:
 
 
 def test_a_thousand_corps_share_one_connection_pool(monkeypatch: pytest.MonkeyPatch) -> None:
-    created: list[httpx.HTTPTransport] = []
-    original = httpx.HTTPTransport.__init__
+    from wxkefu_ext.deadline import DeadlineTransport
 
-    def counting(self: httpx.HTTPTransport, *args: Any, **kwargs: Any) -> None:
-        created.append(self)
-        original(self, *args, **kwargs)
+    created: list[object] = []
+    for cls in (httpx.HTTPTransport, DeadlineTransport):
+        original = cls.__init__
 
-    monkeypatch.setattr(httpx.HTTPTransport, "__init__", counting)
+        def counting(self: Any, *args: Any, __original: Any = original, **kwargs: Any) -> None:
+            created.append(self)
+            __original(self, *args, **kwargs)
+
+        monkeypatch.setattr(cls, "__init__", counting)
     codes = MemoryPermanentCodeStore()
     suite = SuiteCredential(DEFAULT_SUITE_ID, DEFAULT_SUITE_SECRET)
     corp_ids = [f"wwcorp{i:06d}" for i in range(1000)]
@@ -393,7 +396,7 @@ def test_corps_reuse_the_same_connections_over_real_http() -> None:
         for _ in range(5):
             for corp_id in CORPS:
                 provider.corp(corp_id).request("POST", "/kf/account/list", json={})
-        pool = provider._transport._pool  # type: ignore[attr-defined]
+        pool = provider._transport._connections  # type: ignore[attr-defined]
         assert len(pool.connections) == 1  # 15 calls for 3 corps, one keep-alive connection
         provider.close()
 

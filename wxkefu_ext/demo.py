@@ -109,10 +109,10 @@ class Demo:
         from wxkefu_ext import keygen
         from wxkefu_ext.callback import CallbackCrypto
         from wxkefu_ext.callback.asgi import callback_app
-        from wxkefu_ext.cli._uvicorn import serving
         from wxkefu_ext.client import KfClient
         from wxkefu_ext.cursors import MemoryCursorStore
         from wxkefu_ext.emulator import Emulator
+        from wxkefu_ext.serving import serving
 
         self.emu = Emulator()
         base_url = self.stack.enter_context(self.emu.serve("127.0.0.1", port=0))

@@ -27,7 +27,8 @@ Exception hierarchy (everything the toolkit raises derives from :class:`KfError`
     ├── KfResponseError             a reply that is not a JSON object with an integer errcode
     ├── KfValidationError           bad input caught before sending (also a ValueError)
     ├── ConfigurationError          unusable configuration (e.g. an Official-Account credential)
-    └── CallbackError               callback verification/decryption (``code`` = official -400xx)
+    ├── CallbackError               callback verification/decryption (``code`` = official -400xx)
+    └── MissingExtraError           an optional dependency is not installed (also an ImportError)
 
 The mapping code → class is: an explicit per-code override (:data:`_CODE_CLASS`) if any, else the
 class of the code's ``category`` (:data:`_CATEGORY_CLASS`), else plain :class:`KfApiError`
@@ -101,6 +102,7 @@ __all__ = [
     "KfTransportError",
     "KfValidationError",
     "MediaError",
+    "MissingExtraError",
     "NotFoundError",
     "ParseError",
     "PermissionDeniedError",
@@ -495,6 +497,22 @@ class BodyTooLargeError(CallbackError):
     """-40091 (toolkit code): the request body or the message exceeds the size cap."""
 
     code = BODY_TOO_LARGE_ERROR_CODE
+
+
+class MissingExtraError(KfError, ImportError):
+    """A feature needs an optional dependency that is not installed. ``extra`` is the
+    distribution extra that brings it (``pip install 'wxkefu[<extra>]'``), ``missing`` the
+    top-level modules that were not found. Also an ImportError, so ``except ImportError``
+    around an optional import keeps working."""
+
+    def __init__(self, feature: str, extra: str, missing: tuple[str, ...]) -> None:
+        super().__init__(
+            f"{feature} needs {', '.join(missing)}, which is not installed: "
+            f"pip install 'wxkefu[{extra}]'"
+        )
+        self.feature = feature
+        self.extra = extra
+        self.missing = missing
 
 
 class ProviderError(KfError):

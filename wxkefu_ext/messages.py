@@ -15,14 +15,15 @@ hand-written ``{"msgtype": ..., <msgtype>: {...}}`` dict with the same rules.
 from __future__ import annotations
 
 import math
-import re
-import uuid
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
-from typing import Any, Final, Protocol
+from typing import Any, Final
 
 from wxkefu_ext.errors import KfApiError, KfValidationError
+from wxkefu_ext.msgid import MSGID_MAX_BYTES, MSGID_PATTERN, new_msgid
+from wxkefu_ext.protocols import SupportsAsyncRequest as _SupportsAsyncRequest
+from wxkefu_ext.protocols import SupportsRequest as _SupportsRequest
 from wxkefu_ext.retry import DUPLICATE_MSGID_ERRCODE, is_duplicate_msgid
 
 __all__ = [
@@ -78,8 +79,6 @@ MSGTYPES: Final = frozenset(
 #: send_msg_on_event accepts only these (ENDPOINTS.md §2.14).
 EVENT_MSGTYPES: Final = frozenset({"text", "msgmenu"})
 
-MSGID_MAX_BYTES: Final = 32
-_MSGID_RE: Final = re.compile(r"^[0-9A-Za-z_-]+$")
 MENU_MAX_ITEMS: Final = 10
 
 
@@ -156,16 +155,11 @@ def _coordinate(value: object, field: str, bound: float) -> float:
 def validate_msgid(msgid: object) -> str:
     """Check a caller-chosen msgid: 1..32 bytes of ``[0-9A-Za-z_-]``."""
     value = _required(msgid, "msgid", max_bytes=MSGID_MAX_BYTES)
-    if not _MSGID_RE.match(value):
+    if not MSGID_PATTERN.match(value):
         raise KfValidationError(
             "may contain only letters, digits, '_' and '-'", field="msgid", limit="^[0-9a-zA-Z_-]*$"
         )
     return value
-
-
-def new_msgid() -> str:
-    """A fresh msgid (32 hex chars: unique, within the 32-byte limit)."""
-    return uuid.uuid4().hex
 
 
 # ---------------------------------------------------------------------------------------------
@@ -519,18 +513,6 @@ def ca_link(link_url: str) -> OutgoingMessage:
 # ---------------------------------------------------------------------------------------------
 # Sending
 # ---------------------------------------------------------------------------------------------
-
-
-class _SupportsRequest(Protocol):
-    def request(
-        self, method: str, path: str, *, params: Mapping[str, Any] | None = ..., json: Any = ...
-    ) -> dict[str, Any]: ...
-
-
-class _SupportsAsyncRequest(Protocol):
-    async def request(
-        self, method: str, path: str, *, params: Mapping[str, Any] | None = ..., json: Any = ...
-    ) -> dict[str, Any]: ...
 
 
 def _as_message(message: OutgoingMessage | Mapping[str, Any]) -> OutgoingMessage:

@@ -23,6 +23,7 @@ GET      /_emulator/stats                 → counters
 POST     /_emulator/callback              {url, token, encoding_aes_key} (url null: off)
 POST     /_emulator/callbacks/flush       {timeout?} → {flushed}
 POST     /_emulator/reset
+POST     /_emulator/items/raw         {open_kfid, item, callback?} → {msgid} (inject.py)
 =======  ===============================  =================================================
 
 Errors: HTTP 400 (bad input) / 404 (unknown route) with ``{"errcode": 40058|404, "errmsg"}``.
@@ -34,6 +35,7 @@ import json
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from wxkefu_ext.emulator import inject as _inject
 from wxkefu_ext.emulator._http import ApiError, Request, Response, json_response
 
 if TYPE_CHECKING:
@@ -188,6 +190,7 @@ ROUTES: dict[tuple[str, str], Route] = {
     ("POST", "/_emulator/callbacks/flush"): _flush,
     ("POST", "/_emulator/reset"): _reset,
 }
+ROUTES.update(_inject.ROUTES)  # POST /_emulator/items/raw (see inject.py)
 
 
 def handle_control(emu: Scenario, request: Request) -> Response:

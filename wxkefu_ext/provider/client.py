@@ -47,6 +47,7 @@ from wxkefu_ext.client import (
     _timeout,
 )
 from wxkefu_ext.credentials import WeComCredential
+from wxkefu_ext.deadline import DeadlineTransport
 from wxkefu_ext.errors import (
     AuthorizationCancelledError,
     ConfigurationError,
@@ -262,7 +263,7 @@ class Provider(_Base):
             "lock_wait": lock_wait,
             "clock": clock,
         }
-        self._transport = transport or httpx.HTTPTransport(proxy=proxy)
+        self._transport = transport or DeadlineTransport(proxy=proxy)
         self.http = httpx.Client(
             base_url=self.base_url,
             transport=RetryTransport(_Borrowed(self._transport), self.retry),

@@ -56,7 +56,7 @@ def _offset(cursor: str) -> int:
 
 def _page(items: list[dict[str, Any]], body: dict[str, Any], key: str) -> dict[str, Any]:
     offset = _offset(str(body.get("cursor", "")))
-    limit = int(body.get("limit", 500))
+    limit = int(body.get("limit") or 500)  # 0 = the default, as peer SDKs send it
     page = items[offset : offset + limit]
     more = offset + limit < len(items)
     out: dict[str, Any] = {"has_more": 1 if more else 0, key: page}

@@ -81,7 +81,7 @@ def sync_msg(emu: World, call: Call) -> dict[str, Any]:
             raise ApiError(95007, "invalid msg token: expired (valid 10 minutes)")
     cursor = call.body.get("cursor") or ""
     after = decode_cursor(emu, kfid, cursor) if cursor else 0
-    limit = int(call.body.get("limit", 1000))
+    limit = int(call.body.get("limit") or 1000)  # 0 = the default, as peer SDKs send it
     queue = emu.state.queues.get(kfid, [])
     start = bisect.bisect_right(queue, after, key=lambda q: q.seq)
     horizon = emu.clock.now() - HISTORY_SECONDS
