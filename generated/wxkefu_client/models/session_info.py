@@ -18,8 +18,10 @@ class SessionInfo:
 
     appid: list[int] | Unset = UNSET
     """ Apps of an old multi-app suite that may be authorised (new apps omit it). """
-    auth_type: SessionInfoAuthType | Unset = SessionInfoAuthType.FORMAL
-    """ 0 formal authorisation (default), 1 test authorisation (unreleased app). """
+    auth_type: SessionInfoAuthType | Unset = UNSET
+    """ 0 formal authorisation, 1 test authorisation (unreleased app); the server assumes 0
+    when it is absent.
+     """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
