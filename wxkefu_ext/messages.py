@@ -14,12 +14,20 @@ hand-written ``{"msgtype": ..., <msgtype>: {...}}`` dict with the same rules.
 
 from __future__ import annotations
 
+import hashlib
+import json
+import logging
 import math
+import threading
+import weakref
+from collections import OrderedDict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Any, Final
 
+from wxkefu_client import _operations as _ops
+from wxkefu_client._limits import limit as _limit
 from wxkefu_ext.errors import KfApiError, KfValidationError
 from wxkefu_ext.msgid import MSGID_MAX_BYTES, MSGID_PATTERN, new_msgid
 from wxkefu_ext.protocols import SupportsAsyncRequest as _SupportsAsyncRequest
@@ -56,9 +64,46 @@ __all__ = [
     "voice",
 ]
 
-SEND_PATH: Final = "/kf/send_msg"
-SEND_ON_EVENT_PATH: Final = "/kf/send_msg_on_event"
-RECALL_PATH: Final = "/kf/recall_msg"
+
+def _max_bytes(schema: str, field: str) -> int:
+    """The spec's byte limit of ``schema.field`` (``x-max-bytes``, else ``maxLength``)."""
+    value = _limit(schema, field).byte_limit
+    if value is None:  # a limit this module relies on vanished from the spec: fail at import
+        raise RuntimeError(f"the spec states no length limit for {schema}.{field}")
+    return value
+
+
+def _truncated_at(schema: str, field: str) -> int:
+    """Where the server cuts ``schema.field`` (``x-truncated-bytes``): it accepts any length."""
+    value = _limit(schema, field).truncate_bytes
+    if value is None:
+        raise RuntimeError(f"the spec states no truncation length for {schema}.{field}")
+    return int(value)
+
+
+def _bound(schema: str, field: str) -> float:
+    value = _limit(schema, field).maximum
+    if value is None:
+        raise RuntimeError(f"the spec states no maximum for {schema}.{field}")
+    return float(value)
+
+
+_MP_APPID: Final = _max_bytes("OutgoingMsgMenuMiniprogram", "appid")
+_MP_PAGEPATH: Final = _max_bytes("OutgoingMsgMenuMiniprogram", "pagepath")
+_MP_CONTENT: Final = _max_bytes("OutgoingMsgMenuMiniprogram", "content")
+_TITLE_MP: Final = _truncated_at("OutgoingMiniprogram", "title")
+_HEAD: Final = _max_bytes("OutgoingMsgMenu", "head_content")
+_TAIL: Final = _max_bytes("OutgoingMsgMenu", "tail_content")
+#: The spec states no length for ca_link.link_url; a URL gets the link message's URL limit.
+_CA_LINK_URL: Final = _limit("OutgoingCaLink", "link_url").byte_limit or _max_bytes(
+    "OutgoingLink", "url"
+)
+_LATITUDE: Final = _bound("OutgoingLocation", "latitude")
+_LONGITUDE: Final = _bound("OutgoingLocation", "longitude")
+
+SEND_PATH: Final = _ops.SEND_MSG.path
+SEND_ON_EVENT_PATH: Final = _ops.SEND_MSG_ON_EVENT.path
+RECALL_PATH: Final = _ops.RECALL_MSG.path
 
 
 MSGTYPES: Final = frozenset(
@@ -79,7 +124,7 @@ MSGTYPES: Final = frozenset(
 #: send_msg_on_event accepts only these (ENDPOINTS.md §2.14).
 EVENT_MSGTYPES: Final = frozenset({"text", "msgmenu"})
 
-MENU_MAX_ITEMS: Final = 10
+MENU_MAX_ITEMS: Final = int(_limit("OutgoingMsgMenu", "list").max_items or 0)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -125,7 +170,7 @@ def _required(value: object, field: str, **kw: Any) -> str:
     return out
 
 
-def _url(value: object, field: str, *, max_bytes: int = 2048) -> str:
+def _url(value: object, field: str, *, max_bytes: int) -> str:
     url = _required(value, field, max_bytes=max_bytes)
     if not url.lower().startswith(("http://", "https://")) or len(url) <= len("https://"):
         raise KfValidationError(
@@ -258,26 +303,49 @@ def _validate_menu_item(item: object, index: int) -> dict[str, Any]:
     out: dict[str, Any]
     if kind == "click":
         _only(body, f, ("id", "content"))
-        out = {"content": _required(body.get("content"), f"{f}.content", max_bytes=128)}
-        item_id = _string(body.get("id"), f"{f}.id", max_bytes=128, optional=True)
+        out = {
+            "content": _required(
+                body.get("content"),
+                f"{f}.content",
+                max_bytes=_max_bytes("OutgoingMsgMenuClick", "content"),
+            )
+        }
+        item_id = _string(
+            body.get("id"),
+            f"{f}.id",
+            max_bytes=_max_bytes("OutgoingMsgMenuClick", "id"),
+            optional=True,
+        )
         if item_id is not None:
             out = {"id": item_id, **out}
     elif kind == "view":
         _only(body, f, ("url", "content"))
         out = {
-            "url": _url(body.get("url"), f"{f}.url"),
-            "content": _required(body.get("content"), f"{f}.content", max_bytes=1024),
+            "url": _url(
+                body.get("url"), f"{f}.url", max_bytes=_max_bytes("OutgoingMsgMenuView", "url")
+            ),
+            "content": _required(
+                body.get("content"),
+                f"{f}.content",
+                max_bytes=_max_bytes("OutgoingMsgMenuView", "content"),
+            ),
         }
     elif kind == "miniprogram":
         _only(body, f, ("appid", "pagepath", "content"))
         out = {
-            "appid": _required(body.get("appid"), f"{f}.appid", max_bytes=32),
-            "pagepath": _required(body.get("pagepath"), f"{f}.pagepath", max_bytes=1024),
-            "content": _required(body.get("content"), f"{f}.content", max_bytes=1024),
+            "appid": _required(body.get("appid"), f"{f}.appid", max_bytes=_MP_APPID),
+            "pagepath": _required(body.get("pagepath"), f"{f}.pagepath", max_bytes=_MP_PAGEPATH),
+            "content": _required(body.get("content"), f"{f}.content", max_bytes=_MP_CONTENT),
         }
     else:
         _only(body, f, ("content", "no_newline"))
-        out = {"content": _required(body.get("content"), f"{f}.content", max_bytes=256)}
+        out = {
+            "content": _required(
+                body.get("content"),
+                f"{f}.content",
+                max_bytes=_max_bytes("OutgoingMsgMenuText", "content"),
+            )
+        }
         no_newline = body.get("no_newline")
         if no_newline is not None:
             if isinstance(no_newline, bool):
@@ -298,18 +366,22 @@ def _validate(msgtype: str, payload: Mapping[str, Any]) -> dict[str, Any]:
     p = payload
     if msgtype == "text":
         _only(p, msgtype, ("content",))
-        return {"content": _required(p.get("content"), "text.content", max_bytes=2048)}
+        return {
+            "content": _required(
+                p.get("content"), "text.content", max_bytes=_max_bytes("OutgoingText", "content")
+            )
+        }
     if msgtype in ("image", "voice", "video", "file"):
         _only(p, msgtype, ("media_id",))
         return {"media_id": _required(p.get("media_id"), f"{msgtype}.media_id")}
     if msgtype == "link":
         _only(p, msgtype, ("title", "desc", "url", "thumb_media_id"))
         out = {
-            "title": _required(p.get("title"), "link.title", max_bytes=128),
-            "url": _url(p.get("url"), "link.url"),
+            "title": _required(p.get("title"), "link.title"),
+            "url": _url(p.get("url"), "link.url", max_bytes=_max_bytes("OutgoingLink", "url")),
             "thumb_media_id": _required(p.get("thumb_media_id"), "link.thumb_media_id"),
         }
-        desc = _string(p.get("desc"), "link.desc", max_bytes=512, optional=True)
+        desc = _string(p.get("desc"), "link.desc", optional=True)
         if desc is not None:
             out["desc"] = desc
         return out
@@ -320,7 +392,7 @@ def _validate(msgtype: str, payload: Mapping[str, Any]) -> dict[str, Any]:
             "thumb_media_id": _required(p.get("thumb_media_id"), "miniprogram.thumb_media_id"),
             "pagepath": _required(p.get("pagepath"), "miniprogram.pagepath"),
         }
-        title = _string(p.get("title"), "miniprogram.title", max_bytes=64, optional=True)
+        title = _string(p.get("title"), "miniprogram.title", optional=True)
         if title is not None:
             out["title"] = title
         return out
@@ -329,8 +401,8 @@ def _validate(msgtype: str, payload: Mapping[str, Any]) -> dict[str, Any]:
     if msgtype == "location":
         _only(p, msgtype, ("name", "address", "latitude", "longitude"))
         loc: dict[str, Any] = {
-            "latitude": _coordinate(p.get("latitude"), "location.latitude", 90),
-            "longitude": _coordinate(p.get("longitude"), "location.longitude", 180),
+            "latitude": _coordinate(p.get("latitude"), "location.latitude", _LATITUDE),
+            "longitude": _coordinate(p.get("longitude"), "location.longitude", _LONGITUDE),
         }
         for key in ("name", "address"):
             value = _string(p.get(key), f"location.{key}", optional=True)
@@ -342,13 +414,13 @@ def _validate(msgtype: str, payload: Mapping[str, Any]) -> dict[str, Any]:
         return {"userid": _required(p.get("userid"), "business_card.userid")}
     # ca_link
     _only(p, msgtype, ("link_url",))
-    return {"link_url": _url(p.get("link_url"), "ca_link.link_url")}
+    return {"link_url": _url(p.get("link_url"), "ca_link.link_url", max_bytes=_CA_LINK_URL)}
 
 
 def _validate_menu(p: Mapping[str, Any]) -> dict[str, Any]:
     _only(p, "msgmenu", ("head_content", "list", "tail_content"))
     out: dict[str, Any] = {}
-    head = _string(p.get("head_content"), "msgmenu.head_content", max_bytes=1024, optional=True)
+    head = _string(p.get("head_content"), "msgmenu.head_content", max_bytes=_HEAD, optional=True)
     if head is not None:
         out["head_content"] = head
     items = p.get("list")
@@ -362,7 +434,7 @@ def _validate_menu(p: Mapping[str, Any]) -> dict[str, Any]:
             )
         if items:
             out["list"] = [_validate_menu_item(item, i) for i, item in enumerate(items)]
-    tail = _string(p.get("tail_content"), "msgmenu.tail_content", max_bytes=1024, optional=True)
+    tail = _string(p.get("tail_content"), "msgmenu.tail_content", max_bytes=_TAIL, optional=True)
     if tail is not None:
         out["tail_content"] = tail
     if not out:
@@ -412,12 +484,12 @@ def link(
     *,
     truncate: bool = False,
 ) -> OutgoingMessage:
-    """图文链接: title ≤128 bytes, desc ≤512 bytes, http(s) url ≤2048 bytes. The server would
-    truncate a long title/desc silently; here it is an error unless ``truncate=True`` (cut on a
-    character boundary)."""
+    """图文链接 with an http(s) url ≤2048 bytes. The server keeps the first 128 bytes of the title
+    and 512 of desc and drops the rest, possibly inside a character; ``truncate=True`` cuts them
+    here instead, on a character boundary (the limits are the spec's ``x-truncated-bytes``)."""
     if truncate:
-        title = _truncate(title, 128) or title
-        desc = _truncate(desc, 512)
+        title = _truncate(title, _truncated_at("OutgoingLink", "title")) or title
+        desc = _truncate(desc, _truncated_at("OutgoingLink", "desc"))
     payload: dict[str, Any] = {"title": title, "url": url, "thumb_media_id": thumb_media_id}
     if desc is not None:
         payload["desc"] = desc
@@ -432,9 +504,10 @@ def miniprogram(
     *,
     truncate: bool = False,
 ) -> OutgoingMessage:
-    """Mini-program card: title ≤64 bytes (error, or cut with ``truncate=True``)."""
+    """Mini-program card. The server keeps the first 64 bytes of the title; ``truncate=True``
+    cuts it here on a character boundary instead."""
     if truncate:
-        title = _truncate(title, 64)
+        title = _truncate(title, _TITLE_MP)
     payload: dict[str, Any] = {
         "appid": appid,
         "thumb_media_id": thumb_media_id,
@@ -556,6 +629,85 @@ def _is_duplicate(exc: KfApiError) -> bool:
     return is_duplicate_msgid(exc.errcode, exc.errmsg)
 
 
+# -- msgid reuse ---------------------------------------------------------------------------
+# WeCom drops a send whose msgid was used before and answers "duplicated msgid", which we
+# report as delivered (it is, when it is our own retry). A msgid reused for a *different*
+# message would then vanish silently; so each client remembers what it sent under its last
+# msgids (content digest, bounded) and refuses a different message under a used msgid before
+# sending. A duplicate for a msgid this client never sent (another process, an earlier run)
+# cannot be compared: it is logged as a warning.
+
+_REMEMBERED: Final = 10_000
+_sent: weakref.WeakKeyDictionary[Any, OrderedDict[str, tuple[str, str]]] = (
+    weakref.WeakKeyDictionary()
+)
+_sent_lock = threading.Lock()
+_log = logging.getLogger("wxkefu_ext.messages")
+
+
+def _fingerprint(body: Mapping[str, Any]) -> tuple[str, str]:
+    rest = {k: v for k, v in body.items() if k != "msgid"}
+    digest = hashlib.sha256(
+        json.dumps(rest, sort_keys=True, ensure_ascii=False).encode("utf-8")
+    ).hexdigest()
+    msgtype = str(rest.get("msgtype", "?"))
+    content = rest.get(msgtype)
+    preview = json.dumps(content, ensure_ascii=False)[:40] if content is not None else ""
+    target = rest.get("touser") or ("an event code" if "code" in rest else "?")
+    return digest, f"{msgtype} to {target} {preview}".strip()
+
+
+def _check_reuse(kf: Any, body: Mapping[str, Any]) -> bool:
+    """True when this client already sent exactly this message under this msgid; raises
+    :class:`KfValidationError` when it sent a different one."""
+    msgid = str(body["msgid"])
+    digest, summary = _fingerprint(body)
+    with _sent_lock:
+        try:
+            sent = _sent.get(kf)
+        except TypeError:  # a client that cannot be weakly referenced: nothing remembered
+            return False
+        known = None if sent is None else sent.get(msgid)
+    if known is None:
+        return False
+    if known[0] != digest:
+        raise KfValidationError(
+            f"msgid {msgid!r} was already used by this client for a different message "
+            f"(first: {known[1]}; now: {summary}); WeCom would drop this one as a duplicate — "
+            "use a new msgid (or none: one is generated)",
+            field="msgid",
+        )
+    return True
+
+
+def _remember(kf: Any, body: Mapping[str, Any]) -> None:
+    msgid = str(body["msgid"])
+    entry = _fingerprint(body)
+    with _sent_lock:
+        try:
+            sent = _sent.setdefault(kf, OrderedDict())
+        except TypeError:
+            return
+        sent[msgid] = entry
+        sent.move_to_end(msgid)
+        while len(sent) > _REMEMBERED:
+            sent.popitem(last=False)
+
+
+def _duplicate_sent(kf: Any, body: Mapping[str, Any], ours: bool) -> str:
+    """The server said "duplicated msgid": delivered earlier under this msgid."""
+    msgid = str(body["msgid"])
+    if not ours:
+        _log.warning(
+            "msgid %s was already used (not by this client): WeCom dropped this message as a "
+            "duplicate — if it differs from the first message with this msgid, it was NOT "
+            "delivered",
+            msgid,
+        )
+    _remember(kf, body)
+    return msgid
+
+
 def _sent_msgid(reply: Mapping[str, Any], body: Mapping[str, Any]) -> str:
     value = reply.get("msgid")
     return value if isinstance(value, str) and value else str(body["msgid"])
@@ -573,15 +725,20 @@ def send(
 
     A msgid is always sent (a fresh one when not given), so the client's retries cannot
     duplicate the message. If the server rejects the msgid as already used, an earlier attempt
-    with this msgid was delivered: that is reported as success, not as a failure.
+    with this msgid was delivered: that is reported as success, not as a failure. A msgid this
+    client already used for a *different* message is refused before sending
+    (:class:`KfValidationError` naming both); a duplicate for a msgid it never sent (another
+    process) cannot be compared and is logged as a warning.
     """
     body = _send_body(touser, open_kfid, message, msgid)
+    ours = _check_reuse(kf, body)
     try:
         reply = kf.request("POST", SEND_PATH, json=body)
     except KfApiError as exc:
         if _is_duplicate(exc):
-            return str(body["msgid"])
+            return _duplicate_sent(kf, body, ours)
         raise
+    _remember(kf, body)
     return _sent_msgid(reply, body)
 
 
@@ -595,12 +752,14 @@ def send_on_event(
     """Answer an event (``welcome_code`` of enter_session, ``msg_code`` of a session change)
     with a text or msgmenu message; return the msgid. Codes are single-use."""
     body = _event_body(code, message, msgid)
+    ours = _check_reuse(kf, body)
     try:
         reply = kf.request("POST", SEND_ON_EVENT_PATH, json=body)
     except KfApiError as exc:
         if _is_duplicate(exc):
-            return str(body["msgid"])
+            return _duplicate_sent(kf, body, ours)
         raise
+    _remember(kf, body)
     return _sent_msgid(reply, body)
 
 
@@ -619,12 +778,14 @@ async def async_send(
 ) -> str:
     """Awaitable :func:`send`."""
     body = _send_body(touser, open_kfid, message, msgid)
+    ours = _check_reuse(kf, body)
     try:
         reply = await kf.request("POST", SEND_PATH, json=body)
     except KfApiError as exc:
         if _is_duplicate(exc):
-            return str(body["msgid"])
+            return _duplicate_sent(kf, body, ours)
         raise
+    _remember(kf, body)
     return _sent_msgid(reply, body)
 
 
@@ -637,12 +798,14 @@ async def async_send_on_event(
 ) -> str:
     """Awaitable :func:`send_on_event`."""
     body = _event_body(code, message, msgid)
+    ours = _check_reuse(kf, body)
     try:
         reply = await kf.request("POST", SEND_ON_EVENT_PATH, json=body)
     except KfApiError as exc:
         if _is_duplicate(exc):
-            return str(body["msgid"])
+            return _duplicate_sent(kf, body, ours)
         raise
+    _remember(kf, body)
     return _sent_msgid(reply, body)
 
 

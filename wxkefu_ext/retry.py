@@ -40,6 +40,7 @@ from typing import TYPE_CHECKING, Any, Final
 
 import httpx
 
+from wxkefu_client import _operations as _ops
 from wxkefu_ext.deadline import out_of_time, within
 
 if TYPE_CHECKING:
@@ -47,21 +48,16 @@ if TYPE_CHECKING:
 
 _log = logging.getLogger(__name__)
 
-SEND_PATHS: Final = ("/kf/send_msg", "/kf/send_msg_on_event")
 RETRY_ERRCODES: Final = frozenset({-1, 45009})
 #: The official duplicate-msgid code is undocumented; the emulator uses 40058 + "msgid" in errmsg.
 DUPLICATE_MSGID_ERRCODE: Final = 40058
-#: Creating calls: after an *ambiguous* failure (read error/timeout, 5xx) they are not repeated,
-#: because the server may have acted already and a repeat would create a second object.
-NON_IDEMPOTENT_PATHS: Final = (
-    "/kf/account/add",
-    "/kf/knowledge/add_group",
-    "/kf/knowledge/add_intent",
-    "/kf/service_state/trans",
-    "/kf/customer/upgrade_service",
-)
-#: Endpoints whose success reply is binary and must keep streaming (their JSON errors do not).
-BINARY_PATHS: Final = ("/media/get",)
+# From the spec (generated table): sends (``x-wxkefu-send``); creating calls, not repeated
+# after an *ambiguous* failure (read error/timeout, 5xx) because the server may have acted
+# already (``x-wxkefu-creates``); binary replies that must keep streaming (their JSON errors
+# do not).
+SEND_PATHS: Final = _ops.SEND_PATHS
+NON_IDEMPOTENT_PATHS: Final = _ops.NON_IDEMPOTENT_PATHS
+BINARY_PATHS: Final = _ops.BINARY_PATHS
 #: A JSON reply larger than this is refused (sync_msg's biggest pages are a few MB).
 MAX_JSON_BYTES: Final = 32 * 1024 * 1024
 #: How much of an unexpected non-JSON reply (HTML error page...) is kept for the error message.
