@@ -426,6 +426,8 @@ def test_third_party_id_rules_of_the_kf_api(world: World) -> None:
         converted["open_userid_list"][0]["open_userid"] == servicers["servicer_list"][0]["userid"]
     )
     assert converted["invalid_userid_list"] == ["wo-already"]
+    typed = kf.batch.userid_to_openuserid(userid_list=["servicer0"])  # the resource API too
+    assert typed.open_userid_list[0].open_userid == emu.provider.open_userid(corp_id, "servicer0")
     customers = kf.request(
         "POST", "/kf/customer/batchget", json={"external_userid_list": [world.customers[corp_id]]}
     )["customer_list"]
