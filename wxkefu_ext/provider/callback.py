@@ -410,17 +410,17 @@ def instruction_wsgi_app(
 
 def corp_router(
     provider: Provider, handler: Callable[[CallbackEvent], object]
-) -> Callable[[CallbackEvent], object]:
+) -> Callable[[CallbackEvent], None]:
     """Wrap today's data-callback ``handler(event)`` for a multi-corp URL: events of corps that
     do not (or no longer) authorise the suite are logged and not handed on."""
 
-    def routed(event: CallbackEvent) -> object:
+    def routed(event: CallbackEvent) -> None:
         corp_id = event.to_user_name or ""
         try:
             provider.authorization(corp_id)
         except CorpNotAuthorizedError as exc:
             logger.warning("data callback for corp %r not handled: %s", corp_id, exc)
-            return None
-        return handler(event)
+            return
+        handler(event)
 
     return routed
