@@ -54,9 +54,9 @@ HEADER = (
 )
 
 #: Top-level keys in the order they are written; anything else is an error (typo guard).
-TOP_ORDER = ("openapi", "info", "servers", "security", "tags", "paths", "components")
+TOP_ORDER = ("openapi", "info", "servers", "security", "tags", "paths", "webhooks", "components")
 #: Keys merged one level deeper (per path / per component name) instead of "defined once".
-MERGED_TOP = ("paths", "components")
+MERGED_TOP = ("paths", "webhooks", "components")
 #: Files/dirs ignored when comparing generated trees.
 IGNORED = {"__pycache__", ".ruff_cache", ".mypy_cache"}
 
@@ -116,6 +116,10 @@ def bundle(files: Iterable[Path]) -> dict[str, Any]:
     top_owner: dict[str, str] = {}
     paths: dict[str, Any] = {}
     path_owner: dict[str, str] = {}
+    webhooks: dict[str, Any] = {}  # merged per webhook name, like paths
+    webhook_owner: dict[str, str] = {}
+    tags: list[Any] = []  # concatenated in file order; a tag name may be declared once
+    tag_owner: dict[str, str] = {}
     components: dict[str, dict[str, Any]] = {}
     comp_owner: dict[str, dict[str, str]] = {}
     ref_sources: set[tuple[str, str]] = set()
@@ -128,6 +132,15 @@ def bundle(files: Iterable[Path]) -> dict[str, Any]:
                 if not isinstance(value, dict):
                     raise BundleError(f"{fname}: paths must be a mapping")
                 _merge_level(paths, path_owner, value, "paths", fname)
+            elif key == "tags":
+                if not isinstance(value, list):
+                    raise BundleError(f"{fname}: tags must be a list")
+                _merge_level({}, tag_owner, {str(t.get("name")): t for t in value}, "tags", fname)
+                tags.extend(value)
+            elif key == "webhooks":
+                if not isinstance(value, dict):
+                    raise BundleError(f"{fname}: webhooks must be a mapping")
+                _merge_level(webhooks, webhook_owner, value, "webhooks", fname)
             elif key == "components":
                 if not isinstance(value, dict):
                     raise BundleError(f"{fname}: components must be a mapping")
@@ -153,6 +166,12 @@ def bundle(files: Iterable[Path]) -> dict[str, Any]:
     for key in TOP_ORDER:
         if key == "paths":
             out["paths"] = paths
+        elif key == "tags":
+            if tags:
+                out["tags"] = tags
+        elif key == "webhooks":
+            if webhooks:
+                out["webhooks"] = webhooks
         elif key == "components":
             # Component names sorted so the bundle reads like a reference.
             out["components"] = {

@@ -250,6 +250,12 @@ def _param_kwarg(name: str) -> str:
     return snake + "_" if keyword.iskeyword(snake) or snake in ("range", "type") else snake
 
 
+#: Service-provider endpoints (provider.yaml) take the suite or provider token, not a corp's
+#: access_token, so they are not methods of a corp client; the id conversions of provider.yaml
+#: do take the corp token and stay.
+PROVIDER_PREFIX = "/service/"
+
+
 def operations(spec: Mapping[str, Any], pkg: Path) -> list[Op]:
     endpoints = _endpoints(pkg)
     ops: list[Op] = []
@@ -257,6 +263,8 @@ def operations(spec: Mapping[str, Any], pkg: Path) -> list[Op]:
         for http_method, op in item.items():
             if http_method not in ("get", "post", "put", "delete", "patch"):
                 continue
+            if path.startswith(PROVIDER_PREFIX):
+                continue  # suite/provider-token endpoints: wxkefu_ext.provider.Provider calls them
             ep = endpoints.get((http_method.upper(), path))
             if ep is None:
                 raise GenError(f"{http_method.upper()} {path}: no generated endpoint module")

@@ -44,7 +44,12 @@ class EmulatorToken:
         return EMU.issue_token()
 
     def set(self, case: Any, data: str, ctx: Any) -> None:
-        case.query = {**(case.query or {}), "access_token": data}
+        security = case.operation.definition.raw.get("security")
+        if security == [{"SuiteAccessToken": []}]:  # provider.yaml: the suite's token instead
+            query = {"suite_access_token": EMU.provider.issue_suite_token()}
+        else:
+            query = {"access_token": data}
+        case.query = {**(case.query or {}), **query}
 
 
 def _seed_state() -> None:
@@ -74,7 +79,7 @@ def test_every_operation_is_covered() -> None:
     from wxkefu_ext.emulator.validation import operations
 
     ids = {op.operation_id for op in operations().values()}
-    assert len(ids) == 34 and ids == set(_handlers())
+    assert len(ids) == 43 and ids == set(_handlers())  # 34 Kf + 9 provider.yaml
 
 
 def test_success_responses_conform_in_a_realistic_scenario() -> None:

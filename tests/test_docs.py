@@ -456,7 +456,9 @@ def served_site(site: Path) -> Iterator[str]:
         thread.join(timeout=10)
 
 
-def _chromium(binary: Path, tmp: Path, *args: str) -> subprocess.CompletedProcess[str]:
+def _chromium(
+    binary: Path, tmp: Path, *args: str, window: tuple[int, int] = WINDOW
+) -> subprocess.CompletedProcess[str]:
     """Headless Chromium as root on this network-less machine (flags from the env docs)."""
     profile = tmp / f"profile-{os.urandom(4).hex()}"
     argv = [
@@ -473,7 +475,7 @@ def _chromium(binary: Path, tmp: Path, *args: str) -> subprocess.CompletedProces
         "--hide-scrollbars",
         "--force-color-profile=srgb",
         f"--user-data-dir={profile}",
-        f"--window-size={WINDOW[0]},{WINDOW[1]}",
+        f"--window-size={window[0]},{window[1]}",
         "--virtual-time-budget=8000",
         *args,
     ]
@@ -482,15 +484,20 @@ def _chromium(binary: Path, tmp: Path, *args: str) -> subprocess.CompletedProces
     return proc
 
 
-def _dump_dom(binary: Path, tmp: Path, url: str) -> str:
-    return _chromium(binary, tmp, "--dump-dom", url).stdout
+def _dump_dom(binary: Path, tmp: Path, url: str, *, window: tuple[int, int] = WINDOW) -> str:
+    return _chromium(binary, tmp, "--dump-dom", url, window=window).stdout
+
+
+#: Redoc renders the tag sections that are near the viewport only; a window this tall has all
+#: of them rendered, so every operation's link is in the dumped DOM.
+TALL_WINDOW = (WINDOW[0], 12000)
 
 
 def test_rendered_page_links_and_shows_every_operation(
     chromium: Path, served_site: str, operations: list[Operation], tmp_path: Path
 ) -> None:
     """After Redoc's scripts ran: one link per operation, and each tag page shows summaries."""
-    root_dom = _dump_dom(chromium, tmp_path, served_site)
+    root_dom = _dump_dom(chromium, tmp_path, served_site, window=TALL_WINDOW)
     hrefs = set(re.findall(r'href="#/([^"#]+)"', root_dom))
     expected = {f"{_slug(op.tag)}/{_slug(op.operation_id)}" for op in operations}
     assert expected <= hrefs, f"no link for: {sorted(expected - hrefs)}"

@@ -230,9 +230,9 @@ def test_frequent_generic_codes_have_specific_hints(code: int) -> None:
 
 
 def test_hints_for_codes_without_a_specific_one_fall_back_to_the_category() -> None:
-    # 6000 (system), 40082 (auth_token): no specific hint, so the category's hint
+    # 6000 (system), 40106 (auth_token): no specific hint, so the category's hint
     assert hint_for(6000) == errcodes._CATEGORY_HINTS["system"]
-    assert hint_for(40082) == errcodes._CATEGORY_HINTS["auth_token"]
+    assert hint_for(40106) == errcodes._CATEGORY_HINTS["auth_token"]
 
 
 def test_explain_content() -> None:

@@ -40,6 +40,8 @@ EXPECTED: dict[str, str] = {
     "redis_shared_token.py": r"one gettoken for \d+ clients",
     "distributed_sync.py": r"handled \d+ message\(s\), \d+ unique, by 2 workers",
     "task_queue_handoff.py": r"task drained \S+: [1-9]\d* message\(s\) handled after a 200",
+    "provider_bot.py": r"installed in 3 corps\n(.|\n)*bot: replied in 3 corps\n"
+    r"refused for \S+: AuthorizationCancelledError",
 }
 NEEDS_REDIS = {"redis_shared_token.py", "distributed_sync.py", "task_queue_handoff.py"}
 OFFLINE = {"keygen_example.py"}

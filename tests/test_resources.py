@@ -101,6 +101,15 @@ async def scenario(kf: Any, emu: Emulator) -> None:
     assert link.url.startswith("http")
     await _aw(kf.get_corp_qualification())
     conv = await _aw(kf.idconvert.open_kfid(open_kfid_list=[kfid]))
+    # provider.yaml's id conversions: third-party / 代开发 apps only (tests/test_provider.py)
+    from wxkefu_ext.errors import PermissionDeniedError
+
+    for convert in (
+        lambda: kf.batch.userid_to_openuserid(userid_list=["zhangsan"]),
+        lambda: kf.externalcontact.get_new_external_userid(external_userid_list=["wm1"]),
+    ):
+        with pytest.raises(PermissionDeniedError):
+            await _aw(convert())
     assert conv.items is not UNSET
 
     emu.add_servicer(kfid, "zhangsan")

@@ -266,8 +266,16 @@ def test_security_is_query_token_at_root_only() -> None:
     for path, method, op in operations(doc):
         if op["operationId"] == "getToken":
             assert op["security"] == [], "gettoken must not require a token"
+        elif path.startswith("/service/"):
+            # provider endpoints (provider.yaml): no token for the token endpoints, else the
+            # suite or provider token — never the corp access_token
+            assert op["security"] in PROVIDER_SECURITY, f"{method.upper()} {path}: {op['security']}"
         else:
             assert "security" not in op, f"{method.upper()} {path}: operation-level security"
+
+
+#: The only operation-level security the provider endpoints may declare.
+PROVIDER_SECURITY = ([], [{"SuiteAccessToken": []}], [{"ProviderAccessToken": []}])
 
 
 def test_every_operation_documented_with_examples() -> None:
@@ -294,7 +302,7 @@ def test_every_json_response_has_the_errcode_envelope() -> None:
 
     def has_base(schema: dict[str, Any]) -> bool:
         name = ref_name(schema)
-        if name == "BaseResp":
+        if name in ("BaseResp", "ServiceBaseResp"):  # ServiceBaseResp: errcode on failure only
             return True
         if name is not None:
             return has_base(schemas[name])

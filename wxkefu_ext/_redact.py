@@ -14,7 +14,8 @@ from typing import Final
 
 _MASK: Final = "***"
 _QUERY_SECRET = re.compile(
-    r"(?i)\b(access_token|corpsecret|secret|appsecret|token|encoding_aes_key)=([^&\s\"']+)"
+    r"(?i)\b(access_token|corpsecret|secret|appsecret|token|encoding_aes_key"
+    r"|suite_access_token|provider_access_token|permanent_code|suite_ticket)=([^&\s\"']+)"
 )
 
 

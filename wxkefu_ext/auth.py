@@ -113,7 +113,13 @@ def check(
 
 
 #: Query parameters whose values are secrets (WeCom / Official Account token requests, calls).
-_SECRET_PARAMS: Final = ("access_token", "corpsecret", "secret")
+_SECRET_PARAMS: Final = (
+    "access_token",
+    "corpsecret",
+    "secret",
+    "suite_access_token",
+    "provider_access_token",
+)
 
 
 def query_secrets(request: httpx.Request) -> tuple[str, ...]:

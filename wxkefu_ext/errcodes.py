@@ -395,6 +395,35 @@ _CALLBACK_CODES: Final[Mapping[int, tuple[str, str]]] = MappingProxyType(
 )
 
 
+#: Service-provider (third-party / 代开发) codes: suite, ticket, auth and permanent codes.
+_PROVIDER_HINTS: Final[Mapping[int, str]] = MappingProxyType(
+    {
+        40077: "The pre_auth_code is invalid or was used; fetch a new one with "
+        "service/get_pre_auth_code for every installation link",
+        40078: "The auth_code is invalid, used or older than 10 minutes; it is single use, so "
+        "exchange it once, right after the create_auth callback or the install redirect",
+        40080: "The suite_secret is wrong; copy it from the app (or 代开发 template) details in "
+        "the provider admin console",
+        40082: "The suite_access_token is invalid; fetch a new one with service/get_suite_token "
+        "(the toolkit refreshes it once by itself)",
+        40083: "The suite_id is wrong; third-party apps start with ww/wx, 代开发 templates with dk",
+        40084: "The permanent_code is invalid: the corp cancelled the authorisation, reinstalled "
+        "the app, or (代开发) reset its secret; stop calling for this corp until it authorises "
+        "again",
+        40085: "The suite_ticket is invalid or older than 30 minutes; make sure the instruction "
+        "callback stores every pushed ticket where all processes read it, and use the latest",
+        41021: "suite_id is missing from the request",
+        41022: "suite_access_token is missing from the request",
+        41023: "suite_ticket is missing: no ticket has been pushed to the instruction callback "
+        "yet (WeCom pushes one every 10 minutes, or refresh it in the provider console)",
+        41025: "permanent_code is missing from the request",
+        42007: "The pre_auth_code expired; fetch a new one and rebuild the installation link",
+        42009: "The suite_access_token expired; fetch a new one (the toolkit refreshes it once "
+        "by itself)",
+    }
+)
+
+
 #: A path the server does not know at all (not a permission problem): the base URL lacks
 #: /cgi-bin. The emulator says "unknown path"; "api not found" is the generic wording.
 UNKNOWN_PATH_HINT: Final = (
@@ -414,7 +443,7 @@ def hint_for_message(code: int, errmsg: str) -> str | None:
 def hint_for(code: int) -> str:
     """A one-sentence hint for ``code``: its own hint if it has one, else its category's."""
     code = check_code(code)
-    specific = _CODE_HINTS.get(code)
+    specific = _CODE_HINTS.get(code) or _PROVIDER_HINTS.get(code)
     if specific is not None:
         return specific
     if code in _CALLBACK_CODES:

@@ -81,10 +81,12 @@ __all__ = [
     "TABLE_CRAWL_DATE",
     "TIMESTAMP_ERROR_CODE",
     "TOKEN_REFRESH_ERRCODES",
+    "AuthorizationCancelledError",
     "Base64Error",
     "BodyTooLargeError",
     "CallbackError",
     "ConfigurationError",
+    "CorpNotAuthorizedError",
     "CredentialError",
     "DecryptError",
     "EncryptError",
@@ -105,11 +107,13 @@ __all__ = [
     "NotFoundError",
     "ParseError",
     "PermissionDeniedError",
+    "ProviderError",
     "QuotaExceededError",
     "RateLimitError",
     "ReceiverIdMismatchError",
     "SessionStateError",
     "SignatureError",
+    "SuiteTicketMissingError",
     "SystemBusyError",
     "TimestampError",
     "TokenError",
@@ -512,6 +516,31 @@ class MissingExtraError(KfError, ImportError):
         self.feature = feature
         self.extra = extra
         self.missing = missing
+
+
+class ProviderError(KfError):
+    """Base of the service-provider failures the toolkit detects itself, before or instead of
+    a WeCom errcode (:mod:`wxkefu_ext.provider`). Nothing was sent when one is raised."""
+
+
+class SuiteTicketMissingError(ProviderError):
+    """No usable suite_ticket: none pushed yet, or the latest is older than its 30-minute
+    validity. WeCom pushes one every 10 minutes to the instruction callback; store them with
+    :meth:`wxkefu_ext.provider.Provider.set_suite_ticket` (the instruction endpoint does)."""
+
+
+class CorpNotAuthorizedError(ProviderError):
+    """The corp has no stored permanent code for this suite: it never authorised the app (or
+    the create_auth callback was not processed). ``corp_id`` names it."""
+
+    def __init__(self, message: str, *, corp_id: str = "") -> None:
+        super().__init__(message)
+        self.corp_id = corp_id
+
+
+class AuthorizationCancelledError(CorpNotAuthorizedError):
+    """The corp cancelled the authorisation (cancel_auth): its tokens were dropped and no call
+    is sent on its behalf any more, until it authorises the app again."""
 
 
 # ---------------------------------------------------------------------------------------------

@@ -68,20 +68,68 @@ LIMITS: Final[dict[str, dict[str, Limit]]] = {
         "external_userid": Limit(min_length=1),
         "open_kfid": Limit(max_bytes=64, max_length=64, min_length=1),
     },
+    "CreateAuthCallback": {
+        "AuthCode": Limit(max_length=512),
+    },
     "CustomerBatchgetReq": {
         "external_userid_list": Limit(max_items=100, min_items=1),
         "external_userid_list[]": Limit(min_length=1),
+    },
+    "GetAuthInfoReq": {
+        "auth_corpid": Limit(max_length=64, min_length=1),
+        "permanent_code": Limit(max_length=512, min_length=1),
     },
     "GetCorpStatisticReq": {
         "end_time": Limit(maximum=4294967295, minimum=0),
         "open_kfid": Limit(max_bytes=64, max_length=64),
         "start_time": Limit(maximum=4294967295, minimum=0),
     },
+    "GetCorpTokenReq": {
+        "auth_corpid": Limit(max_length=64, min_length=1),
+        "permanent_code": Limit(max_length=512, min_length=1),
+    },
+    "GetCorpTokenResp": {
+        "access_token": Limit(max_length=512),
+        "expires_in": Limit(minimum=0),
+    },
+    "GetNewExternalUseridReq": {
+        "external_userid_list": Limit(max_items=1000, min_items=1),
+        "external_userid_list[]": Limit(max_length=64, min_length=1),
+    },
+    "GetPermanentCodeReq": {
+        "auth_code": Limit(max_length=512, min_length=64),
+    },
+    "GetPermanentCodeResp": {
+        "access_token": Limit(max_length=512),
+        "expires_in": Limit(minimum=0),
+        "permanent_code": Limit(max_length=512),
+    },
+    "GetPreAuthCodeResp": {
+        "expires_in": Limit(minimum=0),
+        "pre_auth_code": Limit(max_length=512),
+    },
+    "GetProviderTokenReq": {
+        "corpid": Limit(max_length=64, min_length=1),
+        "provider_secret": Limit(max_length=512, min_length=1),
+    },
+    "GetProviderTokenResp": {
+        "expires_in": Limit(minimum=0),
+        "provider_access_token": Limit(max_length=512),
+    },
     "GetServicerStatisticReq": {
         "end_time": Limit(maximum=4294967295, minimum=0),
         "open_kfid": Limit(max_bytes=64, max_length=64, min_length=1),
         "servicer_userid": Limit(max_bytes=64, max_length=64),
         "start_time": Limit(maximum=4294967295, minimum=0),
+    },
+    "GetSuiteTokenReq": {
+        "suite_id": Limit(max_length=64, min_length=1),
+        "suite_secret": Limit(max_length=512, min_length=1),
+        "suite_ticket": Limit(max_length=512, min_length=1),
+    },
+    "GetSuiteTokenResp": {
+        "expires_in": Limit(minimum=0),
+        "suite_access_token": Limit(max_length=512),
     },
     "IdconvertOpenKfidReq": {
         "open_kfid_list": Limit(min_items=1),
@@ -193,6 +241,9 @@ LIMITS: Final[dict[str, dict[str, Limit]]] = {
         "msgid": Limit(min_length=1),
         "open_kfid": Limit(max_bytes=64, max_length=64, min_length=1),
     },
+    "ResetPermanentCodeCallback": {
+        "AuthCode": Limit(max_length=512),
+    },
     "SendMsgCommon": {
         "msgid": Limit(max_bytes=32, max_length=32),
         "open_kfid": Limit(max_bytes=64, max_length=64, min_length=1),
@@ -225,6 +276,15 @@ LIMITS: Final[dict[str, dict[str, Limit]]] = {
         "userid_list": Limit(max_items=100),
         "userid_list[]": Limit(max_bytes=64, max_length=64, min_length=1),
     },
+    "SessionInfo": {
+        "appid": Limit(max_items=100),
+    },
+    "SetSessionInfoReq": {
+        "pre_auth_code": Limit(max_length=512, min_length=1),
+    },
+    "SuiteTicketCallback": {
+        "SuiteTicket": Limit(max_length=512),
+    },
     "SyncMsgReq": {
         "cursor": Limit(max_bytes=64, max_length=64),
         "limit": Limit(maximum=1000, minimum=0),
@@ -234,6 +294,10 @@ LIMITS: Final[dict[str, dict[str, Limit]]] = {
     "UpgradeServiceReq": {
         "external_userid": Limit(min_length=1),
         "open_kfid": Limit(max_bytes=64, max_length=64, min_length=1),
+    },
+    "UseridToOpenuseridReq": {
+        "userid_list": Limit(max_items=1000, min_items=1),
+        "userid_list[]": Limit(max_length=64, min_length=1),
     },
 }
 

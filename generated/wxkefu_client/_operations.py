@@ -130,6 +130,18 @@ SEND_MSG_ON_EVENT: Final = Operation(
     "sendMsgOnEvent", "POST", "/kf/send_msg_on_event", "send_msg_on_event", send=True
 )
 RECALL_MSG: Final = Operation("recallMsg", "POST", "/kf/recall_msg", "recall_msg")
+USERID_TO_OPENUSERID: Final = Operation(
+    "useridToOpenuserid",
+    "POST",
+    "/batch/userid_to_openuserid",
+    "batch.userid_to_openuserid",
+)
+GET_NEW_EXTERNAL_USERID: Final = Operation(
+    "getNewExternalUserid",
+    "POST",
+    "/externalcontact/get_new_external_userid",
+    "externalcontact.get_new_external_userid",
+)
 SERVICER_ADD: Final = Operation(
     "servicerAdd", "POST", "/kf/servicer/add", "servicer.add"
 )
@@ -188,6 +200,8 @@ OPERATIONS: Final[dict[str, Operation]] = {
     "sendMsg": SEND_MSG,
     "sendMsgOnEvent": SEND_MSG_ON_EVENT,
     "recallMsg": RECALL_MSG,
+    "useridToOpenuserid": USERID_TO_OPENUSERID,
+    "getNewExternalUserid": GET_NEW_EXTERNAL_USERID,
     "servicerAdd": SERVICER_ADD,
     "servicerDel": SERVICER_DEL,
     "servicerList": SERVICER_LIST,

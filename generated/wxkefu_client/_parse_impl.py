@@ -34,6 +34,7 @@ from .models.file_message import FileMessage
 from .models.gender_known import GenderKnown
 from .models.get_corp_qualification_resp import GetCorpQualificationResp
 from .models.get_corp_statistic_resp import GetCorpStatisticResp
+from .models.get_new_external_userid_resp import GetNewExternalUseridResp
 from .models.get_servicer_statistic_resp import GetServicerStatisticResp
 from .models.get_token_resp import GetTokenResp
 from .models.get_upgrade_service_config_resp import GetUpgradeServiceConfigResp
@@ -68,6 +69,7 @@ from .models.msg_menu_view import MsgMenuView
 from .models.msg_menu_view_item import MsgMenuViewItem
 from .models.msg_send_fail_event import MsgSendFailEvent
 from .models.msgmenu_message import MsgmenuMessage
+from .models.new_external_userid import NewExternalUserid
 from .models.no_newline_known import NoNewlineKnown
 from .models.note_message import NoteMessage
 from .models.opaque_payload import OpaquePayload
@@ -117,6 +119,8 @@ from .models.unknown_msg_menu_item import UnknownMsgMenuItem
 from .models.upgrade_groupchat_range import UpgradeGroupchatRange
 from .models.upgrade_member_range import UpgradeMemberRange
 from .models.user_recall_msg_event import UserRecallMsgEvent
+from .models.userid_open_userid import UseridOpenUserid
+from .models.userid_to_openuserid_resp import UseridToOpenuseridResp
 from .models.video_message import VideoMessage
 from .models.voice_message import VoiceMessage
 from .models.wechat_channels import WechatChannels
@@ -170,6 +174,10 @@ _K_CorpStatisticItem: frozenset[str] = frozenset(["stat_time", "statistic"])
 _K_GetCorpStatisticResp: frozenset[str] = frozenset(
     ["errcode", "errmsg", "statistic_list"]
 )
+_K_NewExternalUserid: frozenset[str] = frozenset(
+    ["external_userid", "new_external_userid"]
+)
+_K_GetNewExternalUseridResp: frozenset[str] = frozenset(["errcode", "errmsg", "items"])
 _K_ServicerStatistic: frozenset[str] = frozenset(
     [
         "customer_cnt",
@@ -553,6 +561,10 @@ _K_UnknownMessage: frozenset[str] = frozenset(["msgtype"])
 _K_SyncMsgResp: frozenset[str] = frozenset(
     ["errcode", "errmsg", "has_more", "msg_list", "next_cursor"]
 )
+_K_UseridOpenUserid: frozenset[str] = frozenset(["open_userid", "userid"])
+_K_UseridToOpenuseridResp: frozenset[str] = frozenset(
+    ["errcode", "errmsg", "invalid_userid_list", "open_userid_list"]
+)
 
 
 def _p_AccountAddResp(src: Any) -> AccountAddResp:
@@ -804,6 +816,41 @@ def _p_GetCorpStatisticResp(src: Any) -> GetCorpStatisticResp:
     ):  # unknown keys are kept, as from_dict does
         obj.additional_properties = {
             k: v for k, v in src.items() if k not in _K_GetCorpStatisticResp
+        }
+    return obj
+
+
+def _p_NewExternalUserid(src: Any) -> NewExternalUserid:
+    if not isinstance(src, dict):
+        src = dict(src)  # what from_dict accepts (and refuses)
+    external_userid = src["external_userid"]
+    new_external_userid = src["new_external_userid"]
+    obj = NewExternalUserid(
+        external_userid=external_userid, new_external_userid=new_external_userid
+    )
+    if (
+        not src.keys() <= _K_NewExternalUserid
+    ):  # unknown keys are kept, as from_dict does
+        obj.additional_properties = {
+            k: v for k, v in src.items() if k not in _K_NewExternalUserid
+        }
+    return obj
+
+
+def _p_GetNewExternalUseridResp(src: Any) -> GetNewExternalUseridResp:
+    if not isinstance(src, dict):
+        src = dict(src)  # what from_dict accepts (and refuses)
+    errcode = src["errcode"]
+    errmsg = src["errmsg"]
+    items = src.get("items", UNSET)
+    if items is not UNSET:
+        items = [_p_NewExternalUserid(x) for x in items]
+    obj = GetNewExternalUseridResp(errcode=errcode, errmsg=errmsg, items=items)
+    if (
+        not src.keys() <= _K_GetNewExternalUseridResp
+    ):  # unknown keys are kept, as from_dict does
+        obj.additional_properties = {
+            k: v for k, v in src.items() if k not in _K_GetNewExternalUseridResp
         }
     return obj
 
@@ -1860,10 +1907,10 @@ def _p_UnknownEvent(src: Any) -> UnknownEvent:
     return obj
 
 
-def _u_EnterSessionEvent_MsgSendFailEvent_Rejec_49(data: Any) -> Any:
+def _u_EnterSessionEvent_MsgSendFailEvent_Rejec_51(data: Any) -> Any:
     tag = data.get("event_type") if isinstance(data, dict) else None
     fn = (
-        _D_u_EnterSessionEvent_MsgSendFailEvent_Rejec_49.get(tag)
+        _D_u_EnterSessionEvent_MsgSendFailEvent_Rejec_51.get(tag)
         if isinstance(tag, str)
         else None
     )
@@ -1886,7 +1933,7 @@ def _p_EventMessage(src: Any) -> EventMessage:
     if msgtype != "event":
         raise ValueError(f"msgtype must match const 'event', got '{msgtype}'")
     event = src["event"]
-    event = _u_EnterSessionEvent_MsgSendFailEvent_Rejec_49(event)
+    event = _u_EnterSessionEvent_MsgSendFailEvent_Rejec_51(event)
     open_kfid = src.get("open_kfid", UNSET)
     external_userid = src.get("external_userid", UNSET)
     servicer_userid = src.get("servicer_userid", UNSET)
@@ -2390,10 +2437,10 @@ def _p_UnknownMsgMenuItem(src: Any) -> UnknownMsgMenuItem:
     return obj
 
 
-def _u_MsgMenuClickItem_MsgMenuMiniprogramItem__73(data: Any) -> Any:
+def _u_MsgMenuClickItem_MsgMenuMiniprogramItem__75(data: Any) -> Any:
     tag = data.get("type") if isinstance(data, dict) else None
     fn = (
-        _D_u_MsgMenuClickItem_MsgMenuMiniprogramItem__73.get(tag)
+        _D_u_MsgMenuClickItem_MsgMenuMiniprogramItem__75.get(tag)
         if isinstance(tag, str)
         else None
     )
@@ -2411,7 +2458,7 @@ def _p_ReceivedMsgMenu(src: Any) -> ReceivedMsgMenu:
     head_content = src.get("head_content", UNSET)
     list_ = src.get("list", UNSET)
     if list_ is not UNSET:
-        list_ = [_u_MsgMenuClickItem_MsgMenuMiniprogramItem__73(x) for x in list_]
+        list_ = [_u_MsgMenuClickItem_MsgMenuMiniprogramItem__75(x) for x in list_]
     tail_content = src.get("tail_content", UNSET)
     obj = ReceivedMsgMenu(
         head_content=head_content, list_=list_, tail_content=tail_content
@@ -2642,10 +2689,10 @@ def _p_UnknownMessage(src: Any) -> UnknownMessage:
     return obj
 
 
-def _u_BusinessCardMessage_ChannelsMessage_Chan_42(data: Any) -> Any:
+def _u_BusinessCardMessage_ChannelsMessage_Chan_44(data: Any) -> Any:
     tag = data.get("msgtype") if isinstance(data, dict) else None
     fn = (
-        _D_u_BusinessCardMessage_ChannelsMessage_Chan_42.get(tag)
+        _D_u_BusinessCardMessage_ChannelsMessage_Chan_44.get(tag)
         if isinstance(tag, str)
         else None
     )
@@ -2672,7 +2719,7 @@ def _p_SyncMsgResp(src: Any) -> SyncMsgResp:
         )
     msg_list = src.get("msg_list", UNSET)
     if msg_list is not UNSET:
-        msg_list = [_u_BusinessCardMessage_ChannelsMessage_Chan_42(x) for x in msg_list]
+        msg_list = [_u_BusinessCardMessage_ChannelsMessage_Chan_44(x) for x in msg_list]
     obj = SyncMsgResp(
         errcode=errcode,
         errmsg=errmsg,
@@ -2687,7 +2734,46 @@ def _p_SyncMsgResp(src: Any) -> SyncMsgResp:
     return obj
 
 
-_D_u_EnterSessionEvent_MsgSendFailEvent_Rejec_49: dict[Any, Any] = {
+def _p_UseridOpenUserid(src: Any) -> UseridOpenUserid:
+    if not isinstance(src, dict):
+        src = dict(src)  # what from_dict accepts (and refuses)
+    userid = src["userid"]
+    open_userid = src["open_userid"]
+    obj = UseridOpenUserid(userid=userid, open_userid=open_userid)
+    if (
+        not src.keys() <= _K_UseridOpenUserid
+    ):  # unknown keys are kept, as from_dict does
+        obj.additional_properties = {
+            k: v for k, v in src.items() if k not in _K_UseridOpenUserid
+        }
+    return obj
+
+
+def _p_UseridToOpenuseridResp(src: Any) -> UseridToOpenuseridResp:
+    if not isinstance(src, dict):
+        src = dict(src)  # what from_dict accepts (and refuses)
+    errcode = src["errcode"]
+    errmsg = src["errmsg"]
+    open_userid_list = src.get("open_userid_list", UNSET)
+    if open_userid_list is not UNSET:
+        open_userid_list = [_p_UseridOpenUserid(x) for x in open_userid_list]
+    invalid_userid_list = src.get("invalid_userid_list", UNSET)
+    obj = UseridToOpenuseridResp(
+        errcode=errcode,
+        errmsg=errmsg,
+        open_userid_list=open_userid_list,
+        invalid_userid_list=invalid_userid_list,
+    )
+    if (
+        not src.keys() <= _K_UseridToOpenuseridResp
+    ):  # unknown keys are kept, as from_dict does
+        obj.additional_properties = {
+            k: v for k, v in src.items() if k not in _K_UseridToOpenuseridResp
+        }
+    return obj
+
+
+_D_u_EnterSessionEvent_MsgSendFailEvent_Rejec_51: dict[Any, Any] = {
     "enter_session": _p_EnterSessionEvent,
     "msg_send_fail": _p_MsgSendFailEvent,
     "reject_customer_msg_switch_change": _p_RejectCustomerMsgSwitchChangeEvent,
@@ -2696,13 +2782,13 @@ _D_u_EnterSessionEvent_MsgSendFailEvent_Rejec_49: dict[Any, Any] = {
     "session_status_change": _p_SessionStatusChangeEvent,
     "user_recall_msg": _p_UserRecallMsgEvent,
 }
-_D_u_MsgMenuClickItem_MsgMenuMiniprogramItem__73: dict[Any, Any] = {
+_D_u_MsgMenuClickItem_MsgMenuMiniprogramItem__75: dict[Any, Any] = {
     "click": _p_MsgMenuClickItem,
     "miniprogram": _p_MsgMenuMiniprogramItem,
     "text": _p_MsgMenuTextItem,
     "view": _p_MsgMenuViewItem,
 }
-_D_u_BusinessCardMessage_ChannelsMessage_Chan_42: dict[Any, Any] = {
+_D_u_BusinessCardMessage_ChannelsMessage_Chan_44: dict[Any, Any] = {
     "business_card": _p_BusinessCardMessage,
     "channels": _p_ChannelsMessage,
     "channels_shop_order": _p_ChannelsShopOrderMessage,
@@ -2744,6 +2830,7 @@ PARSERS: dict[type, Callable[[Any], Any]] = {
     FileMessage: _p_FileMessage,
     GetCorpQualificationResp: _p_GetCorpQualificationResp,
     GetCorpStatisticResp: _p_GetCorpStatisticResp,
+    GetNewExternalUseridResp: _p_GetNewExternalUseridResp,
     GetServicerStatisticResp: _p_GetServicerStatisticResp,
     GetTokenResp: _p_GetTokenResp,
     GetUpgradeServiceConfigResp: _p_GetUpgradeServiceConfigResp,
@@ -2775,6 +2862,7 @@ PARSERS: dict[type, Callable[[Any], Any]] = {
     MsgMenuViewItem: _p_MsgMenuViewItem,
     MsgSendFailEvent: _p_MsgSendFailEvent,
     MsgmenuMessage: _p_MsgmenuMessage,
+    NewExternalUserid: _p_NewExternalUserid,
     NoteMessage: _p_NoteMessage,
     OpaquePayload: _p_OpaquePayload,
     OpenKfidConvertItem: _p_OpenKfidConvertItem,
@@ -2812,8 +2900,10 @@ PARSERS: dict[type, Callable[[Any], Any]] = {
     UpgradeGroupchatRange: _p_UpgradeGroupchatRange,
     UpgradeMemberRange: _p_UpgradeMemberRange,
     UserRecallMsgEvent: _p_UserRecallMsgEvent,
+    UseridOpenUserid: _p_UseridOpenUserid,
+    UseridToOpenuseridResp: _p_UseridToOpenuseridResp,
     VideoMessage: _p_VideoMessage,
     VoiceMessage: _p_VoiceMessage,
     WechatChannels: _p_WechatChannels,
 }
-MESSAGE: Callable[[Any], Any] = _u_BusinessCardMessage_ChannelsMessage_Chan_42
+MESSAGE: Callable[[Any], Any] = _u_BusinessCardMessage_ChannelsMessage_Chan_44

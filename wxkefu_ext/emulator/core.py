@@ -26,6 +26,8 @@ from wxkefu_ext.emulator.world import DEFAULT_CORP_ID, DEFAULT_CORP_SECRET, Emul
 if TYPE_CHECKING:
     import httpx
 
+    from wxkefu_ext.emulator.provider import ProviderEmulator
+
 __all__ = [
     "BASE_URL",
     "DEFAULT_CORP_ID",
@@ -77,12 +79,36 @@ class Emulator(Scenario):
         finally:
             self.close()
 
+    @property
+    def provider(self) -> ProviderEmulator:
+        """The service-provider side (suites, authorised corps): :mod:`.provider`."""
+        from wxkefu_ext.emulator.provider import provider_of
+
+        return provider_of(self, type(self))
+
+    def close(self) -> None:
+        super().close()
+        from wxkefu_ext.emulator.provider import drop_provider
+
+        drop_provider(self, close_only=True)
+
+    def reset(self) -> None:
+        from wxkefu_ext.emulator.provider import drop_provider
+
+        drop_provider(self)  # the provider side starts afresh too
+        super().reset()
+
     def handle(self, request: Request) -> Response:
         """Answer one HTTP request (sans-IO; the ASGI app and transports call this)."""
         if request.path.startswith("/_emulator"):
             from wxkefu_ext.emulator.control import handle_control
 
             return handle_control(self, request)
+        from wxkefu_ext.emulator.provider import existing_provider
+
+        provider = existing_provider(self)
+        if provider is not None and (routed := provider.route(request)) is not None:
+            return routed  # a call made for a provider-authorised corp: its own Kf state
         from wxkefu_ext.emulator.dispatch import dispatch
 
         return dispatch(self, request)

@@ -77,7 +77,9 @@ def load_spec() -> Mapping[str, Any]:
     text = (
         importlib.resources.files("wxkefu_ext").joinpath("data", SPEC_RESOURCE).read_text("utf-8")
     )
-    spec = yaml.safe_load(text)
+    # libyaml's loader when PyYAML has it: the pure-Python one takes ~1 s for this document,
+    # which the first request of every emulator would pay
+    spec = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # noqa: S506
     if not isinstance(spec, dict) or "paths" not in spec:
         raise RuntimeError(f"wxkefu_ext/data/{SPEC_RESOURCE} is not an OpenAPI document")
     return spec
@@ -139,7 +141,10 @@ def operations() -> Mapping[tuple[str, str], Operation]:
                 if p.get("in") == "query":
                     params.append(QueryParam(p["name"], bool(p.get("required")), p["schema"]))
             security = op.get("security")
-            needs_token = bool(security) if security is not None else root_security
+            # the corp access_token; provider operations check their suite/provider token
+            needs_token = (
+                any("AccessToken" in s for s in security) if security is not None else root_security
+            )
             table[(method.upper(), path)] = Operation(
                 operation_id=op["operationId"],
                 method=method.upper(),

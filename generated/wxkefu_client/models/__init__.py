@@ -18,12 +18,19 @@ if TYPE_CHECKING:
     from .account_update_req import AccountUpdateReq
     from .add_contact_way_req import AddContactWayReq
     from .add_contact_way_resp import AddContactWayResp
+    from .agent_privilege import AgentPrivilege
+    from .auth_agent import AuthAgent
+    from .auth_corp_info import AuthCorpInfo
+    from .auth_info import AuthInfo
+    from .auth_user_info import AuthUserInfo
     from .base_resp import BaseResp
     from .business_card_message import BusinessCardMessage
     from .callback_envelope_json import CallbackEnvelopeJson
     from .callback_envelope_xml import CallbackEnvelopeXml
     from .callback_query import CallbackQuery
+    from .cancel_auth_callback import CancelAuthCallback
     from .cancel_upgrade_service_req import CancelUpgradeServiceReq
+    from .change_auth_callback import ChangeAuthCallback
     from .change_type_known import ChangeTypeKnown
     from .channels_message import ChannelsMessage
     from .channels_payload import ChannelsPayload
@@ -32,8 +39,10 @@ if TYPE_CHECKING:
     from .channels_shop_product import ChannelsShopProduct
     from .channels_shop_product_message import ChannelsShopProductMessage
     from .channels_sub_type_known import ChannelsSubTypeKnown
+    from .corp_brief import CorpBrief
     from .corp_statistic import CorpStatistic
     from .corp_statistic_item import CorpStatisticItem
+    from .create_auth_callback import CreateAuthCallback
     from .customer import Customer
     from .customer_batchget_req import CustomerBatchgetReq
     from .customer_batchget_resp import CustomerBatchgetResp
@@ -43,11 +52,24 @@ if TYPE_CHECKING:
     from .fail_type_known import FailTypeKnown
     from .file_message import FileMessage
     from .gender_known import GenderKnown
+    from .get_auth_info_req import GetAuthInfoReq
+    from .get_auth_info_resp import GetAuthInfoResp
     from .get_corp_qualification_resp import GetCorpQualificationResp
     from .get_corp_statistic_req import GetCorpStatisticReq
     from .get_corp_statistic_resp import GetCorpStatisticResp
+    from .get_corp_token_req import GetCorpTokenReq
+    from .get_corp_token_resp import GetCorpTokenResp
+    from .get_new_external_userid_req import GetNewExternalUseridReq
+    from .get_new_external_userid_resp import GetNewExternalUseridResp
+    from .get_permanent_code_req import GetPermanentCodeReq
+    from .get_permanent_code_resp import GetPermanentCodeResp
+    from .get_pre_auth_code_resp import GetPreAuthCodeResp
+    from .get_provider_token_req import GetProviderTokenReq
+    from .get_provider_token_resp import GetProviderTokenResp
     from .get_servicer_statistic_req import GetServicerStatisticReq
     from .get_servicer_statistic_resp import GetServicerStatisticResp
+    from .get_suite_token_req import GetSuiteTokenReq
+    from .get_suite_token_resp import GetSuiteTokenResp
     from .get_token_resp import GetTokenResp
     from .get_upgrade_service_config_resp import GetUpgradeServiceConfigResp
     from .has_more_known import HasMoreKnown
@@ -108,6 +130,7 @@ if TYPE_CHECKING:
     from .msg_send_fail_event import MsgSendFailEvent
     from .msgmenu_message import MsgmenuMessage
     from .need_enter_session_context import NeedEnterSessionContext
+    from .new_external_userid import NewExternalUserid
     from .no_newline_known import NoNewlineKnown
     from .note_message import NoteMessage
     from .opaque_payload import OpaquePayload
@@ -151,10 +174,12 @@ if TYPE_CHECKING:
     from .received_miniprogram import ReceivedMiniprogram
     from .received_msg_menu import ReceivedMsgMenu
     from .received_text import ReceivedText
+    from .register_code_info import RegisterCodeInfo
     from .reject_customer_msg_switch_change_event import (
         RejectCustomerMsgSwitchChangeEvent,
     )
     from .reject_switch_known import RejectSwitchKnown
+    from .reset_permanent_code_callback import ResetPermanentCodeCallback
     from .schedule_message import ScheduleMessage
     from .send_business_card_msg_req import SendBusinessCardMsgReq
     from .send_ca_link_msg_req import SendCaLinkMsgReq
@@ -173,6 +198,7 @@ if TYPE_CHECKING:
     from .send_text_msg_req import SendTextMsgReq
     from .send_video_msg_req import SendVideoMsgReq
     from .send_voice_msg_req import SendVoiceMsgReq
+    from .service_base_resp import ServiceBaseResp
     from .service_state_get_req import ServiceStateGetReq
     from .service_state_get_resp import ServiceStateGetResp
     from .service_state_known import ServiceStateKnown
@@ -192,7 +218,12 @@ if TYPE_CHECKING:
     from .servicer_status_change_event import ServicerStatusChangeEvent
     from .servicer_status_known import ServicerStatusKnown
     from .servicer_stop_type_known import ServicerStopTypeKnown
+    from .session_info import SessionInfo
+    from .session_info_auth_type import SessionInfoAuthType
     from .session_status_change_event import SessionStatusChangeEvent
+    from .set_session_info_req import SetSessionInfoReq
+    from .shared_from import SharedFrom
+    from .suite_ticket_callback import SuiteTicketCallback
     from .sync_msg_req import SyncMsgReq
     from .sync_msg_resp import SyncMsgResp
     from .text_message import TextMessage
@@ -206,6 +237,9 @@ if TYPE_CHECKING:
     from .upgrade_service_req import UpgradeServiceReq
     from .upgrade_service_type import UpgradeServiceType
     from .user_recall_msg_event import UserRecallMsgEvent
+    from .userid_open_userid import UseridOpenUserid
+    from .userid_to_openuserid_req import UseridToOpenuseridReq
+    from .userid_to_openuserid_resp import UseridToOpenuseridResp
     from .video_message import VideoMessage
     from .voice_format import VoiceFormat
     from .voice_message import VoiceMessage
@@ -221,12 +255,19 @@ _LAZY: dict[str, str] = {
     "AccountUpdateReq": ".account_update_req",
     "AddContactWayReq": ".add_contact_way_req",
     "AddContactWayResp": ".add_contact_way_resp",
+    "AgentPrivilege": ".agent_privilege",
+    "AuthAgent": ".auth_agent",
+    "AuthCorpInfo": ".auth_corp_info",
+    "AuthInfo": ".auth_info",
+    "AuthUserInfo": ".auth_user_info",
     "BaseResp": ".base_resp",
     "BusinessCardMessage": ".business_card_message",
     "CallbackEnvelopeJson": ".callback_envelope_json",
     "CallbackEnvelopeXml": ".callback_envelope_xml",
     "CallbackQuery": ".callback_query",
+    "CancelAuthCallback": ".cancel_auth_callback",
     "CancelUpgradeServiceReq": ".cancel_upgrade_service_req",
+    "ChangeAuthCallback": ".change_auth_callback",
     "ChangeTypeKnown": ".change_type_known",
     "ChannelsMessage": ".channels_message",
     "ChannelsPayload": ".channels_payload",
@@ -235,8 +276,10 @@ _LAZY: dict[str, str] = {
     "ChannelsShopProduct": ".channels_shop_product",
     "ChannelsShopProductMessage": ".channels_shop_product_message",
     "ChannelsSubTypeKnown": ".channels_sub_type_known",
+    "CorpBrief": ".corp_brief",
     "CorpStatistic": ".corp_statistic",
     "CorpStatisticItem": ".corp_statistic_item",
+    "CreateAuthCallback": ".create_auth_callback",
     "Customer": ".customer",
     "CustomerBatchgetReq": ".customer_batchget_req",
     "CustomerBatchgetResp": ".customer_batchget_resp",
@@ -246,11 +289,24 @@ _LAZY: dict[str, str] = {
     "FailTypeKnown": ".fail_type_known",
     "FileMessage": ".file_message",
     "GenderKnown": ".gender_known",
+    "GetAuthInfoReq": ".get_auth_info_req",
+    "GetAuthInfoResp": ".get_auth_info_resp",
     "GetCorpQualificationResp": ".get_corp_qualification_resp",
     "GetCorpStatisticReq": ".get_corp_statistic_req",
     "GetCorpStatisticResp": ".get_corp_statistic_resp",
+    "GetCorpTokenReq": ".get_corp_token_req",
+    "GetCorpTokenResp": ".get_corp_token_resp",
+    "GetNewExternalUseridReq": ".get_new_external_userid_req",
+    "GetNewExternalUseridResp": ".get_new_external_userid_resp",
+    "GetPermanentCodeReq": ".get_permanent_code_req",
+    "GetPermanentCodeResp": ".get_permanent_code_resp",
+    "GetPreAuthCodeResp": ".get_pre_auth_code_resp",
+    "GetProviderTokenReq": ".get_provider_token_req",
+    "GetProviderTokenResp": ".get_provider_token_resp",
     "GetServicerStatisticReq": ".get_servicer_statistic_req",
     "GetServicerStatisticResp": ".get_servicer_statistic_resp",
+    "GetSuiteTokenReq": ".get_suite_token_req",
+    "GetSuiteTokenResp": ".get_suite_token_resp",
     "GetTokenResp": ".get_token_resp",
     "GetUpgradeServiceConfigResp": ".get_upgrade_service_config_resp",
     "HasMoreKnown": ".has_more_known",
@@ -311,6 +367,7 @@ _LAZY: dict[str, str] = {
     "MsgSendFailEvent": ".msg_send_fail_event",
     "MsgmenuMessage": ".msgmenu_message",
     "NeedEnterSessionContext": ".need_enter_session_context",
+    "NewExternalUserid": ".new_external_userid",
     "NoNewlineKnown": ".no_newline_known",
     "NoteMessage": ".note_message",
     "OpaquePayload": ".opaque_payload",
@@ -352,8 +409,10 @@ _LAZY: dict[str, str] = {
     "ReceivedMiniprogram": ".received_miniprogram",
     "ReceivedMsgMenu": ".received_msg_menu",
     "ReceivedText": ".received_text",
+    "RegisterCodeInfo": ".register_code_info",
     "RejectCustomerMsgSwitchChangeEvent": ".reject_customer_msg_switch_change_event",
     "RejectSwitchKnown": ".reject_switch_known",
+    "ResetPermanentCodeCallback": ".reset_permanent_code_callback",
     "ScheduleMessage": ".schedule_message",
     "SendBusinessCardMsgReq": ".send_business_card_msg_req",
     "SendCaLinkMsgReq": ".send_ca_link_msg_req",
@@ -372,6 +431,7 @@ _LAZY: dict[str, str] = {
     "SendTextMsgReq": ".send_text_msg_req",
     "SendVideoMsgReq": ".send_video_msg_req",
     "SendVoiceMsgReq": ".send_voice_msg_req",
+    "ServiceBaseResp": ".service_base_resp",
     "ServiceStateGetReq": ".service_state_get_req",
     "ServiceStateGetResp": ".service_state_get_resp",
     "ServiceStateKnown": ".service_state_known",
@@ -391,7 +451,12 @@ _LAZY: dict[str, str] = {
     "ServicerStatusChangeEvent": ".servicer_status_change_event",
     "ServicerStatusKnown": ".servicer_status_known",
     "ServicerStopTypeKnown": ".servicer_stop_type_known",
+    "SessionInfo": ".session_info",
+    "SessionInfoAuthType": ".session_info_auth_type",
     "SessionStatusChangeEvent": ".session_status_change_event",
+    "SetSessionInfoReq": ".set_session_info_req",
+    "SharedFrom": ".shared_from",
+    "SuiteTicketCallback": ".suite_ticket_callback",
     "SyncMsgReq": ".sync_msg_req",
     "SyncMsgResp": ".sync_msg_resp",
     "TextMessage": ".text_message",
@@ -405,6 +470,9 @@ _LAZY: dict[str, str] = {
     "UpgradeServiceReq": ".upgrade_service_req",
     "UpgradeServiceType": ".upgrade_service_type",
     "UserRecallMsgEvent": ".user_recall_msg_event",
+    "UseridOpenUserid": ".userid_open_userid",
+    "UseridToOpenuseridReq": ".userid_to_openuserid_req",
+    "UseridToOpenuseridResp": ".userid_to_openuserid_resp",
     "VideoMessage": ".video_message",
     "VoiceFormat": ".voice_format",
     "VoiceMessage": ".voice_message",
@@ -421,12 +489,19 @@ __all__ = (
     "AccountUpdateReq",
     "AddContactWayReq",
     "AddContactWayResp",
+    "AgentPrivilege",
+    "AuthAgent",
+    "AuthCorpInfo",
+    "AuthInfo",
+    "AuthUserInfo",
     "BaseResp",
     "BusinessCardMessage",
     "CallbackEnvelopeJson",
     "CallbackEnvelopeXml",
     "CallbackQuery",
+    "CancelAuthCallback",
     "CancelUpgradeServiceReq",
+    "ChangeAuthCallback",
     "ChangeTypeKnown",
     "ChannelsMessage",
     "ChannelsPayload",
@@ -435,8 +510,10 @@ __all__ = (
     "ChannelsShopProduct",
     "ChannelsShopProductMessage",
     "ChannelsSubTypeKnown",
+    "CorpBrief",
     "CorpStatistic",
     "CorpStatisticItem",
+    "CreateAuthCallback",
     "Customer",
     "CustomerBatchgetReq",
     "CustomerBatchgetResp",
@@ -446,11 +523,24 @@ __all__ = (
     "FailTypeKnown",
     "FileMessage",
     "GenderKnown",
+    "GetAuthInfoReq",
+    "GetAuthInfoResp",
     "GetCorpQualificationResp",
     "GetCorpStatisticReq",
     "GetCorpStatisticResp",
+    "GetCorpTokenReq",
+    "GetCorpTokenResp",
+    "GetNewExternalUseridReq",
+    "GetNewExternalUseridResp",
+    "GetPermanentCodeReq",
+    "GetPermanentCodeResp",
+    "GetPreAuthCodeResp",
+    "GetProviderTokenReq",
+    "GetProviderTokenResp",
     "GetServicerStatisticReq",
     "GetServicerStatisticResp",
+    "GetSuiteTokenReq",
+    "GetSuiteTokenResp",
     "GetTokenResp",
     "GetUpgradeServiceConfigResp",
     "HasMoreKnown",
@@ -511,6 +601,7 @@ __all__ = (
     "MsgSendFailEvent",
     "MsgmenuMessage",
     "NeedEnterSessionContext",
+    "NewExternalUserid",
     "NoNewlineKnown",
     "NoteMessage",
     "OpaquePayload",
@@ -552,8 +643,10 @@ __all__ = (
     "ReceivedMiniprogram",
     "ReceivedMsgMenu",
     "ReceivedText",
+    "RegisterCodeInfo",
     "RejectCustomerMsgSwitchChangeEvent",
     "RejectSwitchKnown",
+    "ResetPermanentCodeCallback",
     "ScheduleMessage",
     "SendBusinessCardMsgReq",
     "SendCaLinkMsgReq",
@@ -572,6 +665,7 @@ __all__ = (
     "SendTextMsgReq",
     "SendVideoMsgReq",
     "SendVoiceMsgReq",
+    "ServiceBaseResp",
     "ServiceStateGetReq",
     "ServiceStateGetResp",
     "ServiceStateKnown",
@@ -591,7 +685,12 @@ __all__ = (
     "ServicerStatusChangeEvent",
     "ServicerStatusKnown",
     "ServicerStopTypeKnown",
+    "SessionInfo",
+    "SessionInfoAuthType",
     "SessionStatusChangeEvent",
+    "SetSessionInfoReq",
+    "SharedFrom",
+    "SuiteTicketCallback",
     "SyncMsgReq",
     "SyncMsgResp",
     "TextMessage",
@@ -605,6 +704,9 @@ __all__ = (
     "UpgradeServiceReq",
     "UpgradeServiceType",
     "UserRecallMsgEvent",
+    "UseridOpenUserid",
+    "UseridToOpenuseridReq",
+    "UseridToOpenuseridResp",
     "VideoMessage",
     "VoiceFormat",
     "VoiceMessage",

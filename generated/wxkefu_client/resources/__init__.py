@@ -54,11 +54,23 @@ if TYPE_CHECKING:
         AsyncAccountRawResource,
         AsyncAccountResource,
     )
+    from .batch import (
+        AsyncBatchRawResource,
+        AsyncBatchResource,
+        BatchRawResource,
+        BatchResource,
+    )
     from .customer import (
         AsyncCustomerRawResource,
         AsyncCustomerResource,
         CustomerRawResource,
         CustomerResource,
+    )
+    from .externalcontact import (
+        AsyncExternalcontactRawResource,
+        AsyncExternalcontactResource,
+        ExternalcontactRawResource,
+        ExternalcontactResource,
     )
     from .idconvert import (
         AsyncIdconvertRawResource,
@@ -366,11 +378,25 @@ class Resources:
         return AccountResource(self)
 
     @cached_property
+    def batch(self) -> BatchResource:
+        """``batch``: operations under ``batch/``."""
+        from .batch import BatchResource
+
+        return BatchResource(self)
+
+    @cached_property
     def customer(self) -> CustomerResource:
         """``customer``: operations under ``customer/``."""
         from .customer import CustomerResource
 
         return CustomerResource(self)
+
+    @cached_property
+    def externalcontact(self) -> ExternalcontactResource:
+        """``externalcontact``: operations under ``externalcontact/``."""
+        from .externalcontact import ExternalcontactResource
+
+        return ExternalcontactResource(self)
 
     @cached_property
     def idconvert(self) -> IdconvertResource:
@@ -788,11 +814,25 @@ class AsyncResources:
         return AsyncAccountResource(self)
 
     @cached_property
+    def batch(self) -> AsyncBatchResource:
+        """``batch``: operations under ``batch/``."""
+        from .batch import AsyncBatchResource
+
+        return AsyncBatchResource(self)
+
+    @cached_property
     def customer(self) -> AsyncCustomerResource:
         """``customer``: operations under ``customer/``."""
         from .customer import AsyncCustomerResource
 
         return AsyncCustomerResource(self)
+
+    @cached_property
+    def externalcontact(self) -> AsyncExternalcontactResource:
+        """``externalcontact``: operations under ``externalcontact/``."""
+        from .externalcontact import AsyncExternalcontactResource
+
+        return AsyncExternalcontactResource(self)
 
     @cached_property
     def idconvert(self) -> AsyncIdconvertResource:

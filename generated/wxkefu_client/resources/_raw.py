@@ -68,9 +68,17 @@ if TYPE_CHECKING:
         AccountRawResource,
         AsyncAccountRawResource,
     )
+    from .batch import (
+        AsyncBatchRawResource,
+        BatchRawResource,
+    )
     from .customer import (
         AsyncCustomerRawResource,
         CustomerRawResource,
+    )
+    from .externalcontact import (
+        AsyncExternalcontactRawResource,
+        ExternalcontactRawResource,
     )
     from .idconvert import (
         AsyncIdconvertRawResource,
@@ -118,11 +126,25 @@ class RawResources:
         return AccountRawResource(self._kf.account)
 
     @cached_property
+    def batch(self) -> BatchRawResource:
+        """``batch``: operations under ``batch/``."""
+        from .batch import BatchRawResource
+
+        return BatchRawResource(self._kf.batch)
+
+    @cached_property
     def customer(self) -> CustomerRawResource:
         """``customer``: operations under ``customer/``."""
         from .customer import CustomerRawResource
 
         return CustomerRawResource(self._kf.customer)
+
+    @cached_property
+    def externalcontact(self) -> ExternalcontactRawResource:
+        """``externalcontact``: operations under ``externalcontact/``."""
+        from .externalcontact import ExternalcontactRawResource
+
+        return ExternalcontactRawResource(self._kf.externalcontact)
 
     @cached_property
     def idconvert(self) -> IdconvertRawResource:
@@ -545,11 +567,25 @@ class AsyncRawResources:
         return AsyncAccountRawResource(self._kf.account)
 
     @cached_property
+    def batch(self) -> AsyncBatchRawResource:
+        """``batch``: operations under ``batch/``."""
+        from .batch import AsyncBatchRawResource
+
+        return AsyncBatchRawResource(self._kf.batch)
+
+    @cached_property
     def customer(self) -> AsyncCustomerRawResource:
         """``customer``: operations under ``customer/``."""
         from .customer import AsyncCustomerRawResource
 
         return AsyncCustomerRawResource(self._kf.customer)
+
+    @cached_property
+    def externalcontact(self) -> AsyncExternalcontactRawResource:
+        """``externalcontact``: operations under ``externalcontact/``."""
+        from .externalcontact import AsyncExternalcontactRawResource
+
+        return AsyncExternalcontactRawResource(self._kf.externalcontact)
 
     @cached_property
     def idconvert(self) -> AsyncIdconvertRawResource:

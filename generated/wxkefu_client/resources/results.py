@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from ..models.file_message import FileMessage
     from ..models.get_corp_qualification_resp import GetCorpQualificationResp
     from ..models.get_corp_statistic_resp import GetCorpStatisticResp
+    from ..models.get_new_external_userid_resp import GetNewExternalUseridResp
     from ..models.get_servicer_statistic_resp import GetServicerStatisticResp
     from ..models.get_token_resp import GetTokenResp
     from ..models.has_more_known import HasMoreKnown
@@ -61,6 +62,7 @@ if TYPE_CHECKING:
     from ..models.msg_menu_view_item import MsgMenuViewItem
     from ..models.msg_send_fail_event import MsgSendFailEvent
     from ..models.msgmenu_message import MsgmenuMessage
+    from ..models.new_external_userid import NewExternalUserid
     from ..models.note_message import NoteMessage
     from ..models.open_kfid_convert_item import OpenKfidConvertItem
     from ..models.outgoing_msg_menu_click_item import OutgoingMsgMenuClickItem
@@ -114,6 +116,8 @@ if TYPE_CHECKING:
     from ..models.unknown_message import UnknownMessage
     from ..models.unknown_msg_menu_item import UnknownMsgMenuItem
     from ..models.user_recall_msg_event import UserRecallMsgEvent
+    from ..models.userid_open_userid import UseridOpenUserid
+    from ..models.userid_to_openuserid_resp import UseridToOpenuseridResp
     from ..models.video_message import VideoMessage
     from ..models.voice_message import VoiceMessage
 
@@ -146,6 +150,11 @@ if TYPE_CHECKING:
         """``GetCorpStatisticResp`` of a successful call: statistic_list checked present."""
 
         statistic_list: list[CorpStatisticItem]
+
+    class GetNewExternalUseridRespOk(GetNewExternalUseridResp):
+        """``GetNewExternalUseridResp`` of a successful call: items checked present."""
+
+        items: list[NewExternalUserid]
 
     class GetServicerStatisticRespOk(GetServicerStatisticResp):
         """``GetServicerStatisticResp`` of a successful call: statistic_list checked present."""
@@ -242,6 +251,11 @@ if TYPE_CHECKING:
             | VoiceMessage
         ]
 
+    class UseridToOpenuseridRespOk(UseridToOpenuseridResp):
+        """``UseridToOpenuseridResp`` of a successful call: open_userid_list checked present."""
+
+        open_userid_list: list[UseridOpenUserid]
+
     #: the ``KfEvent`` union of the spec: ``match`` over it narrows
     KfEvent: TypeAlias = (
         EnterSessionEvent
@@ -337,6 +351,10 @@ _LAZY: dict[str, tuple[str, str]] = {
         "..models.get_corp_statistic_resp",
         "GetCorpStatisticResp",
     ),
+    "GetNewExternalUseridRespOk": (
+        "..models.get_new_external_userid_resp",
+        "GetNewExternalUseridResp",
+    ),
     "GetServicerStatisticRespOk": (
         "..models.get_servicer_statistic_resp",
         "GetServicerStatisticResp",
@@ -369,6 +387,10 @@ _LAZY: dict[str, tuple[str, str]] = {
     "ServiceStateGetRespOk": ("..models.service_state_get_resp", "ServiceStateGetResp"),
     "ServicerListRespOk": ("..models.servicer_list_resp", "ServicerListResp"),
     "SyncMsgRespOk": ("..models.sync_msg_resp", "SyncMsgResp"),
+    "UseridToOpenuseridRespOk": (
+        "..models.userid_to_openuserid_resp",
+        "UseridToOpenuseridResp",
+    ),
 }
 _UNIONS: dict[str, tuple[tuple[str, str], ...]] = {
     "KfEvent": (
@@ -471,6 +493,7 @@ __all__ = (
     "CustomerBatchgetRespOk",
     "GetCorpQualificationRespOk",
     "GetCorpStatisticRespOk",
+    "GetNewExternalUseridRespOk",
     "GetServicerStatisticRespOk",
     "GetTokenRespOk",
     "IdconvertOpenKfidRespOk",
@@ -493,6 +516,7 @@ __all__ = (
     "ServicerListRespOk",
     "SyncMsgItem",
     "SyncMsgRespOk",
+    "UseridToOpenuseridRespOk",
 )
 
 

@@ -45,12 +45,13 @@ def _handlers() -> dict[str, Handler]:
         knowledge,
         media,
         messages,
+        provider,
         sessions,
         stats,
     )
 
     table: dict[str, Handler] = {}
-    for module in (accounts, customers, knowledge, media, messages, sessions, stats):
+    for module in (accounts, customers, knowledge, media, messages, provider, sessions, stats):
         table.update(module.HANDLERS)
     return table
 

@@ -1,0 +1,109 @@
+"""Service-provider operations: suite/provider/corp tokens, the authorisation flow, id conversion.
+
+The state lives in :mod:`wxkefu_ext.emulator.provider` (``emu.provider``); these handlers only
+check the suite token and hand over. The id conversions run inside a provider-authorised corp's
+own emulator (the corp token routes there); a self-built app's token gets 48002, as the
+conversions are for third-party and 代开发 apps only.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Any
+
+from wxkefu_ext.emulator._http import ApiError, Response
+from wxkefu_ext.emulator.provider import ProviderEmulator, existing_provider, provider_corp
+
+if TYPE_CHECKING:
+    from wxkefu_ext.emulator.handlers.call import Call, Handler
+    from wxkefu_ext.emulator.world import World
+
+_USERID = re.compile(r"^[A-Za-z0-9_.@-]{1,64}$")
+
+
+def get_suite_token(emu: World, call: Call) -> Response:
+    return _p(emu).suite_token(call.body)
+
+
+def get_provider_token(emu: World, call: Call) -> Response:
+    return _p(emu).provider_token(call.body)
+
+
+def get_pre_auth_code(emu: World, call: Call) -> dict[str, Any]:
+    p = _p(emu)
+    return p.pre_auth_code(p.check_suite_token(call.query.get("suite_access_token")))
+
+
+def set_session_info(emu: World, call: Call) -> dict[str, Any]:
+    p = _p(emu)
+    return p.session_info(p.check_suite_token(call.query.get("suite_access_token")), call.body)
+
+
+def get_permanent_code(emu: World, call: Call) -> dict[str, Any]:
+    p = _p(emu)
+    return p.permanent_code(p.check_suite_token(call.query.get("suite_access_token")), call.body)
+
+
+def get_auth_info(emu: World, call: Call) -> dict[str, Any]:
+    p = _p(emu)
+    return p.auth_info(p.check_suite_token(call.query.get("suite_access_token")), call.body)
+
+
+def get_corp_token(emu: World, call: Call) -> Response:
+    p = _p(emu)
+    return p.corp_token(p.check_suite_token(call.query.get("suite_access_token")), call.body)
+
+
+def _p(emu: World) -> ProviderEmulator:
+    """The provider side of the emulator (its Emulator created it for this request's route,
+    or it is made now with the emulator's own class for the corps)."""
+    found = existing_provider(emu)
+    if found is None:
+        from wxkefu_ext.emulator.provider import provider_of
+
+        found = provider_of(emu, type(emu))
+    return found
+
+
+def _provider_corp(emu: World) -> tuple[Any, str]:
+    found = provider_corp(emu)
+    if found is None:
+        raise ApiError(48002, "api forbidden: only third-party and 代开发 apps may convert ids")
+    return found
+
+
+def userid_to_openuserid(emu: World, call: Call) -> dict[str, Any]:
+    provider, corp_id = _provider_corp(emu)
+    converted, invalid = [], []
+    for userid in call.body["userid_list"]:
+        if _USERID.match(userid) and not userid.startswith("wo"):
+            open_userid = provider.open_userid(corp_id, userid)
+            converted.append({"userid": userid, "open_userid": open_userid})
+        else:
+            invalid.append(userid)
+    return {"open_userid_list": converted, "invalid_userid_list": invalid}
+
+
+def get_new_external_userid(emu: World, call: Call) -> dict[str, Any]:
+    _provider_corp(emu)
+    # the corp's customers were created for this provider already: ids come back unchanged
+    known = emu.state.customers
+    items = [
+        {"external_userid": uid, "new_external_userid": uid}
+        for uid in call.body["external_userid_list"]
+        if uid in known
+    ]
+    return {"items": items}
+
+
+HANDLERS: dict[str, Handler] = {
+    "getSuiteToken": get_suite_token,
+    "getProviderToken": get_provider_token,
+    "getPreAuthCode": get_pre_auth_code,
+    "setSessionInfo": set_session_info,
+    "getPermanentCode": get_permanent_code,
+    "getAuthInfo": get_auth_info,
+    "getCorpToken": get_corp_token,
+    "useridToOpenuserid": userid_to_openuserid,
+    "getNewExternalUserid": get_new_external_userid,
+}
