@@ -42,6 +42,8 @@ def _setup() -> tuple[Any, Any, str]:
 def _raw_pages(emu: Any, kf: Any, open_kfid: str) -> list[bytes]:
     import httpx
 
+    from wxkefu_client._operations import SYNC_MSG
+
     http = httpx.Client(base_url=emu.base_url, transport=emu.transport())
     token = kf.access_token()
     token = token.reveal() if hasattr(token, "reveal") else token
@@ -51,7 +53,7 @@ def _raw_pages(emu: Any, kf: Any, open_kfid: str) -> list[bytes]:
         body: dict[str, Any] = {"open_kfid": open_kfid, "limit": 1000}
         if cursor:
             body["cursor"] = cursor
-        r = http.post("/kf/sync_msg", params={"access_token": token}, json=body)
+        r = http.post(SYNC_MSG.path, params={"access_token": token}, json=body)
         pages.append(r.content)
         data = r.json()
         cursor = data.get("next_cursor")
