@@ -5,7 +5,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: venv gen gen-check test lint typecheck demo bench docs contract emulator clean
+.PHONY: venv gen gen-check test lint typecheck demo bench docs contract emulator clean polyglot
 
 venv: $(STAMP)
 
@@ -41,6 +41,11 @@ contract: $(STAMP)
 
 docs: $(STAMP)
 	$(PY) scripts/docs.py
+
+## Clients generated from openapi/wxkefu.yaml in Go, Java, TypeScript and pydantic, run against
+## the emulator (scripts/polyglot/run.py; installs its tools on first use into build/polyglot/).
+polyglot: $(STAMP)
+	$(PY) scripts/polyglot/run.py
 
 emulator: $(STAMP)
 	$(PY) -m wxkefu_ext.emulator --host 127.0.0.1 --port 8765

@@ -27,9 +27,9 @@ from wxkefu_client.models import (
 from wxkefu_ext import keygen
 from wxkefu_ext.callback import CallbackCrypto, KfMsgOrEvent
 from wxkefu_ext.callback.asgi import callback_app
-from wxkefu_ext.cli._uvicorn import bind, serve_forever, serving
 from wxkefu_ext.cursors import MemoryCursorStore
 from wxkefu_ext.pagination import SyncMsgPager
+from wxkefu_ext.serving import bind, serve_forever, serving
 
 from _common import Session, env, run
 
@@ -59,7 +59,7 @@ class Bot:
                 welcome = OutgoingText(content="欢迎! 请留言")
                 self.kf.send_msg_on_event(code=code, msgtype="text", text=welcome)
                 print(f"bot: welcomed {who}", flush=True)
-            case TextMessage(origin=OriginKnown.CUSTOMER, external_userid=user, text=text):
+            case TextMessage(origin=OriginKnown.ORIGIN_CUSTOMER, external_userid=user, text=text):
                 reply = OutgoingText(content=f"收到: {text.content}")
                 self.kf.send_msg(touser=user, open_kfid=open_kfid, msgtype="text", text=reply)
                 print(f"bot: replied to {text.content!r}", flush=True)

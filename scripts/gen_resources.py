@@ -45,6 +45,7 @@ LIMIT_KEYS = {
     "maxItems": "max_items",
     "minimum": "minimum",
     "maximum": "maximum",
+    "x-wxkefu-truncated-at": "truncated_at",
 }
 
 
@@ -470,7 +471,9 @@ def render_limits(spec: Mapping[str, Any]) -> str:
         '    """Client-side limits of one request field (``x-max-bytes`` is our vendor key).',
         "",
         "    ``max_bytes`` falls back to ``maxLength`` in :attr:`byte_limit`: the Kf docs state",
-        '    lengths in bytes, and the spec mirrors them as ``maxLength`` until it says more."""',
+        "    lengths in bytes, and the spec mirrors them as ``maxLength`` until it says more.",
+        "    ``truncated_at`` (``x-wxkefu-truncated-at``): the server accepts longer values and keeps",
+        '    this many bytes — a client may refuse or cut before sending instead."""',
         "",
         *[f"    {name}: int | float | None = None" for name in sorted(set(LIMIT_KEYS.values()))],
         "",

@@ -130,7 +130,7 @@ async def scenario(kf: Any, emu: Emulator) -> None:
         kf.service_state.trans(
             open_kfid=kfid,
             external_userid=user,
-            service_state=ServiceStateTransTarget.SERVICER,
+            service_state=ServiceStateTransTarget.SERVICE_STATE_TRANS_TARGET_SERVICER,
             servicer_userid="zhangsan",
         )
     )
@@ -142,7 +142,7 @@ async def scenario(kf: Any, emu: Emulator) -> None:
         kf.customer.upgrade_service(
             open_kfid=kfid,
             external_userid=user,
-            type_=UpgradeServiceType.MEMBER,
+            type_=UpgradeServiceType.UPGRADE_SERVICE_TYPE_MEMBER,
             member=UpgradeServiceMember(userid="zhangsan", wording="找他"),
         )
     )

@@ -34,12 +34,13 @@ from wxkefu_ext.auth import (
     MSGID_EXTENSION,
     TOKEN_EXTENSION,
     KfAuth,
-    new_msgid,
     query_secrets,
     scrub,
 )
 from wxkefu_ext.credentials import Credential, WeComCredential, require_kf_capable
+from wxkefu_ext.deadline import DeadlineTransport
 from wxkefu_ext.errors import ConfigurationError, KfApiError, KfResponseError
+from wxkefu_ext.msgid import new_msgid
 from wxkefu_ext.retry import (
     AsyncRetryTransport,
     RetryPolicy,
@@ -148,7 +149,8 @@ class _RedactQuerySecrets(logging.Filter):
 
 
 def _install_log_filter() -> None:
-    logger = logging.getLogger("httpx")
+    # httpx logs under its module name: "httpx", or "httpx2" when httpx2.alias_httpx() is used
+    logger = logging.getLogger(httpx.__name__)
     if not any(isinstance(f, _RedactQuerySecrets) for f in logger.filters):
         logger.addFilter(_RedactQuerySecrets())
 
@@ -204,7 +206,9 @@ class KfClient(Resources, _Base):
     """A synchronous Kf client. Thread-safe; close it (or use ``with``) to release the pool.
 
     ``transport`` replaces the HTTP transport under the retry layer (``httpx.MockTransport``,
-    ``httpx.WSGITransport``, the emulator's...); ``proxy`` is passed to the default one.
+    ``httpx.WSGITransport``, the emulator's...) and is used unchanged; ``proxy`` is passed to the
+    default one, :class:`~wxkefu_ext.deadline.DeadlineTransport`, which also holds slow *headers*
+    to the total budget (a transport you pass bounds them per read only).
     """
 
     def __init__(
@@ -230,7 +234,7 @@ class KfClient(Resources, _Base):
         self.tokens = _tokens or TokenManager(
             self.credential.cache_key, token_store or MemoryTokenStore(), self._fetch_token
         )
-        self._transport = transport or httpx.HTTPTransport(proxy=proxy)
+        self._transport = transport or DeadlineTransport(proxy=proxy)
         self.http = httpx.Client(
             base_url=self.base_url,
             auth=KfAuth(self.credential, self.tokens),

@@ -113,10 +113,10 @@ class Demo:
         from wxkefu_ext import keygen
         from wxkefu_ext.callback import CallbackCrypto
         from wxkefu_ext.callback.asgi import callback_app
-        from wxkefu_ext.cli._uvicorn import serving
         from wxkefu_ext.client import KfClient
         from wxkefu_ext.cursors import MemoryCursorStore
         from wxkefu_ext.emulator import Emulator
+        from wxkefu_ext.serving import serving
 
         self.emu = Emulator()
         base_url = self.stack.enter_context(self.emu.serve("127.0.0.1", port=0))
@@ -217,7 +217,7 @@ class Demo:
         texts: list[str] = []
         for m in self._pull(self._await_callback()):
             match m:
-                case TextMessage(origin=OriginKnown.CUSTOMER, text=text):
+                case TextMessage(origin=OriginKnown.ORIGIN_CUSTOMER, text=text):
                     texts.append(text.content)
         if not texts or texts[-1] != CUSTOMER_TEXT:
             raise KfResponseError("the customer's text did not come back from sync_msg")
@@ -247,7 +247,7 @@ class Demo:
         self.kf.service_state.trans(
             open_kfid=self.open_kfid,
             external_userid=self.customer,
-            service_state=ServiceStateTransTarget.SERVICER,
+            service_state=ServiceStateTransTarget.SERVICE_STATE_TRANS_TARGET_SERVICER,
             servicer_userid=SERVICER,
         )
         state = self.kf.service_state.get(open_kfid=self.open_kfid, external_userid=self.customer)

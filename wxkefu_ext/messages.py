@@ -15,16 +15,17 @@ hand-written ``{"msgtype": ..., <msgtype>: {...}}`` dict with the same rules.
 from __future__ import annotations
 
 import math
-import re
-import uuid
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
-from typing import Any, Final, Protocol
+from typing import Any, Final
 
 from wxkefu_client import _operations as _ops
 from wxkefu_client._limits import limit as _limit
 from wxkefu_ext.errors import KfApiError, KfValidationError
+from wxkefu_ext.msgid import MSGID_MAX_BYTES, MSGID_PATTERN, new_msgid
+from wxkefu_ext.protocols import SupportsAsyncRequest as _SupportsAsyncRequest
+from wxkefu_ext.protocols import SupportsRequest as _SupportsRequest
 from wxkefu_ext.retry import DUPLICATE_MSGID_ERRCODE, is_duplicate_msgid
 
 __all__ = [
@@ -73,10 +74,23 @@ def _bound(schema: str, field: str) -> float:
     return float(value)
 
 
-_MP_APPID: Final = _max_bytes("MsgMenuMiniprogram", "appid")
-_MP_PAGEPATH: Final = _max_bytes("MsgMenuMiniprogram", "pagepath")
-_MP_CONTENT: Final = _max_bytes("MsgMenuMiniprogram", "content")
-_TITLE_MP: Final = _max_bytes("OutgoingMiniprogram", "title")
+_MP_APPID: Final = _max_bytes("OutgoingMsgMenuMiniprogram", "appid")
+_MP_PAGEPATH: Final = _max_bytes("OutgoingMsgMenuMiniprogram", "pagepath")
+_MP_CONTENT: Final = _max_bytes("OutgoingMsgMenuMiniprogram", "content")
+
+
+def _truncated_at(schema: str, field: str) -> int | None:
+    """Where the server cuts a field it accepts longer (``x-wxkefu-truncated-at``); the
+    builders refuse longer values (or cut them with ``truncate=True``) so nothing is lost
+    silently."""
+    lim = _limit(schema, field)
+    value = lim.truncated_at if lim.truncated_at is not None else lim.byte_limit
+    return None if value is None else int(value)
+
+
+_TITLE_MP: Final = _truncated_at("OutgoingMiniprogram", "title")
+_LINK_TITLE: Final = _truncated_at("OutgoingLink", "title")
+_LINK_DESC: Final = _truncated_at("OutgoingLink", "desc")
 _HEAD: Final = _max_bytes("OutgoingMsgMenu", "head_content")
 _TAIL: Final = _max_bytes("OutgoingMsgMenu", "tail_content")
 #: The spec states no length for ca_link.link_url; a URL gets the link message's URL limit.
@@ -109,8 +123,6 @@ MSGTYPES: Final = frozenset(
 #: send_msg_on_event accepts only these (ENDPOINTS.md §2.14).
 EVENT_MSGTYPES: Final = frozenset({"text", "msgmenu"})
 
-MSGID_MAX_BYTES: Final = _max_bytes("SendMsgCommon", "msgid")
-_MSGID_RE: Final = re.compile(r"^[0-9A-Za-z_-]+$")
 MENU_MAX_ITEMS: Final = int(_limit("OutgoingMsgMenu", "list").max_items or 0)
 
 
@@ -168,9 +180,9 @@ def _url(value: object, field: str, *, max_bytes: int) -> str:
     return url
 
 
-def _truncate(value: str | None, max_bytes: int) -> str | None:
-    """Cut to at most ``max_bytes`` UTF-8 bytes on a character boundary."""
-    if value is None or _bytes(value) <= max_bytes:
+def _truncate(value: str | None, max_bytes: int | None) -> str | None:
+    """Cut to at most ``max_bytes`` UTF-8 bytes on a character boundary (None: no limit)."""
+    if value is None or max_bytes is None or _bytes(value) <= max_bytes:
         return value
     return value.encode("utf-8")[:max_bytes].decode("utf-8", errors="ignore")
 
@@ -187,16 +199,11 @@ def _coordinate(value: object, field: str, bound: float) -> float:
 def validate_msgid(msgid: object) -> str:
     """Check a caller-chosen msgid: 1..32 bytes of ``[0-9A-Za-z_-]``."""
     value = _required(msgid, "msgid", max_bytes=MSGID_MAX_BYTES)
-    if not _MSGID_RE.match(value):
+    if not MSGID_PATTERN.match(value):
         raise KfValidationError(
             "may contain only letters, digits, '_' and '-'", field="msgid", limit="^[0-9a-zA-Z_-]*$"
         )
     return value
-
-
-def new_msgid() -> str:
-    """A fresh msgid (32 hex chars: unique, within the 32-byte limit)."""
-    return uuid.uuid4().hex
 
 
 # ---------------------------------------------------------------------------------------------
@@ -297,20 +304,29 @@ def _validate_menu_item(item: object, index: int) -> dict[str, Any]:
         _only(body, f, ("id", "content"))
         out = {
             "content": _required(
-                body.get("content"), f"{f}.content", max_bytes=_max_bytes("MsgMenuClick", "content")
+                body.get("content"),
+                f"{f}.content",
+                max_bytes=_max_bytes("OutgoingMsgMenuClick", "content"),
             )
         }
         item_id = _string(
-            body.get("id"), f"{f}.id", max_bytes=_max_bytes("MsgMenuClick", "id"), optional=True
+            body.get("id"),
+            f"{f}.id",
+            max_bytes=_max_bytes("OutgoingMsgMenuClick", "id"),
+            optional=True,
         )
         if item_id is not None:
             out = {"id": item_id, **out}
     elif kind == "view":
         _only(body, f, ("url", "content"))
         out = {
-            "url": _url(body.get("url"), f"{f}.url", max_bytes=_max_bytes("MsgMenuView", "url")),
+            "url": _url(
+                body.get("url"), f"{f}.url", max_bytes=_max_bytes("OutgoingMsgMenuView", "url")
+            ),
             "content": _required(
-                body.get("content"), f"{f}.content", max_bytes=_max_bytes("MsgMenuView", "content")
+                body.get("content"),
+                f"{f}.content",
+                max_bytes=_max_bytes("OutgoingMsgMenuView", "content"),
             ),
         }
     elif kind == "miniprogram":
@@ -324,7 +340,9 @@ def _validate_menu_item(item: object, index: int) -> dict[str, Any]:
         _only(body, f, ("content", "no_newline"))
         out = {
             "content": _required(
-                body.get("content"), f"{f}.content", max_bytes=_max_bytes("MsgMenuText", "content")
+                body.get("content"),
+                f"{f}.content",
+                max_bytes=_max_bytes("OutgoingMsgMenuText", "content"),
             )
         }
         no_newline = body.get("no_newline")
@@ -358,15 +376,11 @@ def _validate(msgtype: str, payload: Mapping[str, Any]) -> dict[str, Any]:
     if msgtype == "link":
         _only(p, msgtype, ("title", "desc", "url", "thumb_media_id"))
         out = {
-            "title": _required(
-                p.get("title"), "link.title", max_bytes=_max_bytes("OutgoingLink", "title")
-            ),
+            "title": _required(p.get("title"), "link.title", max_bytes=_LINK_TITLE),
             "url": _url(p.get("url"), "link.url", max_bytes=_max_bytes("OutgoingLink", "url")),
             "thumb_media_id": _required(p.get("thumb_media_id"), "link.thumb_media_id"),
         }
-        desc = _string(
-            p.get("desc"), "link.desc", max_bytes=_max_bytes("OutgoingLink", "desc"), optional=True
-        )
+        desc = _string(p.get("desc"), "link.desc", max_bytes=_LINK_DESC, optional=True)
         if desc is not None:
             out["desc"] = desc
         return out
@@ -473,8 +487,8 @@ def link(
     truncate a long title/desc silently; here it is an error unless ``truncate=True`` (cut on a
     character boundary)."""
     if truncate:
-        title = _truncate(title, _max_bytes("OutgoingLink", "title")) or title
-        desc = _truncate(desc, _max_bytes("OutgoingLink", "desc"))
+        title = _truncate(title, _LINK_TITLE) or title
+        desc = _truncate(desc, _LINK_DESC)
     payload: dict[str, Any] = {"title": title, "url": url, "thumb_media_id": thumb_media_id}
     if desc is not None:
         payload["desc"] = desc
@@ -570,18 +584,6 @@ def ca_link(link_url: str) -> OutgoingMessage:
 # ---------------------------------------------------------------------------------------------
 # Sending
 # ---------------------------------------------------------------------------------------------
-
-
-class _SupportsRequest(Protocol):
-    def request(
-        self, method: str, path: str, *, params: Mapping[str, Any] | None = ..., json: Any = ...
-    ) -> dict[str, Any]: ...
-
-
-class _SupportsAsyncRequest(Protocol):
-    async def request(
-        self, method: str, path: str, *, params: Mapping[str, Any] | None = ..., json: Any = ...
-    ) -> dict[str, Any]: ...
 
 
 def _as_message(message: OutgoingMessage | Mapping[str, Any]) -> OutgoingMessage:

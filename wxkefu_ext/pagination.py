@@ -52,6 +52,8 @@ from wxkefu_ext.cursors import (
     MemoryCursorStore,
 )
 from wxkefu_ext.errors import KfError, KfResponseError, KfValidationError
+from wxkefu_ext.protocols import SupportsAsyncRequest as _SupportsAsyncRequest
+from wxkefu_ext.protocols import SupportsRequest as _SupportsRequest
 
 __all__ = [
     "AsyncMsgIdDeduper",
@@ -489,28 +491,6 @@ def _drain_steps(cfg: _Config, result: DrainResult) -> _Step:
 # ---------------------------------------------------------------------------------------------
 # Shells
 # ---------------------------------------------------------------------------------------------
-
-
-class _SupportsRequest(Protocol):
-    def request(
-        self,
-        method: str,
-        path: str,
-        *,
-        params: Mapping[str, Any] | None = None,
-        json: Any = None,
-    ) -> dict[str, Any]: ...
-
-
-class _SupportsAsyncRequest(Protocol):
-    async def request(
-        self,
-        method: str,
-        path: str,
-        *,
-        params: Mapping[str, Any] | None = None,
-        json: Any = None,
-    ) -> dict[str, Any]: ...
 
 
 PageHandler = Callable[[SyncMsgPage], object]

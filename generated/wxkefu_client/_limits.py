@@ -18,7 +18,9 @@ class Limit:
     """Client-side limits of one request field (``x-max-bytes`` is our vendor key).
 
     ``max_bytes`` falls back to ``maxLength`` in :attr:`byte_limit`: the Kf docs state
-    lengths in bytes, and the spec mirrors them as ``maxLength`` until it says more."""
+    lengths in bytes, and the spec mirrors them as ``maxLength`` until it says more.
+    ``truncated_at`` (``x-wxkefu-truncated-at``): the server accepts longer values and keeps
+    this many bytes — a client may refuse or cut before sending instead."""
 
     max_bytes: int | float | None = None
     max_items: int | float | None = None
@@ -27,6 +29,7 @@ class Limit:
     min_items: int | float | None = None
     min_length: int | float | None = None
     minimum: int | float | None = None
+    truncated_at: int | float | None = None
 
     @property
     def byte_limit(self) -> int | None:
@@ -39,27 +42,24 @@ NO_LIMIT: Final = Limit()
 #: schema name → field (``name[]``: each item of the array) → limits
 LIMITS: Final[dict[str, dict[str, Limit]]] = {
     "AccountAddReq": {
-        "media_id": Limit(max_length=128, min_length=1),
+        "media_id": Limit(max_bytes=128, max_length=128, min_length=1),
         "name": Limit(max_length=16, min_length=1),
     },
     "AccountDelReq": {
-        "open_kfid": Limit(max_length=64, min_length=1),
+        "open_kfid": Limit(max_bytes=64, max_length=64, min_length=1),
     },
     "AccountListReq": {
         "limit": Limit(maximum=100, minimum=1),
         "offset": Limit(maximum=4294967295, minimum=0),
     },
-    "AccountListResp": {
-        "account_list": Limit(max_items=100),
-    },
     "AccountUpdateReq": {
-        "media_id": Limit(max_length=128, min_length=1),
+        "media_id": Limit(max_bytes=128, max_length=128, min_length=1),
         "name": Limit(max_length=16, min_length=1),
-        "open_kfid": Limit(max_length=64, min_length=1),
+        "open_kfid": Limit(max_bytes=64, max_length=64, min_length=1),
     },
     "AddContactWayReq": {
-        "open_kfid": Limit(max_length=64, min_length=1),
-        "scene": Limit(max_length=32),
+        "open_kfid": Limit(max_bytes=64, max_length=64, min_length=1),
+        "scene": Limit(max_bytes=32, max_length=32),
     },
     "CallbackQuery": {
         "echostr": Limit(min_length=1),
@@ -67,47 +67,26 @@ LIMITS: Final[dict[str, dict[str, Limit]]] = {
     },
     "CancelUpgradeServiceReq": {
         "external_userid": Limit(min_length=1),
-        "open_kfid": Limit(max_length=64, min_length=1),
-    },
-    "CorpStatistic": {
-        "ai_session_reply_cnt": Limit(minimum=0),
-        "customer_cnt": Limit(minimum=0),
-        "customer_msg_cnt": Limit(minimum=0),
-        "msg_rejected_customer_cnt": Limit(minimum=0),
-        "session_cnt": Limit(minimum=0),
-        "upgrade_service_customer_cnt": Limit(minimum=0),
-    },
-    "CorpStatisticItem": {
-        "stat_time": Limit(minimum=0),
+        "open_kfid": Limit(max_bytes=64, max_length=64, min_length=1),
     },
     "CustomerBatchgetReq": {
         "external_userid_list": Limit(max_items=100, min_items=1),
         "external_userid_list[]": Limit(min_length=1),
     },
-    "CustomerBatchgetResp": {
-        "customer_list": Limit(max_items=100),
-    },
-    "EventMessage": {
-        "send_time": Limit(minimum=0),
-    },
     "GetCorpStatisticReq": {
         "end_time": Limit(maximum=4294967295, minimum=0),
-        "open_kfid": Limit(max_length=64),
+        "open_kfid": Limit(max_bytes=64, max_length=64),
         "start_time": Limit(maximum=4294967295, minimum=0),
     },
     "GetServicerStatisticReq": {
         "end_time": Limit(maximum=4294967295, minimum=0),
-        "open_kfid": Limit(max_length=64, min_length=1),
-        "servicer_userid": Limit(max_length=64),
+        "open_kfid": Limit(max_bytes=64, max_length=64, min_length=1),
+        "servicer_userid": Limit(max_bytes=64, max_length=64),
         "start_time": Limit(maximum=4294967295, minimum=0),
     },
-    "GetTokenResp": {
-        "access_token": Limit(max_length=512),
-        "expires_in": Limit(minimum=0),
-    },
     "IdconvertOpenKfidReq": {
-        "open_kfid_list": Limit(max_items=100, min_items=1),
-        "open_kfid_list[]": Limit(max_length=64, min_length=1),
+        "open_kfid_list": Limit(min_items=1),
+        "open_kfid_list[]": Limit(max_bytes=64, max_length=64, min_length=1),
     },
     "KnowledgeAddGroupReq": {
         "name": Limit(max_length=12, min_length=1),
@@ -135,10 +114,10 @@ LIMITS: Final[dict[str, dict[str, Limit]]] = {
         "url": Limit(max_length=2048),
     },
     "KnowledgeListGroupReq": {
-        "limit": Limit(maximum=1000, minimum=1),
+        "limit": Limit(maximum=1000, minimum=0),
     },
     "KnowledgeListIntentReq": {
-        "limit": Limit(maximum=1000, minimum=1),
+        "limit": Limit(maximum=1000, minimum=0),
     },
     "KnowledgeMediaRef": {
         "media_id": Limit(max_length=128),
@@ -162,25 +141,6 @@ LIMITS: Final[dict[str, dict[str, Limit]]] = {
     "KnowledgeSimilarQuestions": {
         "items": Limit(max_items=100),
     },
-    "MessageCommon": {
-        "send_time": Limit(minimum=0),
-    },
-    "MsgMenuClick": {
-        "content": Limit(max_length=128, min_length=1),
-        "id": Limit(max_length=128, min_length=1),
-    },
-    "MsgMenuMiniprogram": {
-        "appid": Limit(max_length=32, min_length=1),
-        "content": Limit(max_length=1024, min_length=1),
-        "pagepath": Limit(max_length=1024, min_length=1),
-    },
-    "MsgMenuText": {
-        "content": Limit(max_length=256, min_length=1),
-    },
-    "MsgMenuView": {
-        "content": Limit(max_length=1024, min_length=1),
-        "url": Limit(max_length=2048, min_length=1),
-    },
     "OutgoingBusinessCard": {
         "userid": Limit(min_length=1),
     },
@@ -188,10 +148,10 @@ LIMITS: Final[dict[str, dict[str, Limit]]] = {
         "link_url": Limit(min_length=1),
     },
     "OutgoingLink": {
-        "desc": Limit(max_length=512),
+        "desc": Limit(truncated_at=512),
         "thumb_media_id": Limit(min_length=1),
-        "title": Limit(max_length=128, min_length=1),
-        "url": Limit(max_length=2048, min_length=1),
+        "title": Limit(min_length=1, truncated_at=128),
+        "url": Limit(max_bytes=2048, max_length=2048, min_length=1),
     },
     "OutgoingLocation": {
         "latitude": Limit(maximum=90, minimum=-90),
@@ -204,27 +164,39 @@ LIMITS: Final[dict[str, dict[str, Limit]]] = {
         "appid": Limit(min_length=1),
         "pagepath": Limit(min_length=1),
         "thumb_media_id": Limit(min_length=1),
-        "title": Limit(max_length=64),
+        "title": Limit(truncated_at=64),
     },
     "OutgoingMsgMenu": {
-        "head_content": Limit(max_length=1024),
+        "head_content": Limit(max_bytes=1024, max_length=1024),
         "list": Limit(max_items=10),
-        "tail_content": Limit(max_length=1024),
+        "tail_content": Limit(max_bytes=1024, max_length=1024),
+    },
+    "OutgoingMsgMenuClick": {
+        "content": Limit(max_bytes=128, max_length=128, min_length=1),
+        "id": Limit(max_bytes=128, max_length=128, min_length=1),
+    },
+    "OutgoingMsgMenuMiniprogram": {
+        "appid": Limit(max_bytes=32, max_length=32, min_length=1),
+        "content": Limit(max_bytes=1024, max_length=1024, min_length=1),
+        "pagepath": Limit(max_bytes=1024, max_length=1024, min_length=1),
+    },
+    "OutgoingMsgMenuText": {
+        "content": Limit(max_bytes=256, max_length=256, min_length=1),
+    },
+    "OutgoingMsgMenuView": {
+        "content": Limit(max_bytes=1024, max_length=1024, min_length=1),
+        "url": Limit(max_bytes=2048, max_length=2048, min_length=1),
     },
     "OutgoingText": {
-        "content": Limit(max_length=2048, min_length=1),
+        "content": Limit(max_bytes=2048, max_length=2048, min_length=1),
     },
     "RecallMsgReq": {
         "msgid": Limit(min_length=1),
-        "open_kfid": Limit(max_length=64, min_length=1),
-    },
-    "ReceivedLocation": {
-        "latitude": Limit(maximum=90, minimum=-90),
-        "longitude": Limit(maximum=180, minimum=-180),
+        "open_kfid": Limit(max_bytes=64, max_length=64, min_length=1),
     },
     "SendMsgCommon": {
-        "msgid": Limit(max_length=32),
-        "open_kfid": Limit(max_length=64, min_length=1),
+        "msgid": Limit(max_bytes=32, max_length=32),
+        "open_kfid": Limit(max_bytes=64, max_length=64, min_length=1),
         "touser": Limit(min_length=1),
     },
     "SendMsgOnEventCommon": {
@@ -233,57 +205,36 @@ LIMITS: Final[dict[str, dict[str, Limit]]] = {
     },
     "ServiceStateGetReq": {
         "external_userid": Limit(min_length=1),
-        "open_kfid": Limit(max_length=64, min_length=1),
+        "open_kfid": Limit(max_bytes=64, max_length=64, min_length=1),
     },
     "ServiceStateTransReq": {
         "external_userid": Limit(min_length=1),
-        "open_kfid": Limit(max_length=64, min_length=1),
-        "servicer_userid": Limit(max_length=64, min_length=1),
+        "open_kfid": Limit(max_bytes=64, max_length=64, min_length=1),
+        "servicer_userid": Limit(max_bytes=64, max_length=64, min_length=1),
     },
     "ServicerAddReq": {
         "department_id_list": Limit(max_items=100),
         "department_id_list[]": Limit(maximum=4294967295, minimum=1),
-        "open_kfid": Limit(max_length=64, min_length=1),
+        "open_kfid": Limit(max_bytes=64, max_length=64, min_length=1),
         "userid_list": Limit(max_items=100),
-        "userid_list[]": Limit(max_length=64, min_length=1),
+        "userid_list[]": Limit(max_bytes=64, max_length=64, min_length=1),
     },
     "ServicerDelReq": {
         "department_id_list": Limit(max_items=100),
         "department_id_list[]": Limit(maximum=4294967295, minimum=1),
-        "open_kfid": Limit(max_length=64, min_length=1),
+        "open_kfid": Limit(max_bytes=64, max_length=64, min_length=1),
         "userid_list": Limit(max_items=100),
-        "userid_list[]": Limit(max_length=64, min_length=1),
-    },
-    "ServicerStatistic": {
-        "customer_cnt": Limit(minimum=0),
-        "customer_msg_cnt": Limit(minimum=0),
-        "msg_rejected_customer_cnt": Limit(minimum=0),
-        "satisfaction_investgate_cnt": Limit(minimum=0),
-        "session_cnt": Limit(minimum=0),
-        "upgrade_service_customer_cnt": Limit(minimum=0),
-        "upgrade_service_groupchat_customer_cnt": Limit(minimum=0),
-        "upgrade_service_groupchat_invite_cnt": Limit(minimum=0),
-        "upgrade_service_member_customer_cnt": Limit(minimum=0),
-        "upgrade_service_member_invite_cnt": Limit(minimum=0),
-    },
-    "ServicerStatisticItem": {
-        "stat_time": Limit(minimum=0),
+        "userid_list[]": Limit(max_bytes=64, max_length=64, min_length=1),
     },
     "SyncMsgReq": {
-        "cursor": Limit(max_length=64),
-        "limit": Limit(maximum=1000, minimum=1),
-        "open_kfid": Limit(max_length=64, min_length=1),
-        "token": Limit(max_length=128),
-    },
-    "UpgradeServiceGroupchat": {
-        "chat_id": Limit(min_length=1),
-    },
-    "UpgradeServiceMember": {
-        "userid": Limit(max_length=64, min_length=1),
+        "cursor": Limit(max_bytes=64, max_length=64),
+        "limit": Limit(maximum=1000, minimum=0),
+        "open_kfid": Limit(max_bytes=64, max_length=64, min_length=1),
+        "token": Limit(max_bytes=128, max_length=128),
     },
     "UpgradeServiceReq": {
         "external_userid": Limit(min_length=1),
-        "open_kfid": Limit(max_length=64, min_length=1),
+        "open_kfid": Limit(max_bytes=64, max_length=64, min_length=1),
     },
 }
 

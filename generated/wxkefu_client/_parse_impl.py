@@ -44,15 +44,10 @@ from .models.is_default_known import IsDefaultKnown
 from .models.kf_account import KfAccount
 from .models.knowledge_add_group_resp import KnowledgeAddGroupResp
 from .models.knowledge_add_intent_resp import KnowledgeAddIntentResp
-from .models.knowledge_answer import KnowledgeAnswer
-from .models.knowledge_answer_text import KnowledgeAnswerText
 from .models.knowledge_group import KnowledgeGroup
 from .models.knowledge_intent import KnowledgeIntent
 from .models.knowledge_list_group_resp import KnowledgeListGroupResp
 from .models.knowledge_list_intent_resp import KnowledgeListIntentResp
-from .models.knowledge_question import KnowledgeQuestion
-from .models.knowledge_question_text import KnowledgeQuestionText
-from .models.knowledge_similar_questions import KnowledgeSimilarQuestions
 from .models.link_message import LinkMessage
 from .models.location_message import LocationMessage
 from .models.media_type import MediaType
@@ -79,6 +74,13 @@ from .models.opaque_payload import OpaquePayload
 from .models.open_kfid_convert_item import OpenKfidConvertItem
 from .models.origin_known import OriginKnown
 from .models.received_business_card import ReceivedBusinessCard
+from .models.received_knowledge_answer import ReceivedKnowledgeAnswer
+from .models.received_knowledge_answer_text import ReceivedKnowledgeAnswerText
+from .models.received_knowledge_question import ReceivedKnowledgeQuestion
+from .models.received_knowledge_question_text import ReceivedKnowledgeQuestionText
+from .models.received_knowledge_similar_questions import (
+    ReceivedKnowledgeSimilarQuestions,
+)
 from .models.received_link import ReceivedLink
 from .models.received_location import ReceivedLocation
 from .models.received_media import ReceivedMedia
@@ -216,10 +218,10 @@ _K_KnowledgeGroup: frozenset[str] = frozenset(["group_id", "is_default", "name"]
 _K_KnowledgeListGroupResp: frozenset[str] = frozenset(
     ["errcode", "errmsg", "group_list", "has_more", "next_cursor"]
 )
-_K_KnowledgeQuestionText: frozenset[str] = frozenset(["content"])
-_K_KnowledgeQuestion: frozenset[str] = frozenset(["text"])
-_K_KnowledgeSimilarQuestions: frozenset[str] = frozenset(["items"])
-_K_KnowledgeAnswerText: frozenset[str] = frozenset(["content"])
+_K_ReceivedKnowledgeQuestionText: frozenset[str] = frozenset(["content"])
+_K_ReceivedKnowledgeQuestion: frozenset[str] = frozenset(["text"])
+_K_ReceivedKnowledgeSimilarQuestions: frozenset[str] = frozenset(["items"])
+_K_ReceivedKnowledgeAnswerText: frozenset[str] = frozenset(["content"])
 _K_KnowledgeIntent: frozenset[str] = frozenset(
     ["answers", "group_id", "intent_id", "question", "similar_questions"]
 )
@@ -1097,61 +1099,63 @@ def _p_KnowledgeListGroupResp(src: Any) -> KnowledgeListGroupResp:
     return obj
 
 
-def _p_KnowledgeQuestionText(src: Any) -> KnowledgeQuestionText:
+def _p_ReceivedKnowledgeQuestionText(src: Any) -> ReceivedKnowledgeQuestionText:
     if not isinstance(src, dict):
         src = dict(src)  # what from_dict accepts (and refuses)
     content = src["content"]
-    obj = KnowledgeQuestionText(content=content)
+    obj = ReceivedKnowledgeQuestionText(content=content)
     if (
-        not src.keys() <= _K_KnowledgeQuestionText
+        not src.keys() <= _K_ReceivedKnowledgeQuestionText
     ):  # unknown keys are kept, as from_dict does
         obj.additional_properties = {
-            k: v for k, v in src.items() if k not in _K_KnowledgeQuestionText
+            k: v for k, v in src.items() if k not in _K_ReceivedKnowledgeQuestionText
         }
     return obj
 
 
-def _p_KnowledgeQuestion(src: Any) -> KnowledgeQuestion:
+def _p_ReceivedKnowledgeQuestion(src: Any) -> ReceivedKnowledgeQuestion:
     if not isinstance(src, dict):
         src = dict(src)  # what from_dict accepts (and refuses)
     text = src["text"]
-    text = _p_KnowledgeQuestionText(text)
-    obj = KnowledgeQuestion(text=text)
+    text = _p_ReceivedKnowledgeQuestionText(text)
+    obj = ReceivedKnowledgeQuestion(text=text)
     if (
-        not src.keys() <= _K_KnowledgeQuestion
+        not src.keys() <= _K_ReceivedKnowledgeQuestion
     ):  # unknown keys are kept, as from_dict does
         obj.additional_properties = {
-            k: v for k, v in src.items() if k not in _K_KnowledgeQuestion
+            k: v for k, v in src.items() if k not in _K_ReceivedKnowledgeQuestion
         }
     return obj
 
 
-def _p_KnowledgeSimilarQuestions(src: Any) -> KnowledgeSimilarQuestions:
+def _p_ReceivedKnowledgeSimilarQuestions(src: Any) -> ReceivedKnowledgeSimilarQuestions:
     if not isinstance(src, dict):
         src = dict(src)  # what from_dict accepts (and refuses)
     items = src.get("items", UNSET)
     if items is not UNSET:
-        items = [_p_KnowledgeQuestion(x) for x in items]
-    obj = KnowledgeSimilarQuestions(items=items)
+        items = [_p_ReceivedKnowledgeQuestion(x) for x in items]
+    obj = ReceivedKnowledgeSimilarQuestions(items=items)
     if (
-        not src.keys() <= _K_KnowledgeSimilarQuestions
+        not src.keys() <= _K_ReceivedKnowledgeSimilarQuestions
     ):  # unknown keys are kept, as from_dict does
         obj.additional_properties = {
-            k: v for k, v in src.items() if k not in _K_KnowledgeSimilarQuestions
+            k: v
+            for k, v in src.items()
+            if k not in _K_ReceivedKnowledgeSimilarQuestions
         }
     return obj
 
 
-def _p_KnowledgeAnswerText(src: Any) -> KnowledgeAnswerText:
+def _p_ReceivedKnowledgeAnswerText(src: Any) -> ReceivedKnowledgeAnswerText:
     if not isinstance(src, dict):
         src = dict(src)  # what from_dict accepts (and refuses)
     content = src["content"]
-    obj = KnowledgeAnswerText(content=content)
+    obj = ReceivedKnowledgeAnswerText(content=content)
     if (
-        not src.keys() <= _K_KnowledgeAnswerText
+        not src.keys() <= _K_ReceivedKnowledgeAnswerText
     ):  # unknown keys are kept, as from_dict does
         obj.additional_properties = {
-            k: v for k, v in src.items() if k not in _K_KnowledgeAnswerText
+            k: v for k, v in src.items() if k not in _K_ReceivedKnowledgeAnswerText
         }
     return obj
 
@@ -1163,13 +1167,13 @@ def _p_KnowledgeIntent(src: Any) -> KnowledgeIntent:
     intent_id = src.get("intent_id", UNSET)
     question = src.get("question", UNSET)
     if question is not UNSET:
-        question = _p_KnowledgeQuestion(question)
+        question = _p_ReceivedKnowledgeQuestion(question)
     similar_questions = src.get("similar_questions", UNSET)
     if similar_questions is not UNSET:
-        similar_questions = _p_KnowledgeSimilarQuestions(similar_questions)
+        similar_questions = _p_ReceivedKnowledgeSimilarQuestions(similar_questions)
     answers = src.get("answers", UNSET)
     if answers is not UNSET:
-        answers = [KnowledgeAnswer.from_dict(x) for x in answers]
+        answers = [ReceivedKnowledgeAnswer.from_dict(x) for x in answers]
     obj = KnowledgeIntent(
         group_id=group_id,
         intent_id=intent_id,
@@ -1847,7 +1851,7 @@ def _p_UserRecallMsgEvent(src: Any) -> UserRecallMsgEvent:
 def _p_UnknownEvent(src: Any) -> UnknownEvent:
     if not isinstance(src, dict):
         src = dict(src)  # what from_dict accepts (and refuses)
-    event_type = src.get("event_type", UNSET)
+    event_type = src["event_type"]
     obj = UnknownEvent(event_type=event_type)
     if not src.keys() <= _K_UnknownEvent:  # unknown keys are kept, as from_dict does
         obj.additional_properties = {
@@ -2246,9 +2250,9 @@ def _p_MiniprogramMessage(src: Any) -> MiniprogramMessage:
 def _p_MsgMenuClick(src: Any) -> MsgMenuClick:
     if not isinstance(src, dict):
         src = dict(src)  # what from_dict accepts (and refuses)
-    content = src["content"]
     id = src.get("id", UNSET)
-    obj = MsgMenuClick(content=content, id=id)
+    content = src.get("content", UNSET)
+    obj = MsgMenuClick(id=id, content=content)
     if not src.keys() <= _K_MsgMenuClick:  # unknown keys are kept, as from_dict does
         obj.additional_properties = {
             k: v for k, v in src.items() if k not in _K_MsgMenuClick
@@ -2277,9 +2281,9 @@ def _p_MsgMenuClickItem(src: Any) -> MsgMenuClickItem:
 def _p_MsgMenuMiniprogram(src: Any) -> MsgMenuMiniprogram:
     if not isinstance(src, dict):
         src = dict(src)  # what from_dict accepts (and refuses)
-    appid = src["appid"]
-    pagepath = src["pagepath"]
-    content = src["content"]
+    appid = src.get("appid", UNSET)
+    pagepath = src.get("pagepath", UNSET)
+    content = src.get("content", UNSET)
     obj = MsgMenuMiniprogram(appid=appid, pagepath=pagepath, content=content)
     if (
         not src.keys() <= _K_MsgMenuMiniprogram
@@ -2311,7 +2315,7 @@ def _p_MsgMenuMiniprogramItem(src: Any) -> MsgMenuMiniprogramItem:
 def _p_MsgMenuText(src: Any) -> MsgMenuText:
     if not isinstance(src, dict):
         src = dict(src)  # what from_dict accepts (and refuses)
-    content = src["content"]
+    content = src.get("content", UNSET)
     no_newline = src.get("no_newline", UNSET)
     if no_newline is not UNSET:
         no_newline = (
@@ -2346,8 +2350,8 @@ def _p_MsgMenuTextItem(src: Any) -> MsgMenuTextItem:
 def _p_MsgMenuView(src: Any) -> MsgMenuView:
     if not isinstance(src, dict):
         src = dict(src)  # what from_dict accepts (and refuses)
-    url = src["url"]
-    content = src["content"]
+    url = src.get("url", UNSET)
+    content = src.get("content", UNSET)
     obj = MsgMenuView(url=url, content=content)
     if not src.keys() <= _K_MsgMenuView:  # unknown keys are kept, as from_dict does
         obj.additional_properties = {
@@ -2375,7 +2379,7 @@ def _p_MsgMenuViewItem(src: Any) -> MsgMenuViewItem:
 def _p_UnknownMsgMenuItem(src: Any) -> UnknownMsgMenuItem:
     if not isinstance(src, dict):
         src = dict(src)  # what from_dict accepts (and refuses)
-    type_ = src.get("type", UNSET)
+    type_ = src["type"]
     obj = UnknownMsgMenuItem(type_=type_)
     if (
         not src.keys() <= _K_UnknownMsgMenuItem
@@ -2629,7 +2633,7 @@ def _p_VoiceMessage(src: Any) -> VoiceMessage:
 def _p_UnknownMessage(src: Any) -> UnknownMessage:
     if not isinstance(src, dict):
         src = dict(src)  # what from_dict accepts (and refuses)
-    msgtype = src.get("msgtype", UNSET)
+    msgtype = src["msgtype"]
     obj = UnknownMessage(msgtype=msgtype)
     if not src.keys() <= _K_UnknownMessage:  # unknown keys are kept, as from_dict does
         obj.additional_properties = {
@@ -2748,14 +2752,10 @@ PARSERS: dict[type, Callable[[Any], Any]] = {
     KfAccount: _p_KfAccount,
     KnowledgeAddGroupResp: _p_KnowledgeAddGroupResp,
     KnowledgeAddIntentResp: _p_KnowledgeAddIntentResp,
-    KnowledgeAnswerText: _p_KnowledgeAnswerText,
     KnowledgeGroup: _p_KnowledgeGroup,
     KnowledgeIntent: _p_KnowledgeIntent,
     KnowledgeListGroupResp: _p_KnowledgeListGroupResp,
     KnowledgeListIntentResp: _p_KnowledgeListIntentResp,
-    KnowledgeQuestion: _p_KnowledgeQuestion,
-    KnowledgeQuestionText: _p_KnowledgeQuestionText,
-    KnowledgeSimilarQuestions: _p_KnowledgeSimilarQuestions,
     LinkMessage: _p_LinkMessage,
     LocationMessage: _p_LocationMessage,
     MediaUploadResp: _p_MediaUploadResp,
@@ -2779,6 +2779,10 @@ PARSERS: dict[type, Callable[[Any], Any]] = {
     OpaquePayload: _p_OpaquePayload,
     OpenKfidConvertItem: _p_OpenKfidConvertItem,
     ReceivedBusinessCard: _p_ReceivedBusinessCard,
+    ReceivedKnowledgeAnswerText: _p_ReceivedKnowledgeAnswerText,
+    ReceivedKnowledgeQuestion: _p_ReceivedKnowledgeQuestion,
+    ReceivedKnowledgeQuestionText: _p_ReceivedKnowledgeQuestionText,
+    ReceivedKnowledgeSimilarQuestions: _p_ReceivedKnowledgeSimilarQuestions,
     ReceivedLink: _p_ReceivedLink,
     ReceivedLocation: _p_ReceivedLocation,
     ReceivedMedia: _p_ReceivedMedia,

@@ -6,6 +6,9 @@ validators on first use. Why validate at all: an emulator that accepts what WeCo
 bugs through to production; every rejection here names the offending field, the way
 ``errcode 40058`` does on the real server.
 
+String limits given in bytes (``x-max-bytes`` next to ``maxLength``) are checked on the UTF-8
+encoding, so 1000 CJK characters (3000 bytes) fail a 2048-byte limit as they do on the server.
+
 Bodies whose schema is a ``oneOf`` of variants told apart by a ``msgtype`` ``const`` (send_msg,
 send_msg_on_event) are dispatched on ``msgtype`` first, so an error names the field inside the
 chosen variant instead of "is not valid under any of the given schemas".
@@ -159,12 +162,34 @@ def methods_for(path: str) -> list[str]:
     return sorted(m for (m, p) in operations() if p == path)
 
 
+#: Vendor keyword of the spec: the UTF-8 byte limit of a string (the docs give limits in bytes;
+#: JSON Schema's ``maxLength``, kept beside it, counts characters).
+MAX_BYTES_KEYWORD: Final = "x-max-bytes"
+
+
+def _max_bytes(validator: Any, limit: Any, instance: Any, schema: Any) -> Any:
+    """``x-max-bytes``: a string longer than ``limit`` bytes in UTF-8 is invalid."""
+    from jsonschema.exceptions import ValidationError  # type: ignore[import-untyped, unused-ignore]
+
+    if isinstance(instance, str) and isinstance(limit, int):
+        size = len(instance.encode("utf-8"))
+        if size > limit:
+            yield ValidationError(f"is {size} bytes in UTF-8, over the limit of {limit} bytes")
+
+
+@functools.cache
+def _validator_class() -> Any:
+    """Draft 2020-12 plus the spec's ``x-max-bytes`` keyword."""
+    from jsonschema import Draft202012Validator, validators  # type: ignore[import-untyped, unused-ignore]
+
+    return validators.extend(Draft202012Validator, {MAX_BYTES_KEYWORD: _max_bytes})
+
+
 @functools.cache
 def _validator(schema_key: str) -> Any:
     """A compiled validator for a ``#/...`` ref or a JSON-encoded inline schema."""
     import json
 
-    from jsonschema import Draft202012Validator  # type: ignore[import-untyped]
     from referencing import Registry, Resource
     from referencing.jsonschema import DRAFT202012
 
@@ -175,7 +200,7 @@ def _validator(schema_key: str) -> Any:
     else:
         schema = {"$defs": {}, **json.loads(schema_key)}
         schema = _rebase_refs(schema)
-    return Draft202012Validator(schema, registry=registry)
+    return _validator_class()(schema, registry=registry)
 
 
 def _rebase_refs(node: Any) -> Any:
@@ -206,7 +231,7 @@ def _field_name(path: Any) -> str:
 
 
 def _first_error(validator: Any, instance: Any) -> ValidationProblem | None:
-    from jsonschema.exceptions import best_match  # type: ignore[import-untyped]
+    from jsonschema.exceptions import best_match  # type: ignore[import-untyped, unused-ignore]
 
     error = best_match(validator.iter_errors(instance))
     if error is None:

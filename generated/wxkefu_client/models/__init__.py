@@ -120,9 +120,31 @@ if TYPE_CHECKING:
     from .outgoing_media import OutgoingMedia
     from .outgoing_miniprogram import OutgoingMiniprogram
     from .outgoing_msg_menu import OutgoingMsgMenu
+    from .outgoing_msg_menu_click import OutgoingMsgMenuClick
+    from .outgoing_msg_menu_click_item import OutgoingMsgMenuClickItem
+    from .outgoing_msg_menu_miniprogram import OutgoingMsgMenuMiniprogram
+    from .outgoing_msg_menu_miniprogram_item import OutgoingMsgMenuMiniprogramItem
+    from .outgoing_msg_menu_text import OutgoingMsgMenuText
+    from .outgoing_msg_menu_text_item import OutgoingMsgMenuTextItem
+    from .outgoing_msg_menu_view import OutgoingMsgMenuView
+    from .outgoing_msg_menu_view_item import OutgoingMsgMenuViewItem
     from .outgoing_text import OutgoingText
     from .recall_msg_req import RecallMsgReq
     from .received_business_card import ReceivedBusinessCard
+    from .received_knowledge_answer import ReceivedKnowledgeAnswer
+    from .received_knowledge_answer_text import ReceivedKnowledgeAnswerText
+    from .received_knowledge_image_attachment import ReceivedKnowledgeImageAttachment
+    from .received_knowledge_link import ReceivedKnowledgeLink
+    from .received_knowledge_link_attachment import ReceivedKnowledgeLinkAttachment
+    from .received_knowledge_media_ref import ReceivedKnowledgeMediaRef
+    from .received_knowledge_miniprogram import ReceivedKnowledgeMiniprogram
+    from .received_knowledge_miniprogram_attachment import (
+        ReceivedKnowledgeMiniprogramAttachment,
+    )
+    from .received_knowledge_question import ReceivedKnowledgeQuestion
+    from .received_knowledge_question_text import ReceivedKnowledgeQuestionText
+    from .received_knowledge_similar_questions import ReceivedKnowledgeSimilarQuestions
+    from .received_knowledge_video_attachment import ReceivedKnowledgeVideoAttachment
     from .received_link import ReceivedLink
     from .received_location import ReceivedLocation
     from .received_media import ReceivedMedia
@@ -301,9 +323,29 @@ _LAZY: dict[str, str] = {
     "OutgoingMedia": ".outgoing_media",
     "OutgoingMiniprogram": ".outgoing_miniprogram",
     "OutgoingMsgMenu": ".outgoing_msg_menu",
+    "OutgoingMsgMenuClick": ".outgoing_msg_menu_click",
+    "OutgoingMsgMenuClickItem": ".outgoing_msg_menu_click_item",
+    "OutgoingMsgMenuMiniprogram": ".outgoing_msg_menu_miniprogram",
+    "OutgoingMsgMenuMiniprogramItem": ".outgoing_msg_menu_miniprogram_item",
+    "OutgoingMsgMenuText": ".outgoing_msg_menu_text",
+    "OutgoingMsgMenuTextItem": ".outgoing_msg_menu_text_item",
+    "OutgoingMsgMenuView": ".outgoing_msg_menu_view",
+    "OutgoingMsgMenuViewItem": ".outgoing_msg_menu_view_item",
     "OutgoingText": ".outgoing_text",
     "RecallMsgReq": ".recall_msg_req",
     "ReceivedBusinessCard": ".received_business_card",
+    "ReceivedKnowledgeAnswer": ".received_knowledge_answer",
+    "ReceivedKnowledgeAnswerText": ".received_knowledge_answer_text",
+    "ReceivedKnowledgeImageAttachment": ".received_knowledge_image_attachment",
+    "ReceivedKnowledgeLink": ".received_knowledge_link",
+    "ReceivedKnowledgeLinkAttachment": ".received_knowledge_link_attachment",
+    "ReceivedKnowledgeMediaRef": ".received_knowledge_media_ref",
+    "ReceivedKnowledgeMiniprogram": ".received_knowledge_miniprogram",
+    "ReceivedKnowledgeMiniprogramAttachment": ".received_knowledge_miniprogram_attachment",
+    "ReceivedKnowledgeQuestion": ".received_knowledge_question",
+    "ReceivedKnowledgeQuestionText": ".received_knowledge_question_text",
+    "ReceivedKnowledgeSimilarQuestions": ".received_knowledge_similar_questions",
+    "ReceivedKnowledgeVideoAttachment": ".received_knowledge_video_attachment",
     "ReceivedLink": ".received_link",
     "ReceivedLocation": ".received_location",
     "ReceivedMedia": ".received_media",
@@ -481,9 +523,29 @@ __all__ = (
     "OutgoingMedia",
     "OutgoingMiniprogram",
     "OutgoingMsgMenu",
+    "OutgoingMsgMenuClick",
+    "OutgoingMsgMenuClickItem",
+    "OutgoingMsgMenuMiniprogram",
+    "OutgoingMsgMenuMiniprogramItem",
+    "OutgoingMsgMenuText",
+    "OutgoingMsgMenuTextItem",
+    "OutgoingMsgMenuView",
+    "OutgoingMsgMenuViewItem",
     "OutgoingText",
     "RecallMsgReq",
     "ReceivedBusinessCard",
+    "ReceivedKnowledgeAnswer",
+    "ReceivedKnowledgeAnswerText",
+    "ReceivedKnowledgeImageAttachment",
+    "ReceivedKnowledgeLink",
+    "ReceivedKnowledgeLinkAttachment",
+    "ReceivedKnowledgeMediaRef",
+    "ReceivedKnowledgeMiniprogram",
+    "ReceivedKnowledgeMiniprogramAttachment",
+    "ReceivedKnowledgeQuestion",
+    "ReceivedKnowledgeQuestionText",
+    "ReceivedKnowledgeSimilarQuestions",
+    "ReceivedKnowledgeVideoAttachment",
     "ReceivedLink",
     "ReceivedLocation",
     "ReceivedMedia",

@@ -13,9 +13,12 @@ T = TypeVar("T", bound="CallbackEnvelopeJson")
 
 @_attrs_define
 class CallbackEnvelopeJson:
-    """JSON form of the encrypted envelope, `{"encrypt": "…"}` (some WeCom callback
-    configurations and SDK docs use `Encrypt`). Same cipher text and decryption as
-    `CallbackEnvelopeXml`. Accept either key; exactly one is expected.
+    """JSON form of the encrypted envelope, `{"encrypt": "…"}`. Same cipher text and decryption
+    as `CallbackEnvelopeXml`. Some WeCom callback configurations and SDK docs spell the key
+    `Encrypt`: a receiver should accept either key (exactly one is expected). Only the
+    lower-case key is declared as a property, because two properties differing only in case
+    give duplicate fields in case-insensitive generated code (Java, Go); the capitalised key
+    is an additional property of this object.
 
         Example:
             {'encrypt':
@@ -24,23 +27,17 @@ class CallbackEnvelopeJson:
     """
 
     encrypt: str | Unset = UNSET
-    """ Base64 ciphertext (lower-case key). """
-    Encrypt: str | Unset = UNSET
-    """ Base64 ciphertext (capitalised key). """
+    """ Base64 ciphertext (or the value of `Encrypt`, see above). """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         encrypt = self.encrypt
-
-        Encrypt = self.Encrypt
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update({})
         if encrypt is not UNSET:
             field_dict["encrypt"] = encrypt
-        if Encrypt is not UNSET:
-            field_dict["Encrypt"] = Encrypt
 
         return field_dict
 
@@ -49,11 +46,8 @@ class CallbackEnvelopeJson:
         d = dict(src_dict)
         encrypt = d.pop("encrypt", UNSET)
 
-        Encrypt = d.pop("Encrypt", UNSET)
-
         callback_envelope_json = cls(
             encrypt=encrypt,
-            Encrypt=Encrypt,
         )
 
         callback_envelope_json.additional_properties = d

@@ -2,10 +2,10 @@ from enum import IntEnum
 
 
 class ChangeTypeKnown(IntEnum):
-    FROM_POOL = 1
-    TRANSFERRED = 2
-    ENDED = 3
-    REENTERED = 4
+    CHANGE_TYPE_FROM_POOL = 1
+    CHANGE_TYPE_TRANSFERRED = 2
+    CHANGE_TYPE_ENDED = 3
+    CHANGE_TYPE_REENTERED = 4
 
     def __str__(self) -> str:
         return str(self.value)

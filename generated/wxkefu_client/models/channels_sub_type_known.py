@@ -2,9 +2,9 @@ from enum import IntEnum
 
 
 class ChannelsSubTypeKnown(IntEnum):
-    POST = 1
-    LIVE = 2
-    PROFILE = 3
+    CHANNELS_SUB_TYPE_POST = 1
+    CHANNELS_SUB_TYPE_LIVE = 2
+    CHANNELS_SUB_TYPE_PROFILE = 3
 
     def __str__(self) -> str:
         return str(self.value)

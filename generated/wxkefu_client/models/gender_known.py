@@ -2,9 +2,9 @@ from enum import IntEnum
 
 
 class GenderKnown(IntEnum):
-    UNKNOWN = 0
-    MALE = 1
-    FEMALE = 2
+    GENDER_UNKNOWN = 0
+    GENDER_MALE = 1
+    GENDER_FEMALE = 2
 
     def __str__(self) -> str:
         return str(self.value)

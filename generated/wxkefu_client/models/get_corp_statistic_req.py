@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar
+from typing import Any, Self, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -19,8 +19,10 @@ class GetCorpStatisticReq:
     """ First day, as the unix timestamp of its 00:00:00 (起始日期的时间戳). """
     end_time: int
     """ Last day (inclusive), as the unix timestamp of its 00:00:00 (结束日期的时间戳); span ≤31 days. """
-    open_kfid: str | Unset = UNSET
-    """ Kf account id (客服账号ID); optional in the spec (see the operation's conflict note). """
+    open_kfid: None | str | Unset = UNSET
+    """ Kf account id (客服账号ID); optional in the spec (see the operation's conflict note).
+    `null` means absent (an SDK sends `"open_kfid": null` when it is not given).
+     """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -28,7 +30,11 @@ class GetCorpStatisticReq:
 
         end_time = self.end_time
 
-        open_kfid = self.open_kfid
+        open_kfid: None | str | Unset
+        if isinstance(self.open_kfid, Unset):
+            open_kfid = UNSET
+        else:
+            open_kfid = self.open_kfid
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -50,7 +56,14 @@ class GetCorpStatisticReq:
 
         end_time = d.pop("end_time")
 
-        open_kfid = d.pop("open_kfid", UNSET)
+        def _parse_open_kfid(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        open_kfid = _parse_open_kfid(d.pop("open_kfid", UNSET))
 
         get_corp_statistic_req = cls(
             start_time=start_time,

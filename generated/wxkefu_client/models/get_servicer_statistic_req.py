@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar
+from typing import Any, Self, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -21,9 +21,9 @@ class GetServicerStatisticReq:
     """ First day, as the unix timestamp of its 00:00:00 (起始日期的时间戳). """
     end_time: int
     """ Last day (inclusive), as the unix timestamp of its 00:00:00 (结束日期的时间戳); span ≤31 days. """
-    servicer_userid: str | Unset = UNSET
-    """ Servicer (接待人员的userid; third-party: open_userid); omit for totals over all servicers
-    of the account.
+    servicer_userid: None | str | Unset = UNSET
+    """ Servicer (接待人员的userid; third-party: open_userid); omit (or `null`, as an SDK sends
+    it) for totals over all servicers of the account.
      """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -34,7 +34,11 @@ class GetServicerStatisticReq:
 
         end_time = self.end_time
 
-        servicer_userid = self.servicer_userid
+        servicer_userid: None | str | Unset
+        if isinstance(self.servicer_userid, Unset):
+            servicer_userid = UNSET
+        else:
+            servicer_userid = self.servicer_userid
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -59,7 +63,14 @@ class GetServicerStatisticReq:
 
         end_time = d.pop("end_time")
 
-        servicer_userid = d.pop("servicer_userid", UNSET)
+        def _parse_servicer_userid(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        servicer_userid = _parse_servicer_userid(d.pop("servicer_userid", UNSET))
 
         get_servicer_statistic_req = cls(
             open_kfid=open_kfid,

@@ -2,8 +2,8 @@ from enum import IntEnum
 
 
 class HasMoreKnown(IntEnum):
-    NO = 0
-    YES = 1
+    HAS_MORE_NO = 0
+    HAS_MORE_YES = 1
 
     def __str__(self) -> str:
         return str(self.value)

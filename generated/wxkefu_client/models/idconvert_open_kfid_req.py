@@ -14,7 +14,9 @@ class IdconvertOpenKfidReq:
     """Body of `idconvert/open_kfid`."""
 
     open_kfid_list: list[str]
-    """ open_kfid values under the corp subject to convert (微信客服ID列表). """
+    """ open_kfid values under the corp subject to convert (微信客服ID列表). The docs state no
+    maximum count, so none is imposed here.
+     """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:

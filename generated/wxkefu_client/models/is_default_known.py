@@ -2,8 +2,8 @@ from enum import IntEnum
 
 
 class IsDefaultKnown(IntEnum):
-    NO = 0
-    YES = 1
+    IS_DEFAULT_NO = 0
+    IS_DEFAULT_YES = 1
 
     def __str__(self) -> str:
         return str(self.value)

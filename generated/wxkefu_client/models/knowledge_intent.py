@@ -9,9 +9,11 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
-    from ..models.knowledge_answer import KnowledgeAnswer
-    from ..models.knowledge_question import KnowledgeQuestion
-    from ..models.knowledge_similar_questions import KnowledgeSimilarQuestions
+    from ..models.received_knowledge_answer import ReceivedKnowledgeAnswer
+    from ..models.received_knowledge_question import ReceivedKnowledgeQuestion
+    from ..models.received_knowledge_similar_questions import (
+        ReceivedKnowledgeSimilarQuestions,
+    )
 
 
 T = TypeVar("T", bound="KnowledgeIntent")
@@ -30,11 +32,11 @@ class KnowledgeIntent:
     """ Group of the intent (分组ID). """
     intent_id: str | Unset = UNSET
     """ Intent id (问答ID). """
-    question: KnowledgeQuestion | Unset = UNSET
+    question: ReceivedKnowledgeQuestion | Unset = UNSET
     """ A question of an intent (主问题 / 相似问题). """
-    similar_questions: KnowledgeSimilarQuestions | Unset = UNSET
+    similar_questions: ReceivedKnowledgeSimilarQuestions | Unset = UNSET
     """ Similar questions of an intent (相似问题). """
-    answers: list[KnowledgeAnswer] | Unset = UNSET
+    answers: list[ReceivedKnowledgeAnswer] | Unset = UNSET
     """ Answers (回答列表). """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -76,9 +78,11 @@ class KnowledgeIntent:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.knowledge_answer import KnowledgeAnswer
-        from ..models.knowledge_question import KnowledgeQuestion
-        from ..models.knowledge_similar_questions import KnowledgeSimilarQuestions
+        from ..models.received_knowledge_answer import ReceivedKnowledgeAnswer
+        from ..models.received_knowledge_question import ReceivedKnowledgeQuestion
+        from ..models.received_knowledge_similar_questions import (
+            ReceivedKnowledgeSimilarQuestions,
+        )
 
         d = dict(src_dict)
         group_id = d.pop("group_id", UNSET)
@@ -86,25 +90,27 @@ class KnowledgeIntent:
         intent_id = d.pop("intent_id", UNSET)
 
         _question = d.pop("question", UNSET)
-        question: KnowledgeQuestion | Unset
+        question: ReceivedKnowledgeQuestion | Unset
         if isinstance(_question, Unset):
             question = UNSET
         else:
-            question = KnowledgeQuestion.from_dict(_question)
+            question = ReceivedKnowledgeQuestion.from_dict(_question)
 
         _similar_questions = d.pop("similar_questions", UNSET)
-        similar_questions: KnowledgeSimilarQuestions | Unset
+        similar_questions: ReceivedKnowledgeSimilarQuestions | Unset
         if isinstance(_similar_questions, Unset):
             similar_questions = UNSET
         else:
-            similar_questions = KnowledgeSimilarQuestions.from_dict(_similar_questions)
+            similar_questions = ReceivedKnowledgeSimilarQuestions.from_dict(
+                _similar_questions
+            )
 
         _answers = d.pop("answers", UNSET)
-        answers: list[KnowledgeAnswer] | Unset = UNSET
+        answers: list[ReceivedKnowledgeAnswer] | Unset = UNSET
         if _answers is not UNSET:
             answers = []
             for answers_item_data in _answers:
-                answers_item = KnowledgeAnswer.from_dict(answers_item_data)
+                answers_item = ReceivedKnowledgeAnswer.from_dict(answers_item_data)
 
                 answers.append(answers_item)
 

@@ -18,7 +18,9 @@ class KnowledgeListIntentReq:
     cursor: str | Unset = UNSET
     """ The `next_cursor` of the previous page (上一次调用时返回的next_cursor); omit or "" for the first page. """
     limit: int | Unset = 500
-    """ Page size (每次拉取的数据量), default 500, at most 1000. """
+    """ Page size (每次拉取的数据量), default 500, at most 1000. 0 (some SDKs always send
+    it) is tolerated and means the default.
+     """
     group_id: str | Unset = UNSET
     """ Return only intents of this group (分组ID). """
     intent_id: str | Unset = UNSET

@@ -19,39 +19,37 @@ class MsgMenuClick:
 
     """
 
-    content: str
-    """ Menu text (菜单显示内容), 1–128 bytes. """
     id: str | Unset = UNSET
     """ Menu id (菜单ID), 1–128 bytes; echoed as `menu_id` of the reply. """
+    content: str | Unset = UNSET
+    """ Menu text (菜单显示内容), 1–128 bytes. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        content = self.content
-
         id = self.id
+
+        content = self.content
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "content": content,
-            }
-        )
+        field_dict.update({})
         if id is not UNSET:
             field_dict["id"] = id
+        if content is not UNSET:
+            field_dict["content"] = content
 
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        content = d.pop("content")
-
         id = d.pop("id", UNSET)
 
+        content = d.pop("content", UNSET)
+
         msg_menu_click = cls(
-            content=content,
             id=id,
+            content=content,
         )
 
         msg_menu_click.additional_properties = d

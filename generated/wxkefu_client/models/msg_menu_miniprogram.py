@@ -6,6 +6,8 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import UNSET, Unset
+
 T = TypeVar("T", bound="MsgMenuMiniprogram")
 
 
@@ -13,11 +15,11 @@ T = TypeVar("T", bound="MsgMenuMiniprogram")
 class MsgMenuMiniprogram:
     """小程序菜单: opens a mini program page."""
 
-    appid: str
+    appid: str | Unset = UNSET
     """ Mini program appid (小程序appid), 1–32 bytes. """
-    pagepath: str
+    pagepath: str | Unset = UNSET
     """ Page path (点击后进入的小程序页面), 1–1024 bytes. """
-    content: str
+    content: str | Unset = UNSET
     """ Menu text (菜单显示内容), 1–1024 bytes. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -30,24 +32,24 @@ class MsgMenuMiniprogram:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "appid": appid,
-                "pagepath": pagepath,
-                "content": content,
-            }
-        )
+        field_dict.update({})
+        if appid is not UNSET:
+            field_dict["appid"] = appid
+        if pagepath is not UNSET:
+            field_dict["pagepath"] = pagepath
+        if content is not UNSET:
+            field_dict["content"] = content
 
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        appid = d.pop("appid")
+        appid = d.pop("appid", UNSET)
 
-        pagepath = d.pop("pagepath")
+        pagepath = d.pop("pagepath", UNSET)
 
-        content = d.pop("content")
+        content = d.pop("content", UNSET)
 
         msg_menu_miniprogram = cls(
             appid=appid,

@@ -16,7 +16,7 @@ T = TypeVar("T", bound="MsgMenuText")
 class MsgMenuText:
     """纯文本 menu item (plain text between the items; added 2022-11)."""
 
-    content: str
+    content: str | Unset = UNSET
     """ Text (文本内容), 1–256 bytes; the two characters `\\n` produce a line break. """
     no_newline: int | NoNewlineKnown | Unset = UNSET
     """ 0 = line break after the item (default), 1 = no line break. Requests must send 0 or 1 (the client checks);
@@ -36,11 +36,9 @@ class MsgMenuText:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "content": content,
-            }
-        )
+        field_dict.update({})
+        if content is not UNSET:
+            field_dict["content"] = content
         if no_newline is not UNSET:
             field_dict["no_newline"] = no_newline
 
@@ -49,7 +47,7 @@ class MsgMenuText:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        content = d.pop("content")
+        content = d.pop("content", UNSET)
 
         def _parse_no_newline(data: object) -> int | NoNewlineKnown | Unset:
             if isinstance(data, Unset):

@@ -6,6 +6,8 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import UNSET, Unset
+
 T = TypeVar("T", bound="MsgMenuView")
 
 
@@ -13,9 +15,9 @@ T = TypeVar("T", bound="MsgMenuView")
 class MsgMenuView:
     """超链接菜单: opens a URL."""
 
-    url: str
+    url: str | Unset = UNSET
     """ Target URL (点击后跳转的链接), 1–2048 bytes. """
-    content: str
+    content: str | Unset = UNSET
     """ Menu text (菜单显示内容), 1–1024 bytes. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -26,21 +28,20 @@ class MsgMenuView:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "url": url,
-                "content": content,
-            }
-        )
+        field_dict.update({})
+        if url is not UNSET:
+            field_dict["url"] = url
+        if content is not UNSET:
+            field_dict["content"] = content
 
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        url = d.pop("url")
+        url = d.pop("url", UNSET)
 
-        content = d.pop("content")
+        content = d.pop("content", UNSET)
 
         msg_menu_view = cls(
             url=url,

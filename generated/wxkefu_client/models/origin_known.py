@@ -2,9 +2,9 @@ from enum import IntEnum
 
 
 class OriginKnown(IntEnum):
-    CUSTOMER = 3
-    EVENT = 4
-    SERVICER = 5
+    ORIGIN_CUSTOMER = 3
+    ORIGIN_EVENT = 4
+    ORIGIN_SERVICER = 5
 
     def __str__(self) -> str:
         return str(self.value)

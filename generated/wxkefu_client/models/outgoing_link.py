@@ -16,13 +16,17 @@ class OutgoingLink:
     """Outgoing link card (图文链接). Over-long `title` / `desc` are truncated by the server."""
 
     title: str
-    """ Title (标题), ≤128 bytes. """
+    """ Title (标题); the server keeps the first 128 bytes and truncates the rest
+    (超过会自动截断), so longer values are accepted.
+     """
     url: str
     """ Target (点击后跳转的链接), ≤2048 bytes, starting with http:// or https://. """
     thumb_media_id: str
     """ Cover picture media id (缩略图的media_id) from `media/upload`. """
     desc: str | Unset = UNSET
-    """ Description (描述), ≤512 bytes. """
+    """ Description (描述); the server keeps the first 512 bytes and truncates the rest, so
+    longer values are accepted.
+     """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:

@@ -22,7 +22,9 @@ class OutgoingMiniprogram:
     pagepath: str
     """ Page path (点击消息卡片后进入的小程序页面路径). """
     title: str | Unset = UNSET
-    """ Title (小程序消息标题), ≤64 bytes, truncated by the server. """
+    """ Title (小程序消息标题); the server keeps the first 64 bytes and truncates the rest, so
+    longer values are accepted.
+     """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:

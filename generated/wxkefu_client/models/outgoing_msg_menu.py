@@ -9,10 +9,12 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
-    from ..models.msg_menu_click_item import MsgMenuClickItem
-    from ..models.msg_menu_miniprogram_item import MsgMenuMiniprogramItem
-    from ..models.msg_menu_text_item import MsgMenuTextItem
-    from ..models.msg_menu_view_item import MsgMenuViewItem
+    from ..models.outgoing_msg_menu_click_item import OutgoingMsgMenuClickItem
+    from ..models.outgoing_msg_menu_miniprogram_item import (
+        OutgoingMsgMenuMiniprogramItem,
+    )
+    from ..models.outgoing_msg_menu_text_item import OutgoingMsgMenuTextItem
+    from ..models.outgoing_msg_menu_view_item import OutgoingMsgMenuViewItem
 
 
 T = TypeVar("T", bound="OutgoingMsgMenu")
@@ -26,10 +28,10 @@ class OutgoingMsgMenu:
     """ Text above the items (起始文本), ≤1024 bytes. """
     list_: (
         list[
-            MsgMenuClickItem
-            | MsgMenuMiniprogramItem
-            | MsgMenuTextItem
-            | MsgMenuViewItem
+            OutgoingMsgMenuClickItem
+            | OutgoingMsgMenuMiniprogramItem
+            | OutgoingMsgMenuTextItem
+            | OutgoingMsgMenuViewItem
         ]
         | Unset
     ) = UNSET
@@ -39,9 +41,11 @@ class OutgoingMsgMenu:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.msg_menu_click_item import MsgMenuClickItem
-        from ..models.msg_menu_miniprogram_item import MsgMenuMiniprogramItem
-        from ..models.msg_menu_view_item import MsgMenuViewItem
+        from ..models.outgoing_msg_menu_click_item import OutgoingMsgMenuClickItem
+        from ..models.outgoing_msg_menu_miniprogram_item import (
+            OutgoingMsgMenuMiniprogramItem,
+        )
+        from ..models.outgoing_msg_menu_view_item import OutgoingMsgMenuViewItem
 
         head_content = self.head_content
 
@@ -51,9 +55,9 @@ class OutgoingMsgMenu:
             for list_item_data in self.list_:
                 list_item: dict[str, Any]
                 if (
-                    isinstance(list_item_data, MsgMenuClickItem)
-                    or isinstance(list_item_data, MsgMenuViewItem)
-                    or isinstance(list_item_data, MsgMenuMiniprogramItem)
+                    isinstance(list_item_data, OutgoingMsgMenuClickItem)
+                    or isinstance(list_item_data, OutgoingMsgMenuViewItem)
+                    or isinstance(list_item_data, OutgoingMsgMenuMiniprogramItem)
                 ):
                     list_item = list_item_data.to_dict()
                 else:
@@ -77,10 +81,12 @@ class OutgoingMsgMenu:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.msg_menu_click_item import MsgMenuClickItem
-        from ..models.msg_menu_miniprogram_item import MsgMenuMiniprogramItem
-        from ..models.msg_menu_text_item import MsgMenuTextItem
-        from ..models.msg_menu_view_item import MsgMenuViewItem
+        from ..models.outgoing_msg_menu_click_item import OutgoingMsgMenuClickItem
+        from ..models.outgoing_msg_menu_miniprogram_item import (
+            OutgoingMsgMenuMiniprogramItem,
+        )
+        from ..models.outgoing_msg_menu_text_item import OutgoingMsgMenuTextItem
+        from ..models.outgoing_msg_menu_view_item import OutgoingMsgMenuViewItem
 
         d = dict(src_dict)
         head_content = d.pop("head_content", UNSET)
@@ -88,10 +94,10 @@ class OutgoingMsgMenu:
         _list_ = d.pop("list", UNSET)
         list_: (
             list[
-                MsgMenuClickItem
-                | MsgMenuMiniprogramItem
-                | MsgMenuTextItem
-                | MsgMenuViewItem
+                OutgoingMsgMenuClickItem
+                | OutgoingMsgMenuMiniprogramItem
+                | OutgoingMsgMenuTextItem
+                | OutgoingMsgMenuViewItem
             ]
             | Unset
         ) = UNSET
@@ -102,16 +108,16 @@ class OutgoingMsgMenu:
                 def _parse_list_item(
                     data: object,
                 ) -> (
-                    MsgMenuClickItem
-                    | MsgMenuMiniprogramItem
-                    | MsgMenuTextItem
-                    | MsgMenuViewItem
+                    OutgoingMsgMenuClickItem
+                    | OutgoingMsgMenuMiniprogramItem
+                    | OutgoingMsgMenuTextItem
+                    | OutgoingMsgMenuViewItem
                 ):
                     try:
                         if not isinstance(data, dict):
                             raise TypeError()
                         componentsschemas_msg_menu_item_type_0 = (
-                            MsgMenuClickItem.from_dict(data)
+                            OutgoingMsgMenuClickItem.from_dict(data)
                         )
 
                         return componentsschemas_msg_menu_item_type_0
@@ -121,7 +127,7 @@ class OutgoingMsgMenu:
                         if not isinstance(data, dict):
                             raise TypeError()
                         componentsschemas_msg_menu_item_type_1 = (
-                            MsgMenuViewItem.from_dict(data)
+                            OutgoingMsgMenuViewItem.from_dict(data)
                         )
 
                         return componentsschemas_msg_menu_item_type_1
@@ -131,7 +137,7 @@ class OutgoingMsgMenu:
                         if not isinstance(data, dict):
                             raise TypeError()
                         componentsschemas_msg_menu_item_type_2 = (
-                            MsgMenuMiniprogramItem.from_dict(data)
+                            OutgoingMsgMenuMiniprogramItem.from_dict(data)
                         )
 
                         return componentsschemas_msg_menu_item_type_2
@@ -139,8 +145,8 @@ class OutgoingMsgMenu:
                         pass
                     if not isinstance(data, dict):
                         raise TypeError()
-                    componentsschemas_msg_menu_item_type_3 = MsgMenuTextItem.from_dict(
-                        data
+                    componentsschemas_msg_menu_item_type_3 = (
+                        OutgoingMsgMenuTextItem.from_dict(data)
                     )
 
                     return componentsschemas_msg_menu_item_type_3

@@ -2,11 +2,11 @@ from enum import IntEnum
 
 
 class ServiceStateKnown(IntEnum):
-    NEW = 0
-    BOT = 1
-    POOL = 2
-    SERVICER = 3
-    ENDED = 4
+    SERVICE_STATE_NEW = 0
+    SERVICE_STATE_BOT = 1
+    SERVICE_STATE_POOL = 2
+    SERVICE_STATE_SERVICER = 3
+    SERVICE_STATE_ENDED = 4
 
     def __str__(self) -> str:
         return str(self.value)

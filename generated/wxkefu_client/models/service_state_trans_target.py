@@ -2,10 +2,10 @@ from enum import IntEnum
 
 
 class ServiceStateTransTarget(IntEnum):
-    BOT = 1
-    POOL = 2
-    SERVICER = 3
-    ENDED = 4
+    SERVICE_STATE_TRANS_TARGET_BOT = 1
+    SERVICE_STATE_TRANS_TARGET_POOL = 2
+    SERVICE_STATE_TRANS_TARGET_SERVICER = 3
+    SERVICE_STATE_TRANS_TARGET_ENDED = 4
 
     def __str__(self) -> str:
         return str(self.value)

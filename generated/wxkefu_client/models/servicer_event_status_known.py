@@ -2,8 +2,8 @@ from enum import IntEnum
 
 
 class ServicerEventStatusKnown(IntEnum):
-    RECEIVING = 1
-    STOPPED = 2
+    SERVICER_EVENT_STATUS_RECEIVING = 1
+    SERVICER_EVENT_STATUS_STOPPED = 2
 
     def __str__(self) -> str:
         return str(self.value)

@@ -2,8 +2,8 @@ from enum import IntEnum
 
 
 class ServicerStatusKnown(IntEnum):
-    RECEIVING = 0
-    STOPPED = 1
+    SERVICER_STATUS_RECEIVING = 0
+    SERVICER_STATUS_STOPPED = 1
 
     def __str__(self) -> str:
         return str(self.value)

@@ -30,7 +30,8 @@ class SyncMsgReq:
      """
     limit: int | Unset = 1000
     """ Maximum number of items (期望请求的数据量), default and maximum 1000. Fewer may come
-    back; keep pulling while `has_more` = 1.
+    back; keep pulling while `has_more` = 1. The docs give no minimum; 0 (which some
+    SDKs always send, having no "omit when empty") is tolerated and means the default.
      """
     voice_format: VoiceFormat | Unset = UNSET
     """ Format of pulled voice media (语音消息的格式): 0 AMR (default), 1 SILK. """

@@ -6,20 +6,20 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
-
 T = TypeVar("T", bound="UnknownMessage")
 
 
 @_attrs_define
 class UnknownMessage:
     """Catch-all for a `msgtype` this spec does not know yet (always the LAST member of
-    `SyncMsgItem`). Only `msgtype` is declared, and nothing is required (an item without
-    `msgtype` lands here too instead of failing the page): every other field the server
-    sent (`msgid`, `open_kfid`, `external_userid`, `send_time`, `origin`, the payload object
-    named after the msgtype ...) is kept as is (in generated Python clients:
-    `additional_properties`, e.g. `item["msgid"]`) and serialised back unchanged. Declaring
-    nothing else also keeps this variant from ever failing on an odd common field.
+    `SyncMsgItem`; not in its discriminator mapping). Only `msgtype` is declared and
+    required (the server always sends it; the discriminator needs it): every other field the
+    server sent (`msgid`, `open_kfid`, `external_userid`, `send_time`, `origin`, the payload
+    object named after the msgtype ...) is kept as is (generated Python clients:
+    `additional_properties`, e.g. `item["msgid"]`; Go `AdditionalProperties`; Java
+    `getAdditionalProperty`; pydantic `model_extra`; TypeScript: the object itself) and
+    serialised back unchanged. Declaring nothing else also keeps this variant from ever
+    failing on an odd common field.
 
         Example:
             {'msgid': 'from_msgid_4622416642169452501', 'open_kfid': 'wkAJ2GCAAASSm4_FhToWMFea0xAFfd3Q', 'external_userid':
@@ -28,7 +28,7 @@ class UnknownMessage:
 
     """
 
-    msgtype: str | Unset = UNSET
+    msgtype: str
     """ The unknown message type; the payload object is named after it. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -37,16 +37,18 @@ class UnknownMessage:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if msgtype is not UNSET:
-            field_dict["msgtype"] = msgtype
+        field_dict.update(
+            {
+                "msgtype": msgtype,
+            }
+        )
 
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        msgtype = d.pop("msgtype", UNSET)
+        msgtype = d.pop("msgtype")
 
         unknown_message = cls(
             msgtype=msgtype,

@@ -13,14 +13,15 @@ T = TypeVar("T", bound="UpgradeServiceGroupchat")
 
 @_attrs_define
 class UpgradeServiceGroupchat:
-    """The customer group to recommend (推荐的客户群), used when `type` is 2.
+    """The customer group to recommend (推荐的客户群), used when `type` is 2 (`chat_id` is then
+    required and non-empty, see `UpgradeServiceReq`).
 
-    Example:
-        {'chat_id': 'wraaaaaaaaaaaaaaaa', 'wording': '欢迎加入你的专属服务群'}
+        Example:
+            {'chat_id': 'wraaaaaaaaaaaaaaaa', 'wording': '欢迎加入你的专属服务群'}
 
     """
 
-    chat_id: str
+    chat_id: str | Unset = UNSET
     """ Group chat id (客户群id); must be configured in 升级服务. """
     wording: str | Unset = UNSET
     """ Recommendation text shown to the customer (推荐语). """
@@ -33,11 +34,9 @@ class UpgradeServiceGroupchat:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "chat_id": chat_id,
-            }
-        )
+        field_dict.update({})
+        if chat_id is not UNSET:
+            field_dict["chat_id"] = chat_id
         if wording is not UNSET:
             field_dict["wording"] = wording
 
@@ -46,7 +45,7 @@ class UpgradeServiceGroupchat:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        chat_id = d.pop("chat_id")
+        chat_id = d.pop("chat_id", UNSET)
 
         wording = d.pop("wording", UNSET)
 

@@ -13,14 +13,15 @@ T = TypeVar("T", bound="UpgradeServiceMember")
 
 @_attrs_define
 class UpgradeServiceMember:
-    """The specialist to recommend (推荐的服务专员), used when `type` is 1.
+    """The specialist to recommend (推荐的服务专员), used when `type` is 1 (`userid` is then
+    required and non-empty, see `UpgradeServiceReq`). No length limit is documented.
 
-    Example:
-        {'userid': 'zhangsan', 'wording': '你好，我是你的专属服务专员zhangsan'}
+        Example:
+            {'userid': 'zhangsan', 'wording': '你好，我是你的专属服务专员zhangsan'}
 
     """
 
-    userid: str
+    userid: str | Unset = UNSET
     """ Member userid (服务专员的userid); must be configured in 升级服务. """
     wording: str | Unset = UNSET
     """ Recommendation text shown to the customer (推荐语). """
@@ -33,11 +34,9 @@ class UpgradeServiceMember:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "userid": userid,
-            }
-        )
+        field_dict.update({})
+        if userid is not UNSET:
+            field_dict["userid"] = userid
         if wording is not UNSET:
             field_dict["wording"] = wording
 
@@ -46,7 +45,7 @@ class UpgradeServiceMember:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        userid = d.pop("userid")
+        userid = d.pop("userid", UNSET)
 
         wording = d.pop("wording", UNSET)
 

@@ -19,8 +19,10 @@ T = TypeVar("T", bound="UpgradeServiceReq")
 
 @_attrs_define
 class UpgradeServiceReq:
-    """Body of `kf/customer/upgrade_service`: `member` is required for `type` 1, `groupchat` for
-    `type` 2.
+    """Body of `kf/customer/upgrade_service`: `member` (with a non-empty `userid`) is required for
+    `type` 1, `groupchat` (with a non-empty `chat_id`) for `type` 2. The object of the other
+    type is ignored, whatever it holds: some SDKs always send both, e.g. type 1 with
+    `groupchat: {chat_id: "", wording: ""}`, and the server accepts that.
 
     """
 
@@ -31,9 +33,13 @@ class UpgradeServiceReq:
     type_: UpgradeServiceType
     """ Kind of upgrade (升级类型): 1 专员服务 a specialist member, 2 客户群服务 a customer group. """
     member: UpgradeServiceMember | Unset = UNSET
-    """ The specialist to recommend (推荐的服务专员), used when `type` is 1. """
+    """ The specialist to recommend (推荐的服务专员), used when `type` is 1 (`userid` is then
+    required and non-empty, see `UpgradeServiceReq`). No length limit is documented.
+     """
     groupchat: UpgradeServiceGroupchat | Unset = UNSET
-    """ The customer group to recommend (推荐的客户群), used when `type` is 2. """
+    """ The customer group to recommend (推荐的客户群), used when `type` is 2 (`chat_id` is then
+    required and non-empty, see `UpgradeServiceReq`).
+     """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:

@@ -2,8 +2,8 @@ from enum import IntEnum
 
 
 class UpgradeServiceType(IntEnum):
-    MEMBER = 1
-    GROUPCHAT = 2
+    UPGRADE_SERVICE_TYPE_MEMBER = 1
+    UPGRADE_SERVICE_TYPE_GROUPCHAT = 2
 
     def __str__(self) -> str:
         return str(self.value)

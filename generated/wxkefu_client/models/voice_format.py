@@ -2,8 +2,8 @@ from enum import IntEnum
 
 
 class VoiceFormat(IntEnum):
-    AMR = 0
-    SILK = 1
+    VOICE_FORMAT_AMR = 0
+    VOICE_FORMAT_SILK = 1
 
     def __str__(self) -> str:
         return str(self.value)

@@ -711,7 +711,7 @@ class Resources:
         *,
         start_time: int,
         end_time: int,
-        open_kfid: str | Unset = ...,
+        open_kfid: None | str | Unset = ...,
     ) -> GetCorpStatisticRespOk: ...
 
     @overload
@@ -739,7 +739,7 @@ class Resources:
         open_kfid: str,
         start_time: int,
         end_time: int,
-        servicer_userid: str | Unset = ...,
+        servicer_userid: None | str | Unset = ...,
     ) -> GetServicerStatisticRespOk: ...
 
     @overload
@@ -1135,7 +1135,7 @@ class AsyncResources:
         *,
         start_time: int,
         end_time: int,
-        open_kfid: str | Unset = ...,
+        open_kfid: None | str | Unset = ...,
     ) -> GetCorpStatisticRespOk: ...
 
     @overload
@@ -1163,7 +1163,7 @@ class AsyncResources:
         open_kfid: str,
         start_time: int,
         end_time: int,
-        servicer_userid: str | Unset = ...,
+        servicer_userid: None | str | Unset = ...,
     ) -> GetServicerStatisticRespOk: ...
 
     @overload

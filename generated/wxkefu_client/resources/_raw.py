@@ -477,7 +477,7 @@ class RawResources:
         *,
         start_time: int,
         end_time: int,
-        open_kfid: str | Unset = ...,
+        open_kfid: None | str | Unset = ...,
     ) -> _base.RawResponse[GetCorpStatisticRespOk]: ...
 
     @overload
@@ -507,7 +507,7 @@ class RawResources:
         open_kfid: str,
         start_time: int,
         end_time: int,
-        servicer_userid: str | Unset = ...,
+        servicer_userid: None | str | Unset = ...,
     ) -> _base.RawResponse[GetServicerStatisticRespOk]: ...
 
     @overload
@@ -906,7 +906,7 @@ class AsyncRawResources:
         *,
         start_time: int,
         end_time: int,
-        open_kfid: str | Unset = ...,
+        open_kfid: None | str | Unset = ...,
     ) -> _base.RawResponse[GetCorpStatisticRespOk]: ...
 
     @overload
@@ -938,7 +938,7 @@ class AsyncRawResources:
         open_kfid: str,
         start_time: int,
         end_time: int,
-        servicer_userid: str | Unset = ...,
+        servicer_userid: None | str | Unset = ...,
     ) -> _base.RawResponse[GetServicerStatisticRespOk]: ...
 
     @overload

@@ -63,6 +63,24 @@ if TYPE_CHECKING:
     from ..models.msgmenu_message import MsgmenuMessage
     from ..models.note_message import NoteMessage
     from ..models.open_kfid_convert_item import OpenKfidConvertItem
+    from ..models.outgoing_msg_menu_click_item import OutgoingMsgMenuClickItem
+    from ..models.outgoing_msg_menu_miniprogram_item import (
+        OutgoingMsgMenuMiniprogramItem,
+    )
+    from ..models.outgoing_msg_menu_text_item import OutgoingMsgMenuTextItem
+    from ..models.outgoing_msg_menu_view_item import OutgoingMsgMenuViewItem
+    from ..models.received_knowledge_image_attachment import (
+        ReceivedKnowledgeImageAttachment,
+    )
+    from ..models.received_knowledge_link_attachment import (
+        ReceivedKnowledgeLinkAttachment,
+    )
+    from ..models.received_knowledge_miniprogram_attachment import (
+        ReceivedKnowledgeMiniprogramAttachment,
+    )
+    from ..models.received_knowledge_video_attachment import (
+        ReceivedKnowledgeVideoAttachment,
+    )
     from ..models.reject_customer_msg_switch_change_event import (
         RejectCustomerMsgSwitchChangeEvent,
     )
@@ -244,7 +262,17 @@ if TYPE_CHECKING:
     )
     #: the ``MsgMenuItem`` union of the spec: ``match`` over it narrows
     MsgMenuItem: TypeAlias = (
-        MsgMenuClickItem | MsgMenuViewItem | MsgMenuMiniprogramItem | MsgMenuTextItem
+        OutgoingMsgMenuClickItem
+        | OutgoingMsgMenuViewItem
+        | OutgoingMsgMenuMiniprogramItem
+        | OutgoingMsgMenuTextItem
+    )
+    #: the ``ReceivedKnowledgeAttachment`` union of the spec: ``match`` over it narrows
+    ReceivedKnowledgeAttachment: TypeAlias = (
+        ReceivedKnowledgeImageAttachment
+        | ReceivedKnowledgeVideoAttachment
+        | ReceivedKnowledgeLinkAttachment
+        | ReceivedKnowledgeMiniprogramAttachment
     )
     #: the ``ReceivedMsgMenuItem`` union of the spec: ``match`` over it narrows
     ReceivedMsgMenuItem: TypeAlias = (
@@ -363,10 +391,31 @@ _UNIONS: dict[str, tuple[tuple[str, str], ...]] = {
         ("..models.knowledge_miniprogram_attachment", "KnowledgeMiniprogramAttachment"),
     ),
     "MsgMenuItem": (
-        ("..models.msg_menu_click_item", "MsgMenuClickItem"),
-        ("..models.msg_menu_view_item", "MsgMenuViewItem"),
-        ("..models.msg_menu_miniprogram_item", "MsgMenuMiniprogramItem"),
-        ("..models.msg_menu_text_item", "MsgMenuTextItem"),
+        ("..models.outgoing_msg_menu_click_item", "OutgoingMsgMenuClickItem"),
+        ("..models.outgoing_msg_menu_view_item", "OutgoingMsgMenuViewItem"),
+        (
+            "..models.outgoing_msg_menu_miniprogram_item",
+            "OutgoingMsgMenuMiniprogramItem",
+        ),
+        ("..models.outgoing_msg_menu_text_item", "OutgoingMsgMenuTextItem"),
+    ),
+    "ReceivedKnowledgeAttachment": (
+        (
+            "..models.received_knowledge_image_attachment",
+            "ReceivedKnowledgeImageAttachment",
+        ),
+        (
+            "..models.received_knowledge_video_attachment",
+            "ReceivedKnowledgeVideoAttachment",
+        ),
+        (
+            "..models.received_knowledge_link_attachment",
+            "ReceivedKnowledgeLinkAttachment",
+        ),
+        (
+            "..models.received_knowledge_miniprogram_attachment",
+            "ReceivedKnowledgeMiniprogramAttachment",
+        ),
     ),
     "ReceivedMsgMenuItem": (
         ("..models.msg_menu_click_item", "MsgMenuClickItem"),
@@ -434,6 +483,7 @@ __all__ = (
     "MediaUploadRespOk",
     "MediaUploadimgRespOk",
     "MsgMenuItem",
+    "ReceivedKnowledgeAttachment",
     "ReceivedMsgMenuItem",
     "SendMsgOnEventReq",
     "SendMsgOnEventRespOk",

@@ -67,9 +67,11 @@ def sync_detailed(
     the userid must be within the 客户联系 usage scope.
 
     Args:
-        body (UpgradeServiceReq): Body of `kf/customer/upgrade_service`: `member` is required for
-            `type` 1, `groupchat` for
-            `type` 2.
+        body (UpgradeServiceReq): Body of `kf/customer/upgrade_service`: `member` (with a non-
+            empty `userid`) is required for
+            `type` 1, `groupchat` (with a non-empty `chat_id`) for `type` 2. The object of the other
+            type is ignored, whatever it holds: some SDKs always send both, e.g. type 1 with
+            `groupchat: {chat_id: "", wording: ""}`, and the server accepts that.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -103,9 +105,11 @@ def sync(
     the userid must be within the 客户联系 usage scope.
 
     Args:
-        body (UpgradeServiceReq): Body of `kf/customer/upgrade_service`: `member` is required for
-            `type` 1, `groupchat` for
-            `type` 2.
+        body (UpgradeServiceReq): Body of `kf/customer/upgrade_service`: `member` (with a non-
+            empty `userid`) is required for
+            `type` 1, `groupchat` (with a non-empty `chat_id`) for `type` 2. The object of the other
+            type is ignored, whatever it holds: some SDKs always send both, e.g. type 1 with
+            `groupchat: {chat_id: "", wording: ""}`, and the server accepts that.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -134,9 +138,11 @@ async def asyncio_detailed(
     the userid must be within the 客户联系 usage scope.
 
     Args:
-        body (UpgradeServiceReq): Body of `kf/customer/upgrade_service`: `member` is required for
-            `type` 1, `groupchat` for
-            `type` 2.
+        body (UpgradeServiceReq): Body of `kf/customer/upgrade_service`: `member` (with a non-
+            empty `userid`) is required for
+            `type` 1, `groupchat` (with a non-empty `chat_id`) for `type` 2. The object of the other
+            type is ignored, whatever it holds: some SDKs always send both, e.g. type 1 with
+            `groupchat: {chat_id: "", wording: ""}`, and the server accepts that.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -168,9 +174,11 @@ async def asyncio(
     the userid must be within the 客户联系 usage scope.
 
     Args:
-        body (UpgradeServiceReq): Body of `kf/customer/upgrade_service`: `member` is required for
-            `type` 1, `groupchat` for
-            `type` 2.
+        body (UpgradeServiceReq): Body of `kf/customer/upgrade_service`: `member` (with a non-
+            empty `userid`) is required for
+            `type` 1, `groupchat` (with a non-empty `chat_id`) for `type` 2. The object of the other
+            type is ignored, whatever it holds: some SDKs always send both, e.g. type 1 with
+            `groupchat: {chat_id: "", wording: ""}`, and the server accepts that.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -1,0 +1,145 @@
+"""Polyglot check (Python): the openapi-python-client package generated with the project's own
+config and templates (what `make gen` commits), checked with ``mypy --strict`` and run against the
+emulator by scripts/polyglot/run.py. Env: KF_BASE (…/cgi-bin), KF_CORP_ID, KF_CORP_SECRET."""
+
+from __future__ import annotations
+
+import io
+import os
+import sys
+from typing import Any, NoReturn
+
+import httpx
+
+from wxkefu_client import Client
+from wxkefu_client.api.account import account_add, account_list
+from wxkefu_client.api.media import media_upload
+from wxkefu_client.api.message import send_msg, sync_msg
+from wxkefu_client.api.token import get_token
+from wxkefu_client.models import (
+    AccountAddReq,
+    AccountListReq,
+    EnterSessionEvent,
+    EventMessage,
+    HasMoreKnown,
+    MediaType,
+    MediaUploadForm,
+    OutgoingText,
+    SendTextMsgReq,
+    SyncMsgReq,
+    TextMessage,
+    UnknownEvent,
+    UnknownMessage,
+)
+from wxkefu_client.types import UNSET, File
+
+
+def fail(msg: str) -> NoReturn:
+    print(f"python: {msg}", file=sys.stderr)
+    sys.exit(1)
+
+
+BASE = os.environ["KF_BASE"]
+CTL = BASE.removesuffix("/cgi-bin")
+
+
+def control(method: str, path: str, body: dict[str, Any] | None = None) -> dict[str, Any]:
+    """The emulator's control API (not part of the spec), with plain httpx."""
+    out: dict[str, Any] = httpx.request(method, CTL + path, json=body, timeout=10).json()
+    if out.get("errcode") != 0:
+        fail(f"control {path}: {out}")
+    return out
+
+
+def main() -> None:
+    anon = Client(base_url=BASE)
+    tok = get_token.sync(
+        client=anon, corpid=os.environ["KF_CORP_ID"], corpsecret=os.environ["KF_CORP_SECRET"]
+    )
+    if tok is None or tok.errcode != 0 or not isinstance(tok.access_token, str):
+        fail(f"gettoken {tok}")
+    # The token is a query apiKey: httpx merges client-level params into every request.
+    client = Client(base_url=BASE, httpx_args={"params": {"access_token": tok.access_token}})
+
+    png = b"\x89PNG\r\n\x1a\n\0\0"
+    up = media_upload.sync(
+        client=client,
+        type_=MediaType.IMAGE,
+        body=MediaUploadForm(
+            media=File(payload=io.BytesIO(png), file_name="avatar.png", mime_type="image/png")
+        ),
+    )
+    if up is None or up.errcode != 0 or not isinstance(up.media_id, str):
+        fail(f"media/upload {up}")
+    added = account_add.sync(
+        client=client, body=AccountAddReq(name="Py 客服", media_id=up.media_id)
+    )
+    if added is None or not isinstance(added.open_kfid, str):
+        fail(f"account/add {added}")
+    kfid = added.open_kfid
+    listed = account_list.sync(client=client, body=AccountListReq())
+    if listed is None or not any(a.open_kfid == kfid for a in listed.account_list or []):
+        fail(f"account/list misses {kfid}")
+
+    user = str(
+        control("POST", "/_emulator/customer/enter_session", {"open_kfid": kfid})["external_userid"]
+    )
+    control(
+        "POST",
+        "/_emulator/customer/send",
+        {"open_kfid": kfid, "external_userid": user, "text": "你好 from python"},
+    )
+    control("POST", "/_emulator/items/raw", {"open_kfid": kfid, "item": {
+        "open_kfid": kfid, "external_userid": user, "origin": 3, "msgtype": "hologram",
+        "hologram": {"media_id": "HOLO1", "duration": 12}, "future_field": "kept"}})  # fmt: skip
+
+    counts = {"text": 0, "enter_session": 0, "unknown": 0}
+    cursor: str | None = None
+    for _ in range(10):
+        page = sync_msg.sync(client=client, body=SyncMsgReq(open_kfid=kfid, cursor=cursor or UNSET))
+        if page is None or page.errcode != 0:
+            fail(f"sync_msg {page}")
+        for item in page.msg_list or []:
+            match item:
+                case TextMessage(text=text):
+                    if text.content != "你好 from python":
+                        fail(f"text {text.content!r}")
+                    counts["text"] += 1
+                case EventMessage(event=EnterSessionEvent()):
+                    counts["enter_session"] += 1
+                case EventMessage(event=UnknownEvent(event_type=kind)):
+                    print(f"python: unknown event {kind}")
+                case UnknownMessage(msgtype="hologram"):
+                    raw = item.additional_properties
+                    if (
+                        raw.get("hologram", {}).get("media_id") != "HOLO1"
+                        or raw.get("future_field") != "kept"
+                    ):
+                        fail(f"raw fields lost: {raw}")
+                    counts["unknown"] += 1
+                case _:
+                    print(f"python: other item {type(item).__name__}")
+        cursor = page.next_cursor if isinstance(page.next_cursor, str) else None
+        if page.has_more == HasMoreKnown.HAS_MORE_NO:
+            break
+    if counts != {"text": 1, "enter_session": 1, "unknown": 1}:
+        fail(f"dispatch counts {counts}")
+
+    reply = SendTextMsgReq(
+        touser=user,
+        open_kfid=kfid,
+        msgid="py_reply_1",
+        msgtype="text",
+        text=OutgoingText(content="收到 (python)"),
+    )
+    sent = send_msg.sync(client=client, body=reply)
+    if sent is None or sent.errcode != 0:
+        fail(f"send_msg {sent}")
+    delivered = control("GET", f"/_emulator/delivered?open_kfid={kfid}")["delivered"]
+    if [d["msgid"] for d in delivered] != ["py_reply_1"]:
+        fail(f"delivery not seen: {delivered}")
+    print("python: ok")
+
+
+if __name__ == "__main__":
+    main()

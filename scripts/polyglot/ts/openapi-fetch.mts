@@ -1,0 +1,127 @@
+// Polyglot check (TypeScript): types from openapi-typescript, calls through openapi-fetch, compiled
+// with `tsc --strict` and run against the emulator by scripts/polyglot/run.py.
+// Env: KF_BASE (…/cgi-bin), KF_CORP_ID, KF_CORP_SECRET.
+import createClient from "openapi-fetch";
+import type { components, paths } from "./schema.js";
+
+type SyncMsgItem = components["schemas"]["SyncMsgItem"];
+
+function fail(msg: string): never {
+  console.error(`openapi-fetch: ${msg}`);
+  process.exit(1);
+}
+
+const base = process.env.KF_BASE ?? fail("KF_BASE is not set");
+const ctl = base.replace(/\/cgi-bin$/, "");
+
+/** The emulator's control API (not part of the spec), with plain fetch. */
+async function control(method: string, path: string, body?: unknown): Promise<Record<string, unknown>> {
+  const res = await fetch(ctl + path, {
+    method,
+    headers: { "Content-Type": "application/json" },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const out = (await res.json()) as Record<string, unknown>;
+  if (out.errcode !== 0) fail(`control ${path}: ${JSON.stringify(out)}`);
+  return out;
+}
+
+const client = createClient<paths>({ baseUrl: base });
+const tok = await client.GET("/gettoken", {
+  params: { query: { corpid: process.env.KF_CORP_ID ?? "", corpsecret: process.env.KF_CORP_SECRET ?? "" } },
+});
+if (!tok.data || tok.data.errcode !== 0 || !tok.data.access_token) fail(`gettoken ${JSON.stringify(tok.data)}`);
+const token = tok.data.access_token;
+// access_token is a query apiKey (root security): add it to every request in a middleware.
+client.use({
+  onRequest({ request }) {
+    const url = new URL(request.url);
+    url.searchParams.set("access_token", token);
+    return new Request(url, request);
+  },
+});
+
+const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0]);
+const up = await client.POST("/media/upload", {
+  params: { query: { type: "image" } },
+  body: { media: "avatar.png" },
+  bodySerializer() {
+    const form = new FormData();
+    form.append("media", new Blob([png], { type: "image/png" }), "avatar.png");
+    return form;
+  },
+});
+if (!up.data || up.data.errcode !== 0 || !up.data.media_id) fail(`media/upload ${JSON.stringify(up.data)}`);
+
+const added = await client.POST("/kf/account/add", { body: { name: "TS 客服", media_id: up.data.media_id } });
+const kfid = added.data?.open_kfid ?? fail(`account/add ${JSON.stringify(added.data)}`);
+const listed = await client.POST("/kf/account/list", { body: {} });
+if (!listed.data?.account_list?.some((a) => a.open_kfid === kfid)) fail(`account/list misses ${kfid}`);
+
+const entered = await control("POST", "/_emulator/customer/enter_session", { open_kfid: kfid });
+const user = String(entered.external_userid);
+await control("POST", "/_emulator/customer/send", { open_kfid: kfid, external_userid: user, text: "你好 from ts" });
+await control("POST", "/_emulator/items/raw", {
+  open_kfid: kfid,
+  item: {
+    open_kfid: kfid, external_userid: user, origin: 3, msgtype: "hologram",
+    hologram: { media_id: "HOLO1", duration: 12 }, future_field: "kept",
+  },
+});
+
+let texts = 0;
+let enters = 0;
+let unknown = 0;
+function dispatch(m: SyncMsgItem): void {
+  switch (m.msgtype) {
+    case "text":
+      if (m.text.content !== "你好 from ts") fail(`text ${m.text.content}`);
+      texts++;
+      break;
+    case "image":
+    case "voice":
+    case "video":
+    case "file":
+      console.log(`openapi-fetch: media ${m.msgtype}`);
+      break;
+    case "event":
+      switch (m.event.event_type) {
+        case "enter_session":
+          enters++;
+          break;
+        case "msg_send_fail":
+          fail(`send failed: ${m.event.fail_msgid}`);
+          break;
+        default:
+          console.log(`openapi-fetch: other event ${String(m.event.event_type)}`);
+      }
+      break;
+    default: {
+      // Every other item, incl. a msgtype the spec does not know yet: the raw object, untouched.
+      const raw: Record<string, unknown> = m;
+      const holo = raw.hologram as { media_id?: unknown } | undefined;
+      if (raw.msgtype === "hologram") {
+        if (holo?.media_id !== "HOLO1" || raw.future_field !== "kept") fail(`raw fields lost: ${JSON.stringify(raw)}`);
+        unknown++;
+      }
+    }
+  }
+}
+
+let cursor: string | undefined;
+for (let page = 0; page < 10; page++) {
+  const res = await client.POST("/kf/sync_msg", { body: { open_kfid: kfid, cursor } });
+  if (!res.data || res.data.errcode !== 0) fail(`sync_msg ${JSON.stringify(res.data)}`);
+  for (const m of res.data.msg_list ?? []) dispatch(m);
+  cursor = res.data.next_cursor;
+  if (res.data.has_more === 0) break;
+}
+if (texts !== 1 || enters !== 1 || unknown !== 1) fail(`dispatch counts text=${texts} enter_session=${enters} unknown=${unknown}`);
+
+const sent = await client.POST("/kf/send_msg", {
+  body: { touser: user, open_kfid: kfid, msgid: "ts_fetch_reply_1", msgtype: "text", text: { content: "收到 (ts)" } },
+});
+if (sent.data?.errcode !== 0) fail(`send_msg ${JSON.stringify(sent.data)}`);
+const delivered = (await control("GET", `/_emulator/delivered?open_kfid=${kfid}`)).delivered as { msgid: string }[];
+if (delivered.length !== 1 || delivered[0]?.msgid !== "ts_fetch_reply_1") fail(`delivery not seen: ${JSON.stringify(delivered)}`);
+console.log("openapi-fetch: ok");
