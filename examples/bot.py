@@ -43,13 +43,17 @@ class Bot:
         self.kf = kf
         self.cursors = MemoryCursorStore()  # use RedisCursorStore with several processes
         self.replied = threading.Event()
+        # Callbacks can overlap; one drain at a time, or two threads read the same page before
+        # either commits its cursor and the single-use welcome_code is spent twice.
+        self.draining = threading.Lock()
 
     def on_event(self, event: Any) -> None:
         if not isinstance(event, KfMsgOrEvent) or not event.open_kfid:
             return
         pager = SyncMsgPager(self.kf, event.open_kfid, token=event.token, cursor_store=self.cursors)
-        for message in pager.messages():
-            self.handle(event.open_kfid, message)
+        with self.draining:
+            for message in pager.messages():
+                self.handle(event.open_kfid, message)
 
     def handle(self, open_kfid: str, m: SyncMsgItem) -> None:
         match m:
