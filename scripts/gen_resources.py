@@ -41,11 +41,11 @@ LIMIT_KEYS = {
     "minLength": "min_length",
     "maxLength": "max_length",
     "x-max-bytes": "max_bytes",
+    "x-truncated-bytes": "truncate_bytes",
     "minItems": "min_items",
     "maxItems": "max_items",
     "minimum": "minimum",
     "maximum": "maximum",
-    "x-wxkefu-truncated-at": "truncated_at",
 }
 
 
@@ -457,7 +457,8 @@ def render_limits(spec: Mapping[str, Any]) -> str:
         HEADER.format(
             doc="Client-side limits of every request field, from the spec.\n\n"
             "``maxLength``/``minLength``, ``maxItems``/``minItems``, ``minimum``/``maximum`` and\n"
-            "``x-max-bytes`` (our vendor key for byte limits). Kept apart from ``_operations`` so\n"
+            "``x-max-bytes`` (our vendor key for byte limits; ``x-truncated-bytes`` marks a field the\n"
+            "server accepts at any length and cuts there). Kept apart from ``_operations`` so\n"
             "the transport layers that import the operations at start-up do not build this table."
         ),
         "from __future__ import annotations",
@@ -471,9 +472,7 @@ def render_limits(spec: Mapping[str, Any]) -> str:
         '    """Client-side limits of one request field (``x-max-bytes`` is our vendor key).',
         "",
         "    ``max_bytes`` falls back to ``maxLength`` in :attr:`byte_limit`: the Kf docs state",
-        "    lengths in bytes, and the spec mirrors them as ``maxLength`` until it says more.",
-        "    ``truncated_at`` (``x-wxkefu-truncated-at``): the server accepts longer values and keeps",
-        '    this many bytes — a client may refuse or cut before sending instead."""',
+        '    lengths in bytes, and the spec mirrors them as ``maxLength`` until it says more."""',
         "",
         *[f"    {name}: int | float | None = None" for name in sorted(set(LIMIT_KEYS.values()))],
         "",

@@ -395,7 +395,7 @@ def test_accounts_media_send_pull_recall(
     assert code == 0 and open_kfid in [json.loads(line)["open_kfid"] for line in out.splitlines()]
     code, out, _ = run(["accounts", "list"], capsys)
     assert code == 0 and "CLI客服" in out
-    code, out, _ = run(["accounts", "link", open_kfid, "--scene", "cli"], capsys)
+    code, out, _ = run(["accounts", "link", "--kf", open_kfid, "--scene", "cli"], capsys)
     assert code == 0 and out.startswith("http")
 
     customer, _welcome = live.customer_enter_session(open_kfid)
@@ -426,7 +426,7 @@ def test_accounts_media_send_pull_recall(
     assert code == 0, err
     assert dest.read_bytes() == _png() and json.loads(out)["size"] == len(_png())
 
-    code, _, err = run(["accounts", "del", open_kfid], capsys)
+    code, _, err = run(["accounts", "del", "--kf", open_kfid], capsys)
     assert code == 0, err
     code, _, err = run(["send", "text", "after delete", *target], capsys)
     assert code == 1 and "errcode 95" in err

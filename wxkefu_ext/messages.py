@@ -14,7 +14,13 @@ hand-written ``{"msgtype": ..., <msgtype>: {...}}`` dict with the same rules.
 
 from __future__ import annotations
 
+import hashlib
+import json
+import logging
 import math
+import threading
+import weakref
+from collections import OrderedDict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
@@ -67,6 +73,14 @@ def _max_bytes(schema: str, field: str) -> int:
     return value
 
 
+def _truncated_at(schema: str, field: str) -> int:
+    """Where the server cuts ``schema.field`` (``x-truncated-bytes``): it accepts any length."""
+    value = _limit(schema, field).truncate_bytes
+    if value is None:
+        raise RuntimeError(f"the spec states no truncation length for {schema}.{field}")
+    return int(value)
+
+
 def _bound(schema: str, field: str) -> float:
     value = _limit(schema, field).maximum
     if value is None:
@@ -77,20 +91,7 @@ def _bound(schema: str, field: str) -> float:
 _MP_APPID: Final = _max_bytes("OutgoingMsgMenuMiniprogram", "appid")
 _MP_PAGEPATH: Final = _max_bytes("OutgoingMsgMenuMiniprogram", "pagepath")
 _MP_CONTENT: Final = _max_bytes("OutgoingMsgMenuMiniprogram", "content")
-
-
-def _truncated_at(schema: str, field: str) -> int | None:
-    """Where the server cuts a field it accepts longer (``x-wxkefu-truncated-at``); the
-    builders refuse longer values (or cut them with ``truncate=True``) so nothing is lost
-    silently."""
-    lim = _limit(schema, field)
-    value = lim.truncated_at if lim.truncated_at is not None else lim.byte_limit
-    return None if value is None else int(value)
-
-
 _TITLE_MP: Final = _truncated_at("OutgoingMiniprogram", "title")
-_LINK_TITLE: Final = _truncated_at("OutgoingLink", "title")
-_LINK_DESC: Final = _truncated_at("OutgoingLink", "desc")
 _HEAD: Final = _max_bytes("OutgoingMsgMenu", "head_content")
 _TAIL: Final = _max_bytes("OutgoingMsgMenu", "tail_content")
 #: The spec states no length for ca_link.link_url; a URL gets the link message's URL limit.
@@ -180,9 +181,9 @@ def _url(value: object, field: str, *, max_bytes: int) -> str:
     return url
 
 
-def _truncate(value: str | None, max_bytes: int | None) -> str | None:
-    """Cut to at most ``max_bytes`` UTF-8 bytes on a character boundary (None: no limit)."""
-    if value is None or max_bytes is None or _bytes(value) <= max_bytes:
+def _truncate(value: str | None, max_bytes: int) -> str | None:
+    """Cut to at most ``max_bytes`` UTF-8 bytes on a character boundary."""
+    if value is None or _bytes(value) <= max_bytes:
         return value
     return value.encode("utf-8")[:max_bytes].decode("utf-8", errors="ignore")
 
@@ -376,11 +377,11 @@ def _validate(msgtype: str, payload: Mapping[str, Any]) -> dict[str, Any]:
     if msgtype == "link":
         _only(p, msgtype, ("title", "desc", "url", "thumb_media_id"))
         out = {
-            "title": _required(p.get("title"), "link.title", max_bytes=_LINK_TITLE),
+            "title": _required(p.get("title"), "link.title"),
             "url": _url(p.get("url"), "link.url", max_bytes=_max_bytes("OutgoingLink", "url")),
             "thumb_media_id": _required(p.get("thumb_media_id"), "link.thumb_media_id"),
         }
-        desc = _string(p.get("desc"), "link.desc", max_bytes=_LINK_DESC, optional=True)
+        desc = _string(p.get("desc"), "link.desc", optional=True)
         if desc is not None:
             out["desc"] = desc
         return out
@@ -391,7 +392,7 @@ def _validate(msgtype: str, payload: Mapping[str, Any]) -> dict[str, Any]:
             "thumb_media_id": _required(p.get("thumb_media_id"), "miniprogram.thumb_media_id"),
             "pagepath": _required(p.get("pagepath"), "miniprogram.pagepath"),
         }
-        title = _string(p.get("title"), "miniprogram.title", max_bytes=_TITLE_MP, optional=True)
+        title = _string(p.get("title"), "miniprogram.title", optional=True)
         if title is not None:
             out["title"] = title
         return out
@@ -483,12 +484,12 @@ def link(
     *,
     truncate: bool = False,
 ) -> OutgoingMessage:
-    """图文链接: title ≤128 bytes, desc ≤512 bytes, http(s) url ≤2048 bytes. The server would
-    truncate a long title/desc silently; here it is an error unless ``truncate=True`` (cut on a
-    character boundary)."""
+    """图文链接 with an http(s) url ≤2048 bytes. The server keeps the first 128 bytes of the title
+    and 512 of desc and drops the rest, possibly inside a character; ``truncate=True`` cuts them
+    here instead, on a character boundary (the limits are the spec's ``x-truncated-bytes``)."""
     if truncate:
-        title = _truncate(title, _LINK_TITLE) or title
-        desc = _truncate(desc, _LINK_DESC)
+        title = _truncate(title, _truncated_at("OutgoingLink", "title")) or title
+        desc = _truncate(desc, _truncated_at("OutgoingLink", "desc"))
     payload: dict[str, Any] = {"title": title, "url": url, "thumb_media_id": thumb_media_id}
     if desc is not None:
         payload["desc"] = desc
@@ -503,7 +504,8 @@ def miniprogram(
     *,
     truncate: bool = False,
 ) -> OutgoingMessage:
-    """Mini-program card: title ≤64 bytes (error, or cut with ``truncate=True``)."""
+    """Mini-program card. The server keeps the first 64 bytes of the title; ``truncate=True``
+    cuts it here on a character boundary instead."""
     if truncate:
         title = _truncate(title, _TITLE_MP)
     payload: dict[str, Any] = {
@@ -627,6 +629,85 @@ def _is_duplicate(exc: KfApiError) -> bool:
     return is_duplicate_msgid(exc.errcode, exc.errmsg)
 
 
+# -- msgid reuse ---------------------------------------------------------------------------
+# WeCom drops a send whose msgid was used before and answers "duplicated msgid", which we
+# report as delivered (it is, when it is our own retry). A msgid reused for a *different*
+# message would then vanish silently; so each client remembers what it sent under its last
+# msgids (content digest, bounded) and refuses a different message under a used msgid before
+# sending. A duplicate for a msgid this client never sent (another process, an earlier run)
+# cannot be compared: it is logged as a warning.
+
+_REMEMBERED: Final = 10_000
+_sent: weakref.WeakKeyDictionary[Any, OrderedDict[str, tuple[str, str]]] = (
+    weakref.WeakKeyDictionary()
+)
+_sent_lock = threading.Lock()
+_log = logging.getLogger("wxkefu_ext.messages")
+
+
+def _fingerprint(body: Mapping[str, Any]) -> tuple[str, str]:
+    rest = {k: v for k, v in body.items() if k != "msgid"}
+    digest = hashlib.sha256(
+        json.dumps(rest, sort_keys=True, ensure_ascii=False).encode("utf-8")
+    ).hexdigest()
+    msgtype = str(rest.get("msgtype", "?"))
+    content = rest.get(msgtype)
+    preview = json.dumps(content, ensure_ascii=False)[:40] if content is not None else ""
+    target = rest.get("touser") or ("an event code" if "code" in rest else "?")
+    return digest, f"{msgtype} to {target} {preview}".strip()
+
+
+def _check_reuse(kf: Any, body: Mapping[str, Any]) -> bool:
+    """True when this client already sent exactly this message under this msgid; raises
+    :class:`KfValidationError` when it sent a different one."""
+    msgid = str(body["msgid"])
+    digest, summary = _fingerprint(body)
+    with _sent_lock:
+        try:
+            sent = _sent.get(kf)
+        except TypeError:  # a client that cannot be weakly referenced: nothing remembered
+            return False
+        known = None if sent is None else sent.get(msgid)
+    if known is None:
+        return False
+    if known[0] != digest:
+        raise KfValidationError(
+            f"msgid {msgid!r} was already used by this client for a different message "
+            f"(first: {known[1]}; now: {summary}); WeCom would drop this one as a duplicate — "
+            "use a new msgid (or none: one is generated)",
+            field="msgid",
+        )
+    return True
+
+
+def _remember(kf: Any, body: Mapping[str, Any]) -> None:
+    msgid = str(body["msgid"])
+    entry = _fingerprint(body)
+    with _sent_lock:
+        try:
+            sent = _sent.setdefault(kf, OrderedDict())
+        except TypeError:
+            return
+        sent[msgid] = entry
+        sent.move_to_end(msgid)
+        while len(sent) > _REMEMBERED:
+            sent.popitem(last=False)
+
+
+def _duplicate_sent(kf: Any, body: Mapping[str, Any], ours: bool) -> str:
+    """The server said "duplicated msgid": delivered earlier under this msgid."""
+    msgid = str(body["msgid"])
+    if not ours:
+        _log.warning(
+            "msgid %s was already used (not by this client): WeCom dropped this message as a "
+            "duplicate — if it differs from the first message with this msgid, it was NOT "
+            "delivered",
+            msgid,
+        )
+    _remember(kf, body)
+    return msgid
+
+
 def _sent_msgid(reply: Mapping[str, Any], body: Mapping[str, Any]) -> str:
     value = reply.get("msgid")
     return value if isinstance(value, str) and value else str(body["msgid"])
@@ -644,15 +725,20 @@ def send(
 
     A msgid is always sent (a fresh one when not given), so the client's retries cannot
     duplicate the message. If the server rejects the msgid as already used, an earlier attempt
-    with this msgid was delivered: that is reported as success, not as a failure.
+    with this msgid was delivered: that is reported as success, not as a failure. A msgid this
+    client already used for a *different* message is refused before sending
+    (:class:`KfValidationError` naming both); a duplicate for a msgid it never sent (another
+    process) cannot be compared and is logged as a warning.
     """
     body = _send_body(touser, open_kfid, message, msgid)
+    ours = _check_reuse(kf, body)
     try:
         reply = kf.request("POST", SEND_PATH, json=body)
     except KfApiError as exc:
         if _is_duplicate(exc):
-            return str(body["msgid"])
+            return _duplicate_sent(kf, body, ours)
         raise
+    _remember(kf, body)
     return _sent_msgid(reply, body)
 
 
@@ -666,12 +752,14 @@ def send_on_event(
     """Answer an event (``welcome_code`` of enter_session, ``msg_code`` of a session change)
     with a text or msgmenu message; return the msgid. Codes are single-use."""
     body = _event_body(code, message, msgid)
+    ours = _check_reuse(kf, body)
     try:
         reply = kf.request("POST", SEND_ON_EVENT_PATH, json=body)
     except KfApiError as exc:
         if _is_duplicate(exc):
-            return str(body["msgid"])
+            return _duplicate_sent(kf, body, ours)
         raise
+    _remember(kf, body)
     return _sent_msgid(reply, body)
 
 
@@ -690,12 +778,14 @@ async def async_send(
 ) -> str:
     """Awaitable :func:`send`."""
     body = _send_body(touser, open_kfid, message, msgid)
+    ours = _check_reuse(kf, body)
     try:
         reply = await kf.request("POST", SEND_PATH, json=body)
     except KfApiError as exc:
         if _is_duplicate(exc):
-            return str(body["msgid"])
+            return _duplicate_sent(kf, body, ours)
         raise
+    _remember(kf, body)
     return _sent_msgid(reply, body)
 
 
@@ -708,12 +798,14 @@ async def async_send_on_event(
 ) -> str:
     """Awaitable :func:`send_on_event`."""
     body = _event_body(code, message, msgid)
+    ours = _check_reuse(kf, body)
     try:
         reply = await kf.request("POST", SEND_ON_EVENT_PATH, json=body)
     except KfApiError as exc:
         if _is_duplicate(exc):
-            return str(body["msgid"])
+            return _duplicate_sent(kf, body, ours)
         raise
+    _remember(kf, body)
     return _sent_msgid(reply, body)
 
 

@@ -13,10 +13,12 @@ import re
 import uuid
 from typing import Final
 
+from wxkefu_client._limits import limit
+
 __all__ = ["MSGID_MAX_BYTES", "MSGID_PATTERN", "new_msgid"]
 
-#: The longest msgid WeCom accepts, in bytes.
-MSGID_MAX_BYTES: Final = 32
+#: The longest msgid WeCom accepts, in bytes (the spec's ``SendMsgCommon.msgid`` limit).
+MSGID_MAX_BYTES: Final = limit("SendMsgCommon", "msgid").byte_limit or 32
 #: The characters WeCom accepts in a caller-chosen msgid.
 MSGID_PATTERN: Final = re.compile(r"^[0-9A-Za-z_-]+$")
 

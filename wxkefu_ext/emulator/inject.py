@@ -40,7 +40,7 @@ def inject_raw_item(
         emu.account(open_kfid)
         raw.setdefault("msgid", emu.new_msgid())
         raw.setdefault("send_time", emu.clock.now_int())
-        emu._enqueue(open_kfid, raw)
+        emu.enqueue_item(open_kfid, raw)
         if callback:
             emu.fire_callback(open_kfid)
     return str(raw["msgid"])

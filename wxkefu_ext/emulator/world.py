@@ -262,13 +262,14 @@ class World:
             "msgtype": msgtype,
             msgtype: payload,
         }
-        self._enqueue(open_kfid, item)
+        self.enqueue_item(open_kfid, item)
         return msgid
 
     def new_msgid(self) -> str:
         return f"{self.rng.getrandbits(64):016x}{self.state.seq + 1:08x}"
 
-    def _enqueue(self, open_kfid: str, item: dict[str, Any]) -> None:
+    def enqueue_item(self, open_kfid: str, item: dict[str, Any]) -> None:
+        """Queue one ``sync_msg`` item as given (the caller holds :attr:`lock`)."""
         seq = self.state.next_seq()
         self.state.queues.setdefault(open_kfid, []).append(
             QueuedItem(seq, open_kfid, int(item["send_time"]), item)
@@ -276,7 +277,7 @@ class World:
 
     def enqueue_event(self, open_kfid: str, event: dict[str, Any]) -> str:
         msgid = self.new_msgid()
-        self._enqueue(
+        self.enqueue_item(
             open_kfid,
             {
                 "msgid": msgid,
