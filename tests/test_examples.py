@@ -41,7 +41,6 @@ EXPECTED: dict[str, str] = {
     "distributed_sync.py": r"handled \d+ message\(s\), \d+ unique, by 2 workers",
 }
 NEEDS_REDIS = {"redis_shared_token.py", "distributed_sync.py"}
-OFFLINE = {"keygen_example.py"}
 
 
 def test_every_example_is_tested() -> None:
@@ -58,10 +57,6 @@ def _env() -> dict[str, str]:
 
 @pytest.mark.parametrize("script", sorted(EXPECTED))
 def test_example_runs_against_the_emulator(script: str, request: pytest.FixtureRequest) -> None:
-    if script not in OFFLINE:
-        pytest.importorskip("wxkefu_ext.client", reason="KfClient not available yet")
-        if not hasattr(pytest.importorskip("wxkefu_ext.emulator"), "Emulator"):
-            pytest.skip("emulator not available yet")
     if script in NEEDS_REDIS:
         request.getfixturevalue("redis_url")
     proc = subprocess.run(
@@ -79,7 +74,6 @@ def test_example_runs_against_the_emulator(script: str, request: pytest.FixtureR
 
 def test_example_failure_is_explained_not_a_traceback(tmp_path: Path) -> None:
     """Real mode with a wrong base URL: exit 1, one explained line, no secret."""
-    pytest.importorskip("wxkefu_ext.client", reason="KfClient not available yet")
     env = _env()
     env.update(
         WXKF_CORP_ID="wwdeadbeef00000000",

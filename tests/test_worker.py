@@ -255,6 +255,7 @@ def _worker_main(
 
 
 @pytest.mark.redis
+@pytest.mark.slow
 def test_four_workers_and_a_killed_one_deliver_exactly_once(
     redis_url: str, redis_prefix: str, r: Any
 ) -> None:
