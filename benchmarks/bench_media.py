@@ -22,6 +22,8 @@ import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
+from wxkefu_client._operations import GET_TOKEN
+
 QUICK = os.environ.get("WXKEFU_BENCH_QUICK") == "1"
 SIZE = (50 if QUICK else 200) * 1024 * 1024
 TARGET_MB = 32.0
@@ -35,7 +37,7 @@ class _Handler(BaseHTTPRequestHandler):
         pass
 
     def do_GET(self) -> None:
-        if self.path.startswith("/cgi-bin/gettoken"):
+        if self.path.startswith("/cgi-bin" + GET_TOKEN.path):
             body = b'{"errcode":0,"errmsg":"ok","access_token":"BENCH-TOKEN","expires_in":7200}'
             self.send_response(200)
             self.send_header("Content-Type", "application/json")

@@ -35,6 +35,7 @@ from typing import Any, Final, Literal, Self
 
 import httpx
 
+from wxkefu_client import _operations as _ops
 from wxkefu_ext._redact import Secret
 from wxkefu_ext.auth import check
 from wxkefu_ext.client import (
@@ -90,7 +91,7 @@ SESSION_INFO_PATH: Final = "/service/set_session_info"
 PERMANENT_CODE_PATH: Final = "/service/get_permanent_code"
 AUTH_INFO_PATH: Final = "/service/get_auth_info"
 CORP_TOKEN_PATH: Final = "/service/get_corp_token"  # noqa: S105 - a path
-GETTOKEN_PATH: Final = "/gettoken"
+GETTOKEN_PATH: Final = _ops.GET_TOKEN.path
 #: A suite_ticket is valid 30 minutes after it was pushed (a new one comes every 10).
 SUITE_TICKET_SECONDS: Final = 1800
 #: Replies on which a service call drops its suite/provider token and replays once.
