@@ -228,7 +228,9 @@ def build_typescript(spec: Path, dts: Path, *, root: Path = ROOT) -> None:
     run_tool(
         "openapi-typescript",
         [tool("openapi-typescript", root), str(spec), "--output", str(dts)],
-        cwd=root,
+        # Not the repo root: there openapi-typescript applies redocly.yaml without its ignore
+        # file, and Ajv cannot compile the open discriminated unions (.redocly.lint-ignore.yaml).
+        cwd=dts.parent,
     )
     if not dts.is_file() or dts.stat().st_size == 0:
         raise DocsError(f"openapi-typescript reported success but wrote no {dts}")

@@ -50,7 +50,7 @@ HEADER = (
 )
 
 #: Top-level keys in the order they are written; anything else is an error (typo guard).
-TOP_ORDER = ("openapi", "info", "servers", "security", "tags", "paths", "components")
+TOP_ORDER = ("openapi", "info", "servers", "security", "tags", "paths", "webhooks", "components")
 #: Keys merged one level deeper (per path / per component name) instead of "defined once".
 MERGED_TOP = ("paths", "components")
 #: Files/dirs ignored when comparing generated trees.
@@ -156,7 +156,18 @@ def bundle(files: Iterable[Path]) -> dict[str, Any]:
             }
         elif key in top:
             out[key] = top[key]
-    return out
+    return _spec_extras().enrich(out)  # x-errcodes per operation (scripts/spec_extras.py)
+
+
+def _spec_extras() -> Any:
+    """scripts/spec_extras.py, loaded by path (gen.py is also imported by tests as a file)."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("spec_extras", ROOT / "scripts" / "spec_extras.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
 def _refs(node: Any) -> Iterable[str]:

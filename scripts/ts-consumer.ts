@@ -3,10 +3,9 @@
 // generated `wxkefu.d.ts` and compiles it with `tsc --noEmit --strict`: if the spec
 // stops producing usable TypeScript for another team, the docs build fails.
 //
-// It is written the way a TypeScript user would write it, including the one pattern
-// the spec forces on them: `SyncMsgItem` ends with a catch-all `UnknownMessage`
-// whose `msgtype` is any string, so `m.msgtype === "text"` cannot narrow the union;
-// use an `"text" in m` guard instead (codegen-notes §9).
+// It is written the way a TypeScript user would write it: the received unions carry a
+// discriminator, so `m.msgtype === "text"` narrows to TextMessage; the catch-all
+// `UnknownMessage` is typed with the tag "UnknownMessage" (see the spec's info.description).
 import type { components, paths } from "./wxkefu";
 
 type Schemas = components["schemas"];
@@ -52,12 +51,8 @@ export function textsOf(resp: SyncMsgResp): string[] {
   const out: string[] = [];
   const items: SyncMsgItem[] = resp.msg_list ?? [];
   for (const m of items) {
-    // Optional on purpose: an item without msgtype lands in UnknownMessage, not in an error.
-    const kind: string | undefined = m.msgtype;
-    if (kind === "text" && "text" in m && m.text !== undefined) {
-      const content: string | undefined = m.text.content;
-      if (content !== undefined) out.push(content);
-    }
+    // The discriminator narrows on a plain comparison (no `"text" in m` guard needed).
+    if (m.msgtype === "text") out.push(m.text.content);
   }
   return out;
 }
