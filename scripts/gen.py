@@ -163,7 +163,8 @@ def _spec_extras() -> Any:
     """scripts/spec_extras.py, loaded by path (gen.py is also imported by tests as a file)."""
     import importlib.util
 
-    spec = importlib.util.spec_from_file_location("spec_extras", ROOT / "scripts" / "spec_extras.py")
+    path = ROOT / "scripts" / "spec_extras.py"
+    spec = importlib.util.spec_from_file_location("spec_extras", path)
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)

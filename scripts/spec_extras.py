@@ -69,7 +69,8 @@ def _codes_in(func: ast.AST) -> set[int]:
     for node in ast.walk(func):
         if not isinstance(node, ast.Call):
             continue
-        name = node.func.attr if isinstance(node.func, ast.Attribute) else getattr(node.func, "id", "")
+        func = node.func
+        name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
         if name == "ApiError" and node.args and (code := _int_arg(node.args[0])) is not None:
             found.add(code)
         found.update(HELPER_CODES.get(name, ()))
@@ -116,7 +117,8 @@ def enrich(doc: dict[str, Any]) -> dict[str, Any]:
     for op in _operations(doc):
         secured = bool(op["security"]) if "security" in op else root_secured
         codes = set(ALWAYS) | (set(SECURED) if secured else set())
-        codes |= {int(n) for n in _NUMBER.findall(str(op.get("description", ""))) if int(n) in table}
+        prose = _NUMBER.findall(str(op.get("description", "")))
+        codes |= {int(n) for n in prose if int(n) in table}
         codes |= by_handler.get(str(op.get("operationId")), set())
         codes.discard(0)
         unknown = sorted(codes - set(table))
