@@ -1,10 +1,13 @@
-"""Per-call overhead of ``KfClient.request`` vs a raw ``httpx.Client.post``.
+"""Per-call overhead of ``kf.account.list(...)`` (the generated resource API) vs a raw
+``httpx.Client.post``.
 
 Both clients call the same local server for ``POST /cgi-bin/kf/account/list`` with the same
 JSON body and get the same small JSON reply. The raw baseline does what a user without the
 toolkit minimally does: ``client.post(url, params={"access_token": ...}, json=...)`` then
-``.json()``. ``KfClient.request`` adds what the toolkit promises: the token from the token
-store, the auth flow, the retry transport and the errcode check. Target: ≤ 1.15x.
+``.json()``. ``kf.account.list(offset=0, limit=100)`` adds what the toolkit promises: the
+request model built from keyword arguments, the token from the token store, the auth flow, the
+retry transport, the errcode check and the typed reply (attrs models, success fields checked).
+Target: ≤ 1.15x. ``KfClient.request`` (the untyped escape hatch) is reported beside it.
 
 Why a server in another process: a server thread in the measuring process would compete
 for the GIL with the client and add noise of its own. The server is a minimal asyncio
@@ -71,12 +74,26 @@ NO_TOKEN_REPLY = _reply("200 OK", {"errcode": 41001, "errmsg": "access_token mis
 NOT_FOUND_REPLY = _reply("404 Not Found", {"errcode": 404, "errmsg": "no such path"})
 
 
+def _paths() -> tuple[bytes, bytes, str]:
+    from wxkefu_client._operations import ACCOUNT_LIST, GET_TOKEN
+
+    prefix = "/cgi-bin"
+    return (
+        (prefix + GET_TOKEN.path).encode(),
+        (prefix + ACCOUNT_LIST.path).encode(),
+        ACCOUNT_LIST.path,
+    )
+
+
+TOKEN_TARGET, LIST_TARGET, LIST_PATH = _paths()
+
+
 def route(method: bytes, target: bytes) -> bytes:
     """The reply for one request (fixed bytes: the server must cost next to nothing)."""
     path, _, query = target.partition(b"?")
-    if path == b"/cgi-bin/gettoken":
+    if path == TOKEN_TARGET:
         return TOKEN_REPLY
-    if path == b"/cgi-bin/kf/account/list" and method == b"POST":
+    if path == LIST_TARGET and method == b"POST":
         if b"access_token=" + TOKEN.encode() not in query:
             return NO_TOKEN_REPLY
         return ACCOUNTS_REPLY
@@ -192,7 +209,7 @@ def run() -> list[dict[str, Any]]:
 
     server = Server()
     try:
-        url = server.base_url + "/kf/account/list"
+        url = server.base_url + LIST_PATH
         raw = httpx.Client(timeout=10.0)
 
         def raw_call() -> object:
@@ -204,7 +221,7 @@ def run() -> list[dict[str, Any]]:
             return data
 
         raw_call()  # sanity: the server answers the baseline
-        name = "client: KfClient.request vs raw httpx.Client.post (POST /kf/account/list)"
+        name = "client: kf.account.list(...) vs raw httpx.Client.post (POST kf/account/list)"
         how = f"median of {ROUNDS} interleaved rounds × {BATCH} calls, keep-alive, local server"
         try:
             from wxkefu_ext.client import KfClient
@@ -218,14 +235,11 @@ def run() -> list[dict[str, Any]]:
         with KfClient(CORP_ID, CORP_SECRET, base_url=server.base_url) as kf:
 
             def kf_call() -> object:
-                return kf.request("POST", "/kf/account/list", json=BODY)
+                return kf.account.list(offset=0, limit=100)
 
-            result = kf_call()  # fetches the token once; must return the parsed body
-            if (
-                not isinstance(result, dict)
-                or result.get("account_list") != ACCOUNTS["account_list"]
-            ):
-                raise RuntimeError(f"KfClient.request returned {result!r}")
+            result = kf.account.list(offset=0, limit=100)  # fetches the token once
+            if [a.to_dict() for a in result.items] != ACCOUNTS["account_list"]:
+                raise RuntimeError(f"kf.account.list returned {result!r}")
             base, ours = interleaved(raw_call, kf_call, ROUNDS, BATCH)
             rows.append(_row(name, ours, base, TARGET, f"{how}; +{ours - base:.0f} µs per call"))
             rows.extend(_informational(TYPED_NAME, _typed_rows, kf, raw_call))
@@ -236,8 +250,8 @@ def run() -> list[dict[str, Any]]:
         server.close()
 
 
-TYPED_NAME = "client: generated account_list.sync via KfClient.client vs raw httpx"
-ASYNC_NAME = "client: AsyncKfClient.request vs raw httpx.AsyncClient.post"
+TYPED_NAME = "client: KfClient.request (untyped escape hatch) vs raw httpx"
+ASYNC_NAME = "client: await akf.account.list(...) vs raw httpx.AsyncClient.post"
 
 
 def _informational(
@@ -251,24 +265,16 @@ def _informational(
 
 
 def _typed_rows(kf: Any, raw_call: Callable[[], object]) -> list[dict[str, Any]]:
-    """Informational: the generated, typed call through ``KfClient.client``."""
+    """Informational: the untyped ``KfClient.request`` (a dict back, no models)."""
     name = TYPED_NAME
-    try:
-        from wxkefu_client.api.account import account_list
-        from wxkefu_client.models import AccountListReq
-    except ImportError as exc:
-        return [_row(name, None, None, None, f"generated endpoint not available: {exc}")]
-    req = AccountListReq.from_dict(BODY)
 
-    def typed_call() -> object:
-        return account_list.sync(client=kf.client, body=req)
+    def dict_call() -> object:
+        return kf.request("POST", LIST_PATH, json=BODY)
 
-    if typed_call() is None:
-        return [_row(name, None, None, None, "account_list.sync returned None (unexpected status)")]
-    base, ours = interleaved(raw_call, typed_call, ROUNDS, BATCH)
-    return [
-        _row(name, ours, base, None, "typed models parsed with attrs; no target (informational)")
-    ]
+    if not isinstance(dict_call(), dict):
+        return [_row(name, None, None, None, "KfClient.request did not return a dict")]
+    base, ours = interleaved(raw_call, dict_call, ROUNDS, BATCH)
+    return [_row(name, ours, base, None, "no models; informational")]
 
 
 def _async_rows(base_url: str) -> list[dict[str, Any]]:
@@ -282,7 +288,7 @@ def _async_rows(base_url: str) -> list[dict[str, Any]]:
         return [_row(name, None, None, None, f"AsyncKfClient not available: {exc}")]
 
     async def main() -> tuple[float, float]:
-        url = base_url + "/kf/account/list"
+        url = base_url + LIST_PATH
         async with (
             httpx.AsyncClient(timeout=10.0) as raw,
             AsyncKfClient(CORP_ID, CORP_SECRET, base_url=base_url) as kf,
@@ -298,7 +304,7 @@ def _async_rows(base_url: str) -> list[dict[str, Any]]:
             async def kf_batch(n: int) -> float:
                 t0 = time.perf_counter()
                 for _ in range(n):
-                    await kf.request("POST", "/kf/account/list", json=BODY)
+                    await kf.account.list(offset=0, limit=100)
                 return (time.perf_counter() - t0) / n * 1e6
 
             await raw_batch(WARMUP)

@@ -21,7 +21,10 @@ import zlib
 from collections.abc import Callable, Iterator
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from wxkefu_ext.client import KfClient
 
 __all__ = ["Session", "env", "run", "tiny_png"]
 
@@ -57,7 +60,7 @@ class Session:
     """What an example works with: ``kf`` (a ``KfClient``) and helpers that return the ids an
     example needs — from the environment in real mode, freshly made in the emulator."""
 
-    kf: Any
+    kf: KfClient
     emulator: Any = None
     base_url: str | None = None
     _cache: dict[str, str] = field(default_factory=dict)
@@ -91,12 +94,7 @@ class Session:
             if not self.emulated:
                 value = self.need("WXKF_OPEN_KFID")
             else:
-                reply = self.kf.request(
-                    "POST",
-                    "/kf/account/add",
-                    json={"name": "示例客服", "media_id": self.media_id()},
-                )
-                value = str(reply["open_kfid"])
+                value = self.kf.account.add(name="示例客服", media_id=self.media_id()).open_kfid
             self._cache["open_kfid"] = value
         return self._cache["open_kfid"]
 

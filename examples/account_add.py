@@ -9,10 +9,8 @@ from _common import Session, run
 
 
 def main(s: Session) -> None:
-    reply = s.kf.request(
-        "POST", "/kf/account/add", json={"name": "客服A", "media_id": s.media_id()}
-    )
-    print(f"open_kfid={reply['open_kfid']}")
+    account = s.kf.account.add(name="客服A", media_id=s.media_id())
+    print(f"open_kfid={account.open_kfid}")  # typed: present on success, never None
 
 
 if __name__ == "__main__":

@@ -11,9 +11,8 @@ from _common import Session, run
 
 def main(s: Session) -> None:
     open_kfid = s.open_kfid() if s.emulated else s.need("WXKF_DEL_OPEN_KFID")
-    s.kf.request("POST", "/kf/account/del", json={"open_kfid": open_kfid})
-    remaining = s.kf.request("POST", "/kf/account/list", json={"offset": 0, "limit": 100})
-    ids = [a["open_kfid"] for a in remaining.get("account_list", [])]
+    s.kf.account.del_(open_kfid=open_kfid)
+    ids = [a.open_kfid for a in s.kf.account.list()]
     print(f"deleted {open_kfid}; still listed: {open_kfid in ids}")
 
 

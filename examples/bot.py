@@ -3,7 +3,8 @@
 What a production bot does, in ~60 lines: the callback endpoint answers WeCom at once and runs
 ``Bot.on_event`` in the background; the bot drains kf/sync_msg with the callback's Token
 (cursor committed after each handled page), greets customers who enter the session with the
-single-use welcome_code, and answers each customer text.
+single-use welcome_code, and answers each customer text. Pulled messages are typed models:
+``match`` dispatches on their class, and mypy narrows each case.
 
 Real use: WXKF_CORP_ID, WXKF_APP_SECRET, WXKF_TOKEN, WXKF_ENCODING_AES_KEY; listens on PORT.
 Without them: the local emulator plays WeCom and one customer visits, then the example exits.
@@ -14,20 +15,31 @@ from __future__ import annotations
 import os
 import threading
 import time
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from wxkefu_ext import keygen, messages
+from wxkefu_client.models import (
+    EnterSessionEvent,
+    EventMessage,
+    OriginKnown,
+    OutgoingText,
+    TextMessage,
+)
+from wxkefu_ext import keygen
 from wxkefu_ext.callback import CallbackCrypto, KfMsgOrEvent
 from wxkefu_ext.callback.asgi import callback_app
-from wxkefu_ext.cli._uvicorn import bind, serve_forever, serving
 from wxkefu_ext.cursors import MemoryCursorStore
 from wxkefu_ext.pagination import SyncMsgPager
+from wxkefu_ext.serving import bind, serve_forever, serving
 
 from _common import Session, env, run
 
+if TYPE_CHECKING:
+    from wxkefu_client.resources.results import SyncMsgItem
+    from wxkefu_ext.client import KfClient
+
 
 class Bot:
-    def __init__(self, kf: Any) -> None:
+    def __init__(self, kf: KfClient) -> None:
         self.kf = kf
         self.cursors = MemoryCursorStore()  # use RedisCursorStore with several processes
         self.replied = threading.Event()
@@ -37,21 +49,23 @@ class Bot:
             return
         pager = SyncMsgPager(self.kf, event.open_kfid, token=event.token, cursor_store=self.cursors)
         for message in pager.messages():
-            self.handle(event.open_kfid, message.to_dict())
+            self.handle(event.open_kfid, message)
 
-    def handle(self, open_kfid: str, m: dict[str, Any]) -> None:
-        if m.get("msgtype") == "event":
-            ev = m.get("event", {})
-            if ev.get("event_type") == "enter_session" and ev.get("welcome_code"):
-                messages.send_on_event(self.kf, ev["welcome_code"], messages.text("欢迎! 请留言"))
-                print(f"bot: welcomed {ev.get('external_userid')}", flush=True)
-        elif m.get("msgtype") == "text" and m.get("origin") == 3:
-            content = m["text"]["content"]
-            messages.send(
-                self.kf, m["external_userid"], open_kfid, messages.text(f"收到: {content}")
-            )
-            print(f"bot: replied to {content!r}", flush=True)
-            self.replied.set()
+    def handle(self, open_kfid: str, m: SyncMsgItem) -> None:
+        match m:
+            case EventMessage(
+                event=EnterSessionEvent(welcome_code=str() as code, external_userid=who)
+            ):
+                welcome = OutgoingText(content="欢迎! 请留言")
+                self.kf.send_msg_on_event(code=code, msgtype="text", text=welcome)
+                print(f"bot: welcomed {who}", flush=True)
+            case TextMessage(origin=OriginKnown.ORIGIN_CUSTOMER, external_userid=user, text=text):
+                reply = OutgoingText(content=f"收到: {text.content}")
+                self.kf.send_msg(touser=user, open_kfid=open_kfid, msgtype="text", text=reply)
+                print(f"bot: replied to {text.content!r}", flush=True)
+                self.replied.set()
+            case _:
+                pass  # images, other events, unknown future types: not this bot's business
 
 
 def main(s: Session) -> None:

@@ -17,7 +17,7 @@ from typing import Any
 from wxkefu_ext import keygen
 from wxkefu_ext.callback import CallbackCrypto, KfMsgOrEvent
 from wxkefu_ext.callback.asgi import callback_app
-from wxkefu_ext.cli._uvicorn import bind, serve_forever, serving, url_of
+from wxkefu_ext.serving import bind, serve_forever, serving, url_of
 
 from _common import Session, env, run
 

@@ -22,7 +22,7 @@ import redis
 from wxkefu_ext import keygen
 from wxkefu_ext.callback import CallbackCrypto, KfMsgOrEvent
 from wxkefu_ext.callback.asgi import callback_app
-from wxkefu_ext.cli._uvicorn import serving
+from wxkefu_ext.serving import serving
 from wxkefu_ext.worker import SyncQueue, SyncWorker
 
 from _common import Session, run

@@ -26,8 +26,8 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 TABLE = ROOT / "wxkefu_ext" / "data" / "errcodes.tsv"
 HANDLERS_DIR = ROOT / "wxkefu_ext" / "emulator" / "handlers"
-CORE = ROOT / "wxkefu_ext" / "emulator" / "core.py"
-#: Operations the emulator serves in core.py methods rather than in a handlers/ module.
+EMULATOR_DIR = ROOT / "wxkefu_ext" / "emulator"
+#: Operations the emulator serves in a method of its own (any emulator module), not in handlers/.
 CORE_METHODS: Mapping[str, str] = {"getToken": "check_credentials"}
 
 ALWAYS = (-1, 45009)
@@ -95,9 +95,13 @@ def handler_codes(directory: Path = HANDLERS_DIR) -> dict[str, set[int]]:
             for key, fn in zip(value.keys, value.values, strict=True):
                 if isinstance(key, ast.Constant) and isinstance(fn, ast.Name) and fn.id in funcs:
                     out[str(key.value)] = _codes_in(funcs[fn.id])
-    core = ast.parse(CORE.read_text(encoding="utf-8"))
-    methods = {n.name: n for n in ast.walk(core) if isinstance(n, ast.FunctionDef)}
+    methods: dict[str, ast.FunctionDef] = {}
+    for path in sorted(EMULATOR_DIR.glob("*.py")):
+        module = ast.parse(path.read_text(encoding="utf-8"))
+        methods.update((n.name, n) for n in ast.walk(module) if isinstance(n, ast.FunctionDef))
     for op_id, method in CORE_METHODS.items():
+        if method not in methods:
+            raise ExtrasError(f"emulator method {method!r} (serving {op_id}) not found")
         out.setdefault(op_id, set()).update(_codes_in(methods[method]))
     return out
 

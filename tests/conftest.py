@@ -65,3 +65,15 @@ def redis_prefix(redis_url: str) -> Iterator[str]:
 @pytest.fixture
 def anyio_backend() -> str:
     return "asyncio"
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """``@pytest.mark.slow`` tests (multi-process load, fresh virtualenvs) run in the full
+    profile only (``WXKEFU_PROFILE=full``, what ``.ci/run`` sets); the quick profile reports them
+    as skipped with the reason, so they are never silently lost."""
+    if FULL:
+        return
+    skip = pytest.mark.skip(reason="slow: runs in the full profile (WXKEFU_PROFILE=full)")
+    for item in items:
+        if item.get_closest_marker("slow") is not None:
+            item.add_marker(skip)

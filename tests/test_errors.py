@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from wxkefu_ext import errors
+from wxkefu_ext import errcodes, errors
 from wxkefu_ext.errors import (
     TOKEN_REFRESH_ERRCODES,
     CallbackError,
@@ -145,14 +145,14 @@ def test_damaged_table_fails_loudly(mutate: object, match: str) -> None:
     text = TSV.read_text(encoding="utf-8")
     assert callable(mutate)
     with pytest.raises(RuntimeError, match=match):
-        errors._parse_table(mutate(text))
+        errcodes._parse_table(mutate(text))
 
 
 def test_import_does_not_load_the_table() -> None:
     code = (
-        "import wxkefu_ext.errors as e; "
-        "assert e._table.cache_info().currsize == 0; "
-        "e.lookup(0); assert e._table.cache_info().currsize == 1"
+        "import wxkefu_ext.errors as e, wxkefu_ext.errcodes as c; "
+        "assert c._table.cache_info().currsize == 0; "
+        "e.lookup(0); assert c._table.cache_info().currsize == 1"
     )
     subprocess.run([sys.executable, "-c", code], check=True, timeout=60)
 
@@ -215,7 +215,7 @@ def test_category_classes(category: str, cls: type[KfApiError]) -> None:
 
 def test_every_kf_code_has_its_own_hint() -> None:
     assert len(KF_CODES) >= 30
-    defaults = set(errors._CATEGORY_HINTS.values())
+    defaults = set(errcodes._CATEGORY_HINTS.values())
     hints = {code: hint_for(code) for code in KF_CODES}
     for code, hint in hints.items():
         assert hint not in defaults, code
@@ -225,14 +225,14 @@ def test_every_kf_code_has_its_own_hint() -> None:
 
 @pytest.mark.parametrize("code", FREQUENT)
 def test_frequent_generic_codes_have_specific_hints(code: int) -> None:
-    assert hint_for(code) not in set(errors._CATEGORY_HINTS.values())
+    assert hint_for(code) not in set(errcodes._CATEGORY_HINTS.values())
     assert hint_for(code) in explain(code)
 
 
 def test_hints_for_codes_without_a_specific_one_fall_back_to_the_category() -> None:
     # 6000 (system), 40082 (auth_token): no specific hint, so the category's hint
-    assert hint_for(6000) == errors._CATEGORY_HINTS["system"]
-    assert hint_for(40082) == errors._CATEGORY_HINTS["auth_token"]
+    assert hint_for(6000) == errcodes._CATEGORY_HINTS["system"]
+    assert hint_for(40082) == errcodes._CATEGORY_HINTS["auth_token"]
 
 
 def test_explain_content() -> None:

@@ -98,3 +98,59 @@ def test_example_failure_is_explained_not_a_traceback(tmp_path: Path) -> None:
     assert proc.stderr.startswith("error: ")
     assert "Traceback" not in proc.stderr
     assert "sup3r-s3cret" not in proc.stdout + proc.stderr
+
+
+# ---------------------------------------------------------------------------------------------
+# Type-checked as users will run them: README snippets and every example under mypy --strict
+# ---------------------------------------------------------------------------------------------
+
+README = ROOT / "README.md"
+
+
+def readme_snippets() -> list[str]:
+    """Every ```python block of the README (```py marks an illustration that is not a whole
+    program, e.g. a conftest.py + test file pair)."""
+    return re.findall(r"```python\n(.*?)```", README.read_text(encoding="utf-8"), re.S)
+
+
+def _mypy(*targets: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    env = dict(os.environ)
+    env["MYPYPATH"] = os.pathsep.join([str(ROOT), str(ROOT / "generated")])
+    return subprocess.run(
+        [sys.executable, "-m", "mypy", "--strict", "--explicit-package-bases",
+         "--no-incremental", "--cache-dir", os.devnull, *targets],
+        capture_output=True, text=True, timeout=300, cwd=cwd, env=env,
+    )  # fmt: skip
+
+
+def test_readme_has_a_runnable_snippet() -> None:
+    snippets = readme_snippets()
+    assert snippets, "the README lost its Python snippet"
+    assert any("base_url=" in s and "kf.account.list" in s for s in snippets)
+
+
+def test_readme_snippets_pass_mypy_strict(tmp_path: Path) -> None:
+    files = []
+    for i, code in enumerate(readme_snippets()):
+        path = tmp_path / f"readme_snippet_{i}.py"
+        path.write_text(code, encoding="utf-8")
+        files.append(str(path))
+    proc = _mypy(*files, cwd=tmp_path)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+
+
+@pytest.mark.parametrize("index", range(len(readme_snippets())))
+def test_readme_snippet_runs_as_written(index: int, tmp_path: Path) -> None:
+    path = tmp_path / "snippet.py"
+    path.write_text(readme_snippets()[index], encoding="utf-8")
+    proc = subprocess.run(
+        [sys.executable, str(path)], capture_output=True, text=True, timeout=60, cwd=tmp_path,
+        env=_env(),
+    )  # fmt: skip
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert "created wk" in proc.stdout and "sent " in proc.stdout
+
+
+def test_examples_pass_mypy_strict() -> None:
+    proc = _mypy(".", cwd=EXAMPLES)
+    assert proc.returncode == 0, proc.stdout + proc.stderr

@@ -11,13 +11,14 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import socket
-import threading
 import time
 from collections.abc import AsyncIterator, Callable, Iterator
 from typing import Any
 
 import httpx
 import pytest
+from fakes import Behaviour, dribble
+from fakes import raw_server as _raw_server
 
 from wxkefu_ext.client import AsyncKfClient, KfClient
 from wxkefu_ext.errors import KfError, KfResponseError, KfTransportError
@@ -227,79 +228,24 @@ def test_endless_html_page_is_previewed_not_read(mode: Mode) -> None:
 # Real sockets: stalls, dribbles, cuts
 # ---------------------------------------------------------------------------------------------
 
-Behaviour = Callable[[socket.socket], None]
-
-
-@contextlib.contextmanager
-def raw_server(behaviour: Behaviour) -> Iterator[str]:
-    """A TCP server on 127.0.0.1:0 that runs ``behaviour(conn)`` for every connection, after
-    answering gettoken normally (so the hostile part hits the Kf call)."""
-    srv = socket.create_server(("127.0.0.1", 0))
-    srv.settimeout(0.1)
-    stop = threading.Event()
-    threads: list[threading.Thread] = []
-
-    def handle(conn: socket.socket) -> None:
-        with conn:
-            conn.settimeout(10)
-            try:
-                request = conn.recv(65536)
-                if b"/gettoken" in request.split(b"\r\n", 1)[0]:
-                    import json
-
-                    body = json.dumps(TOKEN_REPLY).encode()
-                    conn.sendall(
-                        b"HTTP/1.1 200 OK\r\ncontent-type: application/json\r\n"
-                        b"connection: close\r\ncontent-length: %d\r\n\r\n%s" % (len(body), body)
-                    )
-                    return
-                behaviour(conn)
-            except OSError:
-                pass
-
-    def accept() -> None:
-        while not stop.is_set():
-            try:
-                conn, _ = srv.accept()
-            except TimeoutError:
-                continue
-            except OSError:
-                return
-            t = threading.Thread(target=handle, args=(conn,), daemon=True)
-            t.start()
-            threads.append(t)
-
-    acceptor = threading.Thread(target=accept, daemon=True)
-    acceptor.start()
-    try:
-        yield f"http://127.0.0.1:{srv.getsockname()[1]}/cgi-bin"
-    finally:
-        stop.set()
-        acceptor.join(2)
-        srv.close()
-
-
-def _dribble(conn: socket.socket, head: bytes, drip: bytes, seconds: float) -> None:
-    conn.sendall(head)
-    end = time.monotonic() + seconds
-    while time.monotonic() < end:
-        conn.sendall(drip)
-        time.sleep(0.05)
-
-
 TIMEOUT = 0.5  # client timeout: each read is < TIMEOUT apart, so only a total budget helps
 BUDGET = 3 * TIMEOUT + 1.0  # the transport's total budget (3 read timeouts) plus slack
 
+
+def raw_server(behaviour: Behaviour) -> contextlib.AbstractContextManager[str]:
+    return _raw_server(behaviour, token_reply=TOKEN_REPLY)
+
+
 SOCKET_CASES: dict[str, tuple[Behaviour, type[KfError], type[Exception] | None]] = {
     "slow-loris headers": (
-        lambda c: _dribble(c, b"HTTP/1.1 200 OK\r\nX-Slow: ", b"a", 30),
+        lambda c: dribble(c, b"HTTP/1.1 200 OK\r\nX-Slow: ", b"a", 30),
         KfTransportError, httpx.TimeoutException,
     ),
     "slow-loris status line": (
-        lambda c: _dribble(c, b"", b"H", 30), KfTransportError, httpx.TimeoutException,
+        lambda c: dribble(c, b"", b"H", 30), KfTransportError, httpx.TimeoutException,
     ),
     "slow-loris body": (
-        lambda c: _dribble(
+        lambda c: dribble(
             c, b"HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: 100000"
             b'\r\n\r\n{"errcode": 0, "pad": "', b"x", 30),
         KfTransportError, httpx.TimeoutException,
@@ -358,7 +304,7 @@ def test_slow_loris_with_retries_stays_bounded(mode: Mode) -> None:
 
     def behaviour(conn: socket.socket) -> None:
         attempts.append(1)
-        _dribble(conn, b"HTTP/1.1 200 OK\r\nX-Slow: ", b"a", 30)
+        dribble(conn, b"HTTP/1.1 200 OK\r\nX-Slow: ", b"a", 30)
 
     retry = RetryPolicy(max_attempts=2, initial_backoff=0.01, max_backoff=0.01)
     with raw_server(behaviour) as base_url:

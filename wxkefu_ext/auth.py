@@ -24,7 +24,6 @@ the token manager.
 from __future__ import annotations
 
 import json
-import uuid
 from collections.abc import AsyncGenerator, Generator
 from dataclasses import dataclass
 from typing import Any, Final
@@ -39,6 +38,7 @@ from wxkefu_ext.errors import (
     TokenError,
     raise_for_errcode,
 )
+from wxkefu_ext.msgid import new_msgid
 from wxkefu_ext.retry import BINARY_PATHS, cached_json, is_send
 from wxkefu_ext.retry import reply_is_json as is_json
 from wxkefu_ext.tokens import AsyncTokenManager, TokenManager
@@ -49,11 +49,6 @@ MSGID_EXTENSION: Final = "wxkefu.msgid"
 #: URL is built once instead of being re-parsed here: the hot path of every call).
 TOKEN_EXTENSION: Final = "wxkefu.token"  # noqa: S105 - an extension name, not a token
 _PREVIEW: Final = 512
-
-
-def new_msgid() -> str:
-    """A fresh msgid: 32 hex chars, within WeCom's ≤32 chars of ``[0-9a-zA-Z_-@]``."""
-    return uuid.uuid4().hex
 
 
 def prepare(request: httpx.Request, credential: Credential) -> httpx.Request:

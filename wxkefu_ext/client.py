@@ -2,12 +2,17 @@
 
 A client owns one httpx pool whose stack is ``KfAuth`` (token, msgid, errcode → exceptions)
 over ``RetryTransport`` (transient failures) over the real transport (HTTP, or whatever the caller
-passes: ``httpx.MockTransport``, the emulator's in-process transport...). Three ways in, all
+passes: ``httpx.MockTransport``, the emulator's in-process transport...). The ways in, all
 through that stack:
 
+* the resource API, generated from the spec: ``kf.account.list(limit=100)``,
+  ``kf.send_msg(...)``, ``kf.with_raw_response.account.list(...)`` — typed keyword arguments,
+  typed results (the success-guaranteed fields present), pages that iterate (see
+  :mod:`wxkefu_client.resources` and the README's method table);
 * ``kf.client`` — the generated, typed :class:`wxkefu_client.Client`; call any generated operation
-  with ``client=kf.client``;
-* ``kf.request(method, path, json=...)`` — the low-level JSON call, returning the reply ``dict``;
+  module with ``client=kf.client``;
+* ``kf.request(method, path, json=...)`` — the escape hatch for an endpoint the spec does not
+  have yet: the low-level JSON call, returning the reply ``dict``;
 * ``kf.http`` — the raw ``httpx.Client``, for streaming (media downloads use it).
 """
 
@@ -21,19 +26,22 @@ from typing import Any, Final, Self
 
 import httpx
 
+from wxkefu_client._operations import SEND_PATHS, Operation
+from wxkefu_client.resources import AsyncResources, Resources
+from wxkefu_client.resources._base import Call
 from wxkefu_ext._redact import Secret, redact_text
 from wxkefu_ext.auth import (
     MSGID_EXTENSION,
     TOKEN_EXTENSION,
     KfAuth,
-    new_msgid,
     query_secrets,
     scrub,
 )
 from wxkefu_ext.credentials import Credential, WeComCredential, require_kf_capable
+from wxkefu_ext.deadline import DeadlineTransport
 from wxkefu_ext.errors import ConfigurationError, KfApiError, KfResponseError
+from wxkefu_ext.msgid import new_msgid
 from wxkefu_ext.retry import (
-    SEND_PATHS,
     AsyncRetryTransport,
     RetryPolicy,
     RetryTransport,
@@ -141,7 +149,8 @@ class _RedactQuerySecrets(logging.Filter):
 
 
 def _install_log_filter() -> None:
-    logger = logging.getLogger("httpx")
+    # httpx logs under its module name: "httpx", or "httpx2" when httpx2.alias_httpx() is used
+    logger = logging.getLogger(httpx.__name__)
     if not any(isinstance(f, _RedactQuerySecrets) for f in logger.filters):
         logger.addFilter(_RedactQuerySecrets())
 
@@ -168,13 +177,13 @@ class _AsyncBorrowed(httpx.AsyncBaseTransport):
 
 
 def _prepared(
-    path: str, params: Mapping[str, Any] | None, json: Any, token: str
+    send: bool, params: Mapping[str, Any] | None, json: Any, token: str
 ) -> tuple[dict[str, Any], Any, dict[str, Any]]:
     """Put the token into the query and a msgid into a send's body while they are still plain
     values, so the auth layer need not re-parse the URL nor decode and re-encode the body."""
     query = {**params, "access_token": token} if params else {"access_token": token}
     extensions: dict[str, Any] = {TOKEN_EXTENSION: token}
-    if path.endswith(SEND_PATHS) and isinstance(json, dict):
+    if send and isinstance(json, dict):
         msgid = json.get("msgid")
         if not msgid:
             msgid = new_msgid()
@@ -193,11 +202,13 @@ class _Base:
         return f"{type(self).__name__}({self.credential!r}, base_url={self.base_url!r})"
 
 
-class KfClient(_Base):
+class KfClient(Resources, _Base):
     """A synchronous Kf client. Thread-safe; close it (or use ``with``) to release the pool.
 
     ``transport`` replaces the HTTP transport under the retry layer (``httpx.MockTransport``,
-    ``httpx.WSGITransport``, the emulator's...); ``proxy`` is passed to the default one.
+    ``httpx.WSGITransport``, the emulator's...) and is used unchanged; ``proxy`` is passed to the
+    default one, :class:`~wxkefu_ext.deadline.DeadlineTransport`, which also holds slow *headers*
+    to the total budget (a transport you pass bounds them per read only).
     """
 
     def __init__(
@@ -223,7 +234,7 @@ class KfClient(_Base):
         self.tokens = _tokens or TokenManager(
             self.credential.cache_key, token_store or MemoryTokenStore(), self._fetch_token
         )
-        self._transport = transport or httpx.HTTPTransport(proxy=proxy)
+        self._transport = transport or DeadlineTransport(proxy=proxy)
         self.http = httpx.Client(
             base_url=self.base_url,
             auth=KfAuth(self.credential, self.tokens),
@@ -276,9 +287,28 @@ class KfClient(_Base):
         :class:`~wxkefu_ext.errors.KfTransportError` when no reply came (after retries).
         """
         require_kf_capable(self.credential)  # before fetching any token
-        query, json, extensions = _prepared(path, params, json, self.tokens.get())
+        query, json, extensions = _prepared(_is_send(path), params, json, self.tokens.get())
         response = self.http.request(method, path, params=query, json=json, extensions=extensions)
         return _payload(response, path)
+
+    def _call_operation(self, op: Operation, call: Call) -> tuple[httpx.Response, Any]:
+        """The resource API's transport: one generated operation through the client's stack."""
+        if not op.auth:
+            response = self.http.request(
+                op.method, op.path, params=_token_params(self.credential, call), auth=None
+            )
+            _token_reply(response, op.path)
+            return response, cached_json(response)
+        require_kf_capable(self.credential)
+        query, json, extensions = _prepared(op.send, call.params, call.json, self.tokens.get())
+        response = self.http.request(
+            op.method, op.path, params=query, json=json, files=call.files,
+            headers=call.headers, extensions=extensions,
+        )  # fmt: skip
+        return response, None if op.binary else _payload(response, op.path)
+
+    def _operation_error(self, op: Operation, message: str) -> Exception:
+        return KfResponseError(message, path=op.path)
 
     def close(self) -> None:
         self.http.close()
@@ -292,7 +322,7 @@ class KfClient(_Base):
         self.close()
 
 
-class AsyncKfClient(_Base):
+class AsyncKfClient(AsyncResources, _Base):
     """The asyncio twin of :class:`KfClient`; ``kf.client`` serves the generated ``asyncio``."""
 
     def __init__(
@@ -363,11 +393,32 @@ class AsyncKfClient(_Base):
     ) -> dict[str, Any]:
         """Like :meth:`KfClient.request`."""
         require_kf_capable(self.credential)
-        query, json, extensions = _prepared(path, params, json, await self.tokens.get())
+        query, json, extensions = _prepared(_is_send(path), params, json, await self.tokens.get())
         response = await self.http.request(
             method, path, params=query, json=json, extensions=extensions
         )
         return _payload(response, path)
+
+    async def _call_operation(self, op: Operation, call: Call) -> tuple[httpx.Response, Any]:
+        """Like :meth:`KfClient._call_operation`."""
+        if not op.auth:
+            response = await self.http.request(
+                op.method, op.path, params=_token_params(self.credential, call), auth=None
+            )
+            _token_reply(response, op.path)
+            return response, cached_json(response)
+        require_kf_capable(self.credential)
+        query, json, extensions = _prepared(
+            op.send, call.params, call.json, await self.tokens.get()
+        )
+        response = await self.http.request(
+            op.method, op.path, params=query, json=json, files=call.files,
+            headers=call.headers, extensions=extensions,
+        )  # fmt: skip
+        return response, None if op.binary else _payload(response, op.path)
+
+    def _operation_error(self, op: Operation, message: str) -> Exception:
+        return KfResponseError(message, path=op.path)
 
     async def aclose(self) -> None:
         await self.http.aclose()
@@ -381,6 +432,17 @@ class AsyncKfClient(_Base):
         self, et: type[BaseException] | None, e: BaseException | None, tb: TracebackType | None
     ) -> None:
         await self.aclose()
+
+
+def _is_send(path: str) -> bool:
+    return path.endswith(SEND_PATHS)
+
+
+def _token_params(credential: Credential, call: Call) -> dict[str, str]:
+    """``kf.gettoken()``: the credential's own token request, with any parameter the caller
+    gave instead."""
+    _url, params = credential.token_request()
+    return {**params, **(call.params or {})}
 
 
 def _payload(response: httpx.Response, path: str) -> dict[str, Any]:

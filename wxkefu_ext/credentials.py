@@ -12,11 +12,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Final, Literal
 
+from wxkefu_client import _operations as _ops
 from wxkefu_ext._redact import Secret
 from wxkefu_ext.errors import ConfigurationError
 
 OFFICIAL_ACCOUNT_TOKEN_URL: Final = "https://api.weixin.qq.com/cgi-bin/token"  # noqa: S105
-WECOM_TOKEN_PATH: Final = "/gettoken"  # noqa: S105
+WECOM_TOKEN_PATH: Final = _ops.GET_TOKEN.path  # from the spec's operation table
 
 
 def _require(value: object, what: str) -> str:

@@ -41,6 +41,17 @@ from Crypto.Cipher import AES
 from Crypto.Util.strxor import strxor
 
 from wxkefu_ext._redact import Secret
+from wxkefu_ext.errors import (
+    Base64Error,
+    DecryptError,
+    EncryptError,
+    InvalidAesKeyError,
+    InvalidBufferError,
+    ParseError,
+    ReceiverIdMismatchError,
+    SignatureError,
+    TimestampError,
+)
 from wxkefu_ext.keygen import explain_encoding_aes_key_problem
 
 __all__ = [
@@ -357,19 +368,3 @@ def encrypt_message(
     pad = BLOCK_SIZE - len(plain) % BLOCK_SIZE
     cipher = AES.new(km.key, AES.MODE_CBC, iv=km.iv)
     return base64.b64encode(cipher.encrypt(plain + _PAD_TABLE[pad])).decode("ascii")
-
-
-# Imported last on purpose: ``wxkefu_ext.callback`` (whose ``errors`` module this needs)
-# re-exports this module's functions, so importing it first would be circular. Functions look
-# these names up at call time, when both modules are complete.
-from wxkefu_ext.callback.errors import (  # noqa: E402
-    Base64Error,
-    DecryptError,
-    EncryptError,
-    InvalidAesKeyError,
-    InvalidBufferError,
-    ParseError,
-    ReceiverIdMismatchError,
-    SignatureError,
-    TimestampError,
-)

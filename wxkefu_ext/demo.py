@@ -28,7 +28,11 @@ import sys
 import time
 from collections.abc import Callable, Iterator
 from contextlib import ExitStack, contextmanager
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
+
+if TYPE_CHECKING:
+    from wxkefu_client.resources.results import SyncMsgItem
+    from wxkefu_ext.client import KfClient
 
 __all__ = ["Demo", "main"]
 
@@ -98,7 +102,7 @@ class Demo:
         self.t = transcript
         self.events: queue.Queue[Any] = queue.Queue()
         self.emu: Any = None
-        self.kf: Any = None
+        self.kf: KfClient = None  # type: ignore[assignment]  # set by start_servers
         self.open_kfid = ""
         self.customer = ""
         self.cursors: Any = None
@@ -109,10 +113,10 @@ class Demo:
         from wxkefu_ext import keygen
         from wxkefu_ext.callback import CallbackCrypto
         from wxkefu_ext.callback.asgi import callback_app
-        from wxkefu_ext.cli._uvicorn import serving
         from wxkefu_ext.client import KfClient
         from wxkefu_ext.cursors import MemoryCursorStore
         from wxkefu_ext.emulator import Emulator
+        from wxkefu_ext.serving import serving
 
         self.emu = Emulator()
         base_url = self.stack.enter_context(self.emu.serve("127.0.0.1", port=0))
@@ -136,29 +140,22 @@ class Demo:
         self.t.step("access_token fetched", f"{raw[:4]}…{raw[-4:]} (masked, {len(raw)} chars)")
 
     def create_account(self) -> None:
+        from wxkefu_client.types import Unset
         from wxkefu_ext import media
 
         avatar = media.upload(self.kf, "image", _png((7, 193, 96)), filename="avatar.png")
-        reply = self.kf.request(
-            "POST", "/kf/account/add", json={"name": "演示客服", "media_id": avatar.media_id}
-        )
-        self.open_kfid = str(reply["open_kfid"])
+        account = self.kf.account.add(name="演示客服", media_id=avatar.media_id)
+        self.open_kfid = account.open_kfid
         self.t.step("Kf account created", f"open_kfid={self.open_kfid} (avatar {avatar.media_id})")
-        link = self.kf.request(
-            "POST", "/kf/add_contact_way", json={"open_kfid": self.open_kfid, "scene": "demo"}
-        )
-        self.t.step("contact link", str(link["url"]))
-        added = self.kf.request(
-            "POST",
-            "/kf/servicer/add",
-            json={"open_kfid": self.open_kfid, "userid_list": [SERVICER]},
-        )
-        results = added.get("result_list") or []
-        bad = [r for r in results if r.get("errcode")]
-        if bad:
+        link = self.kf.add_contact_way(open_kfid=self.open_kfid, scene="demo")
+        self.t.step("contact link", link.url)
+        added = self.kf.servicer.add(open_kfid=self.open_kfid, userid_list=[SERVICER])
+        results = [] if isinstance(added.result_list, Unset) else added.result_list
+        bad = [r for r in results if r.errcode]
+        if bad:  # servicer/add answers errcode 0 with per-user results
             from wxkefu_ext.errors import error_from_payload
 
-            raise error_from_payload(bad[0], path="/kf/servicer/add")
+            raise error_from_payload(bad[0].to_dict(), path="servicer/add")
         self.t.step("servicer added", SERVICER)
 
     def _await_callback(self) -> Any:
@@ -181,12 +178,12 @@ class Demo:
                 )
                 return event
 
-    def _pull(self, event: Any) -> list[dict[str, Any]]:
+    def _pull(self, event: Any) -> list[SyncMsgItem]:
         from wxkefu_ext.pagination import SyncMsgPager
 
         pager = SyncMsgPager(self.kf, self.open_kfid, token=event.token, cursor_store=self.cursors)
-        items: list[dict[str, Any]] = []
-        pager.handle(lambda page: items.extend(page.raw_messages))
+        items: list[SyncMsgItem] = []
+        pager.handle(lambda page: items.extend(page.messages))  # typed models
         kinds = ", ".join(_describe(m) for m in items) or "nothing new"
         self.t.step("sync_msg pulled", f"{len(items)} item(s): {kinds}")
         return items
@@ -197,14 +194,13 @@ class Demo:
 
         self.customer = _emulator_enter_session(self.emu, self.open_kfid)
         self.t.step("customer entered the session", self.customer)
-        items = self._pull(self._await_callback())
-        codes = [
-            m["event"]["welcome_code"]
-            for m in items
-            if m.get("msgtype") == "event"
-            and m.get("event", {}).get("event_type") == "enter_session"
-            and m["event"].get("welcome_code")
-        ]
+        from wxkefu_client.models import EnterSessionEvent, EventMessage
+
+        codes: list[str] = []
+        for m in self._pull(self._await_callback()):
+            match m:  # typed dispatch: mypy narrows m and the event
+                case EventMessage(event=EnterSessionEvent(welcome_code=str() as code)) if code:
+                    codes.append(code)
         if not codes:
             raise KfResponseError("the enter_session event carried no welcome_code")
         msgid = messages.send_on_event(self.kf, codes[-1], messages.text(WELCOME_TEXT))
@@ -216,11 +212,16 @@ class Demo:
 
         _emulator_customer_send(self.emu, self.open_kfid, self.customer, CUSTOMER_TEXT)
         self.t.step("customer wrote", repr(CUSTOMER_TEXT))
-        items = self._pull(self._await_callback())
-        texts = [m for m in items if m.get("msgtype") == "text" and m.get("origin") == 3]
-        if not texts or texts[-1]["text"]["content"] != CUSTOMER_TEXT:
+        from wxkefu_client.models import OriginKnown, TextMessage
+
+        texts: list[str] = []
+        for m in self._pull(self._await_callback()):
+            match m:
+                case TextMessage(origin=OriginKnown.ORIGIN_CUSTOMER, text=text):
+                    texts.append(text.content)
+        if not texts or texts[-1] != CUSTOMER_TEXT:
             raise KfResponseError("the customer's text did not come back from sync_msg")
-        reply = REPLY_PREFIX + texts[-1]["text"]["content"]
+        reply = REPLY_PREFIX + texts[-1]
         msgid = messages.send(self.kf, self.customer, self.open_kfid, messages.text(reply))
         self.t.step("reply sent", f"{reply!r} (msgid {msgid})")
 
@@ -240,17 +241,18 @@ class Demo:
         self.t.step("file sent to the customer", f"media_id {up.media_id} (msgid {msgid})")
 
     def hand_over(self) -> None:
+        from wxkefu_client.models import ServiceStateTransTarget
         from wxkefu_ext.errors import KfResponseError
 
-        body = {"open_kfid": self.open_kfid, "external_userid": self.customer}
-        self.kf.request(
-            "POST",
-            "/kf/service_state/trans",
-            json={**body, "service_state": 3, "servicer_userid": SERVICER},
+        self.kf.service_state.trans(
+            open_kfid=self.open_kfid,
+            external_userid=self.customer,
+            service_state=ServiceStateTransTarget.SERVICE_STATE_TRANS_TARGET_SERVICER,
+            servicer_userid=SERVICER,
         )
-        state = self.kf.request("POST", "/kf/service_state/get", json=body)
-        if state.get("service_state") != 3 or state.get("servicer_userid") != SERVICER:
-            raise KfResponseError(f"service_state is {state.get('service_state')}, expected 3")
+        state = self.kf.service_state.get(open_kfid=self.open_kfid, external_userid=self.customer)
+        if state.service_state != 3 or state.servicer_userid != SERVICER:
+            raise KfResponseError(f"service_state is {state.service_state}, expected 3")
         self.t.step("session handed to the servicer", f"service_state=3, servicer {SERVICER}")
         delivered = _emulator_delivered(self.emu, self.open_kfid, self.customer)
         if delivered:
@@ -271,10 +273,14 @@ class Demo:
         yield self.hand_over
 
 
-def _describe(item: dict[str, Any]) -> str:
-    if item.get("msgtype") == "event":
-        return f"event {item.get('event', {}).get('event_type')}"
-    return str(item.get("msgtype"))
+def _describe(item: SyncMsgItem) -> str:
+    from wxkefu_client.models import EventMessage
+
+    match item:
+        case EventMessage(event=event):
+            return f"event {event.event_type}"
+        case _:
+            return str(item.msgtype)
 
 
 # ---------------------------------------------------------------------------------------------

@@ -33,6 +33,7 @@ from urllib.parse import unquote
 
 import httpx
 
+from wxkefu_client import _operations as _ops
 from wxkefu_ext.errors import (
     KfResponseError,
     KfTransportError,
@@ -55,8 +56,8 @@ __all__ = [
 
 MediaType = Literal["image", "voice", "video", "file"]
 
-UPLOAD_PATH: Final = "/media/upload"
-GET_PATH: Final = "/media/get"
+UPLOAD_PATH: Final = _ops.MEDIA_UPLOAD.path
+GET_PATH: Final = _ops.MEDIA_GET.path
 MB: Final = 1024 * 1024
 MIN_BYTES: Final = 6  # "every file must be larger than 5 bytes"
 _MAX_ERROR_BODY: Final = 64 * 1024

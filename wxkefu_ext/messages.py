@@ -15,14 +15,17 @@ hand-written ``{"msgtype": ..., <msgtype>: {...}}`` dict with the same rules.
 from __future__ import annotations
 
 import math
-import re
-import uuid
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
-from typing import Any, Final, Protocol
+from typing import Any, Final
 
+from wxkefu_client import _operations as _ops
+from wxkefu_client._limits import limit as _limit
 from wxkefu_ext.errors import KfApiError, KfValidationError
+from wxkefu_ext.msgid import MSGID_MAX_BYTES, MSGID_PATTERN, new_msgid
+from wxkefu_ext.protocols import SupportsAsyncRequest as _SupportsAsyncRequest
+from wxkefu_ext.protocols import SupportsRequest as _SupportsRequest
 from wxkefu_ext.retry import DUPLICATE_MSGID_ERRCODE, is_duplicate_msgid
 
 __all__ = [
@@ -55,9 +58,46 @@ __all__ = [
     "voice",
 ]
 
-SEND_PATH: Final = "/kf/send_msg"
-SEND_ON_EVENT_PATH: Final = "/kf/send_msg_on_event"
-RECALL_PATH: Final = "/kf/recall_msg"
+
+def _max_bytes(schema: str, field: str) -> int:
+    """The spec's byte limit of ``schema.field`` (``x-max-bytes``, else ``maxLength``)."""
+    value = _limit(schema, field).byte_limit
+    if value is None:  # a limit this module relies on vanished from the spec: fail at import
+        raise RuntimeError(f"the spec states no length limit for {schema}.{field}")
+    return value
+
+
+def _truncated_at(schema: str, field: str) -> int:
+    """Where the server cuts ``schema.field`` (``x-truncated-bytes``): it accepts any length."""
+    value = _limit(schema, field).truncate_bytes
+    if value is None:
+        raise RuntimeError(f"the spec states no truncation length for {schema}.{field}")
+    return int(value)
+
+
+def _bound(schema: str, field: str) -> float:
+    value = _limit(schema, field).maximum
+    if value is None:
+        raise RuntimeError(f"the spec states no maximum for {schema}.{field}")
+    return float(value)
+
+
+_MP_APPID: Final = _max_bytes("OutgoingMsgMenuMiniprogram", "appid")
+_MP_PAGEPATH: Final = _max_bytes("OutgoingMsgMenuMiniprogram", "pagepath")
+_MP_CONTENT: Final = _max_bytes("OutgoingMsgMenuMiniprogram", "content")
+_TITLE_MP: Final = _truncated_at("OutgoingMiniprogram", "title")
+_HEAD: Final = _max_bytes("OutgoingMsgMenu", "head_content")
+_TAIL: Final = _max_bytes("OutgoingMsgMenu", "tail_content")
+#: The spec states no length for ca_link.link_url; a URL gets the link message's URL limit.
+_CA_LINK_URL: Final = _limit("OutgoingCaLink", "link_url").byte_limit or _max_bytes(
+    "OutgoingLink", "url"
+)
+_LATITUDE: Final = _bound("OutgoingLocation", "latitude")
+_LONGITUDE: Final = _bound("OutgoingLocation", "longitude")
+
+SEND_PATH: Final = _ops.SEND_MSG.path
+SEND_ON_EVENT_PATH: Final = _ops.SEND_MSG_ON_EVENT.path
+RECALL_PATH: Final = _ops.RECALL_MSG.path
 
 
 MSGTYPES: Final = frozenset(
@@ -78,9 +118,7 @@ MSGTYPES: Final = frozenset(
 #: send_msg_on_event accepts only these (ENDPOINTS.md §2.14).
 EVENT_MSGTYPES: Final = frozenset({"text", "msgmenu"})
 
-MSGID_MAX_BYTES: Final = 32
-_MSGID_RE: Final = re.compile(r"^[0-9A-Za-z_-]+$")
-MENU_MAX_ITEMS: Final = 10
+MENU_MAX_ITEMS: Final = int(_limit("OutgoingMsgMenu", "list").max_items or 0)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -126,7 +164,7 @@ def _required(value: object, field: str, **kw: Any) -> str:
     return out
 
 
-def _url(value: object, field: str, *, max_bytes: int = 2048) -> str:
+def _url(value: object, field: str, *, max_bytes: int) -> str:
     url = _required(value, field, max_bytes=max_bytes)
     if not url.lower().startswith(("http://", "https://")) or len(url) <= len("https://"):
         raise KfValidationError(
@@ -156,16 +194,11 @@ def _coordinate(value: object, field: str, bound: float) -> float:
 def validate_msgid(msgid: object) -> str:
     """Check a caller-chosen msgid: 1..32 bytes of ``[0-9A-Za-z_-]``."""
     value = _required(msgid, "msgid", max_bytes=MSGID_MAX_BYTES)
-    if not _MSGID_RE.match(value):
+    if not MSGID_PATTERN.match(value):
         raise KfValidationError(
             "may contain only letters, digits, '_' and '-'", field="msgid", limit="^[0-9a-zA-Z_-]*$"
         )
     return value
-
-
-def new_msgid() -> str:
-    """A fresh msgid (32 hex chars: unique, within the 32-byte limit)."""
-    return uuid.uuid4().hex
 
 
 # ---------------------------------------------------------------------------------------------
@@ -264,26 +297,49 @@ def _validate_menu_item(item: object, index: int) -> dict[str, Any]:
     out: dict[str, Any]
     if kind == "click":
         _only(body, f, ("id", "content"))
-        out = {"content": _required(body.get("content"), f"{f}.content", max_bytes=128)}
-        item_id = _string(body.get("id"), f"{f}.id", max_bytes=128, optional=True)
+        out = {
+            "content": _required(
+                body.get("content"),
+                f"{f}.content",
+                max_bytes=_max_bytes("OutgoingMsgMenuClick", "content"),
+            )
+        }
+        item_id = _string(
+            body.get("id"),
+            f"{f}.id",
+            max_bytes=_max_bytes("OutgoingMsgMenuClick", "id"),
+            optional=True,
+        )
         if item_id is not None:
             out = {"id": item_id, **out}
     elif kind == "view":
         _only(body, f, ("url", "content"))
         out = {
-            "url": _url(body.get("url"), f"{f}.url"),
-            "content": _required(body.get("content"), f"{f}.content", max_bytes=1024),
+            "url": _url(
+                body.get("url"), f"{f}.url", max_bytes=_max_bytes("OutgoingMsgMenuView", "url")
+            ),
+            "content": _required(
+                body.get("content"),
+                f"{f}.content",
+                max_bytes=_max_bytes("OutgoingMsgMenuView", "content"),
+            ),
         }
     elif kind == "miniprogram":
         _only(body, f, ("appid", "pagepath", "content"))
         out = {
-            "appid": _required(body.get("appid"), f"{f}.appid", max_bytes=32),
-            "pagepath": _required(body.get("pagepath"), f"{f}.pagepath", max_bytes=1024),
-            "content": _required(body.get("content"), f"{f}.content", max_bytes=1024),
+            "appid": _required(body.get("appid"), f"{f}.appid", max_bytes=_MP_APPID),
+            "pagepath": _required(body.get("pagepath"), f"{f}.pagepath", max_bytes=_MP_PAGEPATH),
+            "content": _required(body.get("content"), f"{f}.content", max_bytes=_MP_CONTENT),
         }
     else:
         _only(body, f, ("content", "no_newline"))
-        out = {"content": _required(body.get("content"), f"{f}.content", max_bytes=256)}
+        out = {
+            "content": _required(
+                body.get("content"),
+                f"{f}.content",
+                max_bytes=_max_bytes("OutgoingMsgMenuText", "content"),
+            )
+        }
         no_newline = body.get("no_newline")
         if no_newline is not None:
             if isinstance(no_newline, bool):
@@ -304,18 +360,22 @@ def _validate(msgtype: str, payload: Mapping[str, Any]) -> dict[str, Any]:
     p = payload
     if msgtype == "text":
         _only(p, msgtype, ("content",))
-        return {"content": _required(p.get("content"), "text.content", max_bytes=2048)}
+        return {
+            "content": _required(
+                p.get("content"), "text.content", max_bytes=_max_bytes("OutgoingText", "content")
+            )
+        }
     if msgtype in ("image", "voice", "video", "file"):
         _only(p, msgtype, ("media_id",))
         return {"media_id": _required(p.get("media_id"), f"{msgtype}.media_id")}
     if msgtype == "link":
         _only(p, msgtype, ("title", "desc", "url", "thumb_media_id"))
         out = {
-            "title": _required(p.get("title"), "link.title", max_bytes=128),
-            "url": _url(p.get("url"), "link.url"),
+            "title": _required(p.get("title"), "link.title"),
+            "url": _url(p.get("url"), "link.url", max_bytes=_max_bytes("OutgoingLink", "url")),
             "thumb_media_id": _required(p.get("thumb_media_id"), "link.thumb_media_id"),
         }
-        desc = _string(p.get("desc"), "link.desc", max_bytes=512, optional=True)
+        desc = _string(p.get("desc"), "link.desc", optional=True)
         if desc is not None:
             out["desc"] = desc
         return out
@@ -326,7 +386,7 @@ def _validate(msgtype: str, payload: Mapping[str, Any]) -> dict[str, Any]:
             "thumb_media_id": _required(p.get("thumb_media_id"), "miniprogram.thumb_media_id"),
             "pagepath": _required(p.get("pagepath"), "miniprogram.pagepath"),
         }
-        title = _string(p.get("title"), "miniprogram.title", max_bytes=64, optional=True)
+        title = _string(p.get("title"), "miniprogram.title", optional=True)
         if title is not None:
             out["title"] = title
         return out
@@ -335,8 +395,8 @@ def _validate(msgtype: str, payload: Mapping[str, Any]) -> dict[str, Any]:
     if msgtype == "location":
         _only(p, msgtype, ("name", "address", "latitude", "longitude"))
         loc: dict[str, Any] = {
-            "latitude": _coordinate(p.get("latitude"), "location.latitude", 90),
-            "longitude": _coordinate(p.get("longitude"), "location.longitude", 180),
+            "latitude": _coordinate(p.get("latitude"), "location.latitude", _LATITUDE),
+            "longitude": _coordinate(p.get("longitude"), "location.longitude", _LONGITUDE),
         }
         for key in ("name", "address"):
             value = _string(p.get(key), f"location.{key}", optional=True)
@@ -348,13 +408,13 @@ def _validate(msgtype: str, payload: Mapping[str, Any]) -> dict[str, Any]:
         return {"userid": _required(p.get("userid"), "business_card.userid")}
     # ca_link
     _only(p, msgtype, ("link_url",))
-    return {"link_url": _url(p.get("link_url"), "ca_link.link_url")}
+    return {"link_url": _url(p.get("link_url"), "ca_link.link_url", max_bytes=_CA_LINK_URL)}
 
 
 def _validate_menu(p: Mapping[str, Any]) -> dict[str, Any]:
     _only(p, "msgmenu", ("head_content", "list", "tail_content"))
     out: dict[str, Any] = {}
-    head = _string(p.get("head_content"), "msgmenu.head_content", max_bytes=1024, optional=True)
+    head = _string(p.get("head_content"), "msgmenu.head_content", max_bytes=_HEAD, optional=True)
     if head is not None:
         out["head_content"] = head
     items = p.get("list")
@@ -368,7 +428,7 @@ def _validate_menu(p: Mapping[str, Any]) -> dict[str, Any]:
             )
         if items:
             out["list"] = [_validate_menu_item(item, i) for i, item in enumerate(items)]
-    tail = _string(p.get("tail_content"), "msgmenu.tail_content", max_bytes=1024, optional=True)
+    tail = _string(p.get("tail_content"), "msgmenu.tail_content", max_bytes=_TAIL, optional=True)
     if tail is not None:
         out["tail_content"] = tail
     if not out:
@@ -418,12 +478,12 @@ def link(
     *,
     truncate: bool = False,
 ) -> OutgoingMessage:
-    """图文链接: title ≤128 bytes, desc ≤512 bytes, http(s) url ≤2048 bytes. The server would
-    truncate a long title/desc silently; here it is an error unless ``truncate=True`` (cut on a
-    character boundary)."""
+    """图文链接 with an http(s) url ≤2048 bytes. The server keeps the first 128 bytes of the title
+    and 512 of desc and drops the rest, possibly inside a character; ``truncate=True`` cuts them
+    here instead, on a character boundary (the limits are the spec's ``x-truncated-bytes``)."""
     if truncate:
-        title = _truncate(title, 128) or title
-        desc = _truncate(desc, 512)
+        title = _truncate(title, _truncated_at("OutgoingLink", "title")) or title
+        desc = _truncate(desc, _truncated_at("OutgoingLink", "desc"))
     payload: dict[str, Any] = {"title": title, "url": url, "thumb_media_id": thumb_media_id}
     if desc is not None:
         payload["desc"] = desc
@@ -438,9 +498,10 @@ def miniprogram(
     *,
     truncate: bool = False,
 ) -> OutgoingMessage:
-    """Mini-program card: title ≤64 bytes (error, or cut with ``truncate=True``)."""
+    """Mini-program card. The server keeps the first 64 bytes of the title; ``truncate=True``
+    cuts it here on a character boundary instead."""
     if truncate:
-        title = _truncate(title, 64)
+        title = _truncate(title, _TITLE_MP)
     payload: dict[str, Any] = {
         "appid": appid,
         "thumb_media_id": thumb_media_id,
@@ -519,18 +580,6 @@ def ca_link(link_url: str) -> OutgoingMessage:
 # ---------------------------------------------------------------------------------------------
 # Sending
 # ---------------------------------------------------------------------------------------------
-
-
-class _SupportsRequest(Protocol):
-    def request(
-        self, method: str, path: str, *, params: Mapping[str, Any] | None = ..., json: Any = ...
-    ) -> dict[str, Any]: ...
-
-
-class _SupportsAsyncRequest(Protocol):
-    async def request(
-        self, method: str, path: str, *, params: Mapping[str, Any] | None = ..., json: Any = ...
-    ) -> dict[str, Any]: ...
 
 
 def _as_message(message: OutgoingMessage | Mapping[str, Any]) -> OutgoingMessage:

@@ -41,9 +41,9 @@ from collections.abc import (
 )
 from contextlib import aclosing
 from dataclasses import dataclass, field
-from functools import cache
 from typing import Any, Final, Protocol, runtime_checkable
 
+from wxkefu_client import _limits, _operations, _parse  # generated from the spec
 from wxkefu_ext._redact import Secret
 from wxkefu_ext.cursors import (
     ANY,
@@ -52,6 +52,8 @@ from wxkefu_ext.cursors import (
     MemoryCursorStore,
 )
 from wxkefu_ext.errors import KfError, KfResponseError, KfValidationError
+from wxkefu_ext.protocols import SupportsAsyncRequest as _SupportsAsyncRequest
+from wxkefu_ext.protocols import SupportsRequest as _SupportsRequest
 
 __all__ = [
     "AsyncMsgIdDeduper",
@@ -67,8 +69,10 @@ __all__ = [
     "parse_message",
 ]
 
-SYNC_MSG_PATH: Final = "/kf/sync_msg"
-MAX_LIMIT: Final = 1000
+SYNC_MSG_PATH: Final = _operations.SYNC_MSG.path
+MAX_LIMIT: Final = int(_limits.LIMITS["SyncMsgReq"]["limit"].maximum or 0)  # from the spec
+#: sync_msg's callback token, in bytes (spec: SyncMsgReq.token)
+_TOKEN_MAX_BYTES: Final = _limits.LIMITS["SyncMsgReq"]["token"].byte_limit or 0
 #: The server keeps 3 days of messages; a msgid cannot come back after that.
 DEFAULT_DEDUPE_WINDOW: Final = 3 * 86400 + 3600
 
@@ -92,21 +96,6 @@ class CursorNotAdvancingError(KfError):
 # ---------------------------------------------------------------------------------------------
 
 
-@cache
-def _models() -> Any:
-    import wxkefu_client.models as models  # generated; imported on first parse
-
-    return models
-
-
-@cache
-def _class_for(msgtype: str) -> Any:
-    """Generated class for a msgtype: ``channels_shop_order`` → ``ChannelsShopOrderMessage``."""
-    name = "".join(part.capitalize() for part in msgtype.split("_")) + "Message"
-    cls = getattr(_models(), name, None)
-    return cls if cls is not None and hasattr(cls, "from_dict") else None
-
-
 def parse_message(raw: Mapping[str, Any]) -> Any:
     """Parse one ``msg_list`` item into its generated model (``TextMessage``, ``EventMessage``…).
 
@@ -114,17 +103,11 @@ def parse_message(raw: Mapping[str, Any]) -> Any:
     give ``UnknownMessage`` with the whole item kept (``to_dict()`` returns it unchanged). Only a
     non-object item raises :class:`KfResponseError`.
     """
+    if type(raw) is dict:  # the hot path: what json.loads gives
+        return _parse.parse_message(raw)
     if not isinstance(raw, Mapping):
         raise KfResponseError(f"sync_msg item is a {type(raw).__name__}, not an object")
-    data = dict(raw)
-    msgtype = data.get("msgtype")
-    cls = _class_for(msgtype) if isinstance(msgtype, str) and msgtype else None
-    if cls is not None:
-        try:
-            return cls.from_dict(data)
-        except Exception:  # noqa: S110 - malformed known type: keep it raw below, never fail
-            pass
-    return _models().UnknownMessage.from_dict(data)
+    return _parse.parse_message(dict(raw))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -379,8 +362,8 @@ def _make_config(
             raise KfValidationError(
                 "must not be empty; pass None when there is none", field="token"
             )
-        if len(token.reveal().encode()) > 128:
-            raise KfValidationError("is too long", field="token", limit="128 bytes")
+        if len(token.reveal().encode()) > _TOKEN_MAX_BYTES:
+            raise KfValidationError("is too long", field="token", limit=f"{_TOKEN_MAX_BYTES} bytes")
     if limit is not None and (
         isinstance(limit, bool) or not isinstance(limit, int) or not 1 <= limit <= MAX_LIMIT
     ):
@@ -508,28 +491,6 @@ def _drain_steps(cfg: _Config, result: DrainResult) -> _Step:
 # ---------------------------------------------------------------------------------------------
 # Shells
 # ---------------------------------------------------------------------------------------------
-
-
-class _SupportsRequest(Protocol):
-    def request(
-        self,
-        method: str,
-        path: str,
-        *,
-        params: Mapping[str, Any] | None = None,
-        json: Any = None,
-    ) -> dict[str, Any]: ...
-
-
-class _SupportsAsyncRequest(Protocol):
-    async def request(
-        self,
-        method: str,
-        path: str,
-        *,
-        params: Mapping[str, Any] | None = None,
-        json: Any = None,
-    ) -> dict[str, Any]: ...
 
 
 PageHandler = Callable[[SyncMsgPage], object]

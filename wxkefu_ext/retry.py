@@ -18,7 +18,7 @@ The transport also reads every body the layers above must inspect — JSON repli
 :data:`MAX_JSON_BYTES`) and a :data:`MAX_PREVIEW_BYTES` preview of unexpected non-JSON replies —
 within a total time budget (httpx only times single reads, so a server dribbling one byte per
 second would otherwise hold a call forever — the same budget bounds the wait for the *headers*
-when the transport underneath is httpx's own, see :class:`DeadlineBackend`), and parses JSON once
+when the client built the transport, see :mod:`wxkefu_ext.deadline`), and parses JSON once
 for everyone
 (``response.extensions["wxkefu.json"]``). Media bytes are left streaming.
 
@@ -29,40 +29,35 @@ The decisions live in one generator (:func:`_flow`); :class:`RetryTransport` and
 from __future__ import annotations
 
 import asyncio
-import contextvars
 import email.utils
 import json
 import logging
 import random
-import ssl
 import time
-from collections.abc import Awaitable, Callable, Generator, Iterable
+from collections.abc import Awaitable, Callable, Generator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Final
 
-import httpcore
 import httpx
+
+from wxkefu_client import _operations as _ops
+from wxkefu_ext.deadline import out_of_time, within
 
 if TYPE_CHECKING:
     from wxkefu_ext.errors import KfError
 
 _log = logging.getLogger(__name__)
 
-SEND_PATHS: Final = ("/kf/send_msg", "/kf/send_msg_on_event")
 RETRY_ERRCODES: Final = frozenset({-1, 45009})
 #: The official duplicate-msgid code is undocumented; the emulator uses 40058 + "msgid" in errmsg.
 DUPLICATE_MSGID_ERRCODE: Final = 40058
-#: Creating calls: after an *ambiguous* failure (read error/timeout, 5xx) they are not repeated,
-#: because the server may have acted already and a repeat would create a second object.
-NON_IDEMPOTENT_PATHS: Final = (
-    "/kf/account/add",
-    "/kf/knowledge/add_group",
-    "/kf/knowledge/add_intent",
-    "/kf/service_state/trans",
-    "/kf/customer/upgrade_service",
-)
-#: Endpoints whose success reply is binary and must keep streaming (their JSON errors do not).
-BINARY_PATHS: Final = ("/media/get",)
+# From the spec (generated table): sends (``x-wxkefu-send``); creating calls, not repeated
+# after an *ambiguous* failure (read error/timeout, 5xx) because the server may have acted
+# already (``x-wxkefu-creates``); binary replies that must keep streaming (their JSON errors
+# do not).
+SEND_PATHS: Final = _ops.SEND_PATHS
+NON_IDEMPOTENT_PATHS: Final = _ops.NON_IDEMPOTENT_PATHS
+BINARY_PATHS: Final = _ops.BINARY_PATHS
 #: A JSON reply larger than this is refused (sync_msg's biggest pages are a few MB).
 MAX_JSON_BYTES: Final = 32 * 1024 * 1024
 #: How much of an unexpected non-JSON reply (HTML error page...) is kept for the error message.
@@ -355,196 +350,6 @@ def _decide(
 
 
 # ---------------------------------------------------------------------------------------------
-# Total-time deadline for httpx's own transports (headers can be dribbled too)
-# ---------------------------------------------------------------------------------------------
-
-#: (monotonic time by which the current attempt's socket reads and writes must be done, the
-#: budget in seconds it was computed from), or None outside an attempt.
-_DEADLINE: Final[contextvars.ContextVar[tuple[float, float] | None]] = contextvars.ContextVar(
-    "wxkefu_deadline", default=None
-)
-
-
-def _out_of_time(write: bool) -> httpcore.TimeoutException:
-    budget = (_DEADLINE.get() or (0.0, 0.0))[1]
-    if write:
-        return httpcore.WriteTimeout(f"request not sent within the total budget of {budget:.2f}s")
-    return httpcore.ReadTimeout(f"reply not complete within the total budget of {budget:.2f}s")
-
-
-def _bounded(timeout: float | None, *, write: bool = False) -> float | None:
-    """``timeout`` lowered to what is left of the attempt's deadline (raise when none is left)."""
-    current = _DEADLINE.get()
-    if current is None:
-        return timeout
-    left = current[0] - time.monotonic()
-    if left <= 0:
-        raise _out_of_time(write)
-    return left if timeout is None else min(timeout, left)
-
-
-class _DeadlineStream(httpcore.NetworkStream):
-    def __init__(self, inner: httpcore.NetworkStream) -> None:
-        self.inner = inner
-
-    def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
-        bounded = _bounded(timeout)
-        try:
-            return self.inner.read(max_bytes, bounded)
-        except httpcore.ReadTimeout:
-            if bounded == timeout:
-                raise
-            raise _out_of_time(False) from None  # the deadline, not the per-read timeout
-
-    def write(self, buffer: bytes, timeout: float | None = None) -> None:
-        bounded = _bounded(timeout, write=True)
-        try:
-            self.inner.write(buffer, bounded)
-        except httpcore.WriteTimeout:
-            if bounded == timeout:
-                raise
-            raise _out_of_time(True) from None
-
-    def close(self) -> None:
-        self.inner.close()
-
-    def start_tls(
-        self,
-        ssl_context: ssl.SSLContext,
-        server_hostname: str | None = None,
-        timeout: float | None = None,
-    ) -> httpcore.NetworkStream:
-        return _DeadlineStream(self.inner.start_tls(ssl_context, server_hostname, timeout))
-
-    def get_extra_info(self, info: str) -> Any:
-        return self.inner.get_extra_info(info)
-
-
-class _AsyncDeadlineStream(httpcore.AsyncNetworkStream):
-    def __init__(self, inner: httpcore.AsyncNetworkStream) -> None:
-        self.inner = inner
-
-    async def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
-        bounded = _bounded(timeout)
-        try:
-            return await self.inner.read(max_bytes, bounded)
-        except httpcore.ReadTimeout:
-            if bounded == timeout:
-                raise
-            raise _out_of_time(False) from None
-
-    async def write(self, buffer: bytes, timeout: float | None = None) -> None:
-        bounded = _bounded(timeout, write=True)
-        try:
-            await self.inner.write(buffer, bounded)
-        except httpcore.WriteTimeout:
-            if bounded == timeout:
-                raise
-            raise _out_of_time(True) from None
-
-    async def aclose(self) -> None:
-        await self.inner.aclose()
-
-    async def start_tls(
-        self,
-        ssl_context: ssl.SSLContext,
-        server_hostname: str | None = None,
-        timeout: float | None = None,
-    ) -> httpcore.AsyncNetworkStream:
-        inner = await self.inner.start_tls(ssl_context, server_hostname, timeout)
-        return _AsyncDeadlineStream(inner)
-
-    def get_extra_info(self, info: str) -> Any:
-        return self.inner.get_extra_info(info)
-
-
-_SocketOptions = (
-    Iterable[tuple[int, int, int] | tuple[int, int, bytes | bytearray] | tuple[int, int, None, int]]
-    | None
-)
-
-
-class DeadlineBackend(httpcore.NetworkBackend):
-    """httpcore's network backend with every read/write timeout cut to the attempt's deadline.
-
-    httpx times each socket read on its own, so a server that sends its *headers* one byte at a
-    time never trips a timeout (the body budget of :class:`RetryTransport` starts only once the
-    headers are in). The retry transports set a deadline per attempt; this backend enforces it.
-    """
-
-    def __init__(self, inner: httpcore.NetworkBackend) -> None:
-        self.inner = inner
-
-    def connect_tcp(
-        self,
-        host: str,
-        port: int,
-        timeout: float | None = None,
-        local_address: str | None = None,
-        socket_options: _SocketOptions = None,
-    ) -> httpcore.NetworkStream:
-        stream = self.inner.connect_tcp(host, port, timeout, local_address, socket_options)
-        return _DeadlineStream(stream)
-
-    def connect_unix_socket(
-        self, path: str, timeout: float | None = None, socket_options: _SocketOptions = None
-    ) -> httpcore.NetworkStream:
-        return _DeadlineStream(self.inner.connect_unix_socket(path, timeout, socket_options))
-
-    def sleep(self, seconds: float) -> None:
-        self.inner.sleep(seconds)
-
-
-class AsyncDeadlineBackend(httpcore.AsyncNetworkBackend):
-    """The asyncio/anyio twin of :class:`DeadlineBackend`."""
-
-    def __init__(self, inner: httpcore.AsyncNetworkBackend) -> None:
-        self.inner = inner
-
-    async def connect_tcp(
-        self,
-        host: str,
-        port: int,
-        timeout: float | None = None,
-        local_address: str | None = None,
-        socket_options: _SocketOptions = None,
-    ) -> httpcore.AsyncNetworkStream:
-        stream = await self.inner.connect_tcp(host, port, timeout, local_address, socket_options)
-        return _AsyncDeadlineStream(stream)
-
-    async def connect_unix_socket(
-        self, path: str, timeout: float | None = None, socket_options: _SocketOptions = None
-    ) -> httpcore.AsyncNetworkStream:
-        stream = await self.inner.connect_unix_socket(path, timeout, socket_options)
-        return _AsyncDeadlineStream(stream)
-
-    async def sleep(self, seconds: float) -> None:
-        await self.inner.sleep(seconds)
-
-
-def _install_deadline(transport: httpx.BaseTransport | httpx.AsyncBaseTransport) -> None:
-    """Put the deadline backend under httpx's own transports (others are left as they are).
-
-    httpx does not let a caller choose httpcore's network backend, so this swaps the pool's
-    backend in place; an httpx version without that attribute simply keeps per-read timeouts.
-    """
-    pool = getattr(transport, "_pool", None)
-    backend = getattr(pool, "_network_backend", None)
-    if isinstance(backend, DeadlineBackend | AsyncDeadlineBackend):
-        return
-    if isinstance(transport, httpx.HTTPTransport) and isinstance(backend, httpcore.NetworkBackend):
-        pool._network_backend = DeadlineBackend(backend)  # type: ignore[union-attr]
-    elif isinstance(transport, httpx.AsyncHTTPTransport) and isinstance(
-        backend, httpcore.AsyncNetworkBackend
-    ):
-        pool._network_backend = AsyncDeadlineBackend(backend)  # type: ignore[union-attr]
-
-
-def _deadline_for(budget: float | None) -> tuple[float, float] | None:
-    return None if budget is None else (time.monotonic() + budget, budget)
-
-
-# ---------------------------------------------------------------------------------------------
 # The shells
 # ---------------------------------------------------------------------------------------------
 
@@ -602,7 +407,6 @@ class RetryTransport(httpx.BaseTransport):
     def __init__(self, inner: httpx.BaseTransport, policy: RetryPolicy | None = None) -> None:
         self.inner = inner
         self.policy = policy or RetryPolicy()
-        _install_deadline(inner)
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
         flow = _flow(self.policy, request)
@@ -610,19 +414,14 @@ class RetryTransport(httpx.BaseTransport):
         while True:
             answer: Any = None
             if isinstance(step, _Send):
-                reset = _DEADLINE.set(_deadline_for(_body_budget(request)))
                 try:
-                    answer = self.inner.handle_request(request)
+                    with within(_body_budget(request)):
+                        answer = self.inner.handle_request(request)
                 except httpx.TransportError as exc:
                     answer = exc
-                finally:
-                    _DEADLINE.reset(reset)
             elif isinstance(step, _Read):
-                reset = _DEADLINE.set(_deadline_for(step.budget))
-                try:
+                with within(step.budget):
                     answer = self._read(request, step)
-                finally:
-                    _DEADLINE.reset(reset)
             elif isinstance(step, _Close):
                 step.response.close()
             else:
@@ -668,7 +467,6 @@ class AsyncRetryTransport(httpx.AsyncBaseTransport):
     def __init__(self, inner: httpx.AsyncBaseTransport, policy: RetryPolicy | None = None) -> None:
         self.inner = inner
         self.policy = policy or RetryPolicy()
-        _install_deadline(inner)
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
         flow = _flow(self.policy, request)
@@ -676,13 +474,10 @@ class AsyncRetryTransport(httpx.AsyncBaseTransport):
         while True:
             answer: Any = None
             if isinstance(step, _Send):
-                reset = _DEADLINE.set(_deadline_for(_body_budget(request)))
                 try:
-                    answer = await self.inner.handle_async_request(request)
+                    answer = await self._send(request)
                 except httpx.TransportError as exc:
                     answer = exc
-                finally:
-                    _DEADLINE.reset(reset)
             elif isinstance(step, _Read):
                 answer = await self._read(request, step)
             elif isinstance(step, _Close):
@@ -695,6 +490,17 @@ class AsyncRetryTransport(httpx.AsyncBaseTransport):
                 step = flow.send(answer)
             except StopIteration as stop:
                 return stop.value  # type: ignore[no-any-return]
+
+    async def _send(self, request: httpx.Request) -> httpx.Response:
+        """One attempt's send, headers included, bounded by the total budget (any transport)."""
+        budget = _body_budget(request)
+        if budget is None:
+            return await self.inner.handle_async_request(request)
+        try:
+            async with asyncio.timeout(budget):
+                return await self.inner.handle_async_request(request)
+        except TimeoutError:
+            raise httpx.ReadTimeout(out_of_time(budget), request=request) from None
 
     @staticmethod
     async def _read(request: httpx.Request, step: _Read) -> Any:

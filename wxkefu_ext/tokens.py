@@ -26,6 +26,7 @@ from collections.abc import AsyncIterator, Awaitable, Callable, Generator, Itera
 from dataclasses import dataclass
 from typing import Any, Final, Protocol, runtime_checkable
 
+from wxkefu_ext._extras import missing_extra
 from wxkefu_ext._redact import Secret
 from wxkefu_ext.locks import AsyncRedisLock, LockTimeoutError, RedisLock
 
@@ -194,12 +195,13 @@ _DELETE_IF: Final = (
 
 def _redis_client(redis_or_url: Any, *, asyncio_: bool) -> Any:
     if isinstance(redis_or_url, str):
-        if asyncio_:
+        try:
+            import redis
             import redis.asyncio as aioredis
-
+        except ImportError as exc:  # the "redis" extra
+            raise missing_extra("a Redis token store from a URL", exc) from exc
+        if asyncio_:
             return aioredis.Redis.from_url(redis_or_url)
-        import redis
-
         return redis.Redis.from_url(redis_or_url)
     return redis_or_url
 

@@ -47,6 +47,7 @@ from wxkefu_ext.pagination import (
     SyncMsgPager,
     parse_message,
 )
+from wxkefu_ext.protocols import SupportsRequest as _KfLike
 
 __all__ = [
     "AsyncSyncQueue",
@@ -174,12 +175,6 @@ if redis.call('LLEN', KEYS[1]) == 0 then
 end
 return 0
 """
-
-
-class _KfLike(Protocol):
-    def request(
-        self, method: str, path: str, *, params: Mapping[str, Any] | None = ..., json: Any = ...
-    ) -> dict[str, Any]: ...
 
 
 PageHandler = Callable[[SyncMsgPage], object]

@@ -24,11 +24,16 @@ import inspect
 from collections.abc import AsyncIterator, Awaitable, Callable
 from typing import Any, Literal, TypeAlias
 
-import anyio.to_thread
-from starlette.applications import Starlette
-from starlette.requests import Request
-from starlette.responses import PlainTextResponse, Response
-from starlette.routing import Route
+try:
+    import anyio.to_thread
+    from starlette.applications import Starlette
+    from starlette.requests import Request
+    from starlette.responses import PlainTextResponse, Response
+    from starlette.routing import Route
+except ImportError as exc:  # the "server" extra
+    from wxkefu_ext._extras import missing_extra
+
+    raise missing_extra("wxkefu_ext.callback.asgi (the ASGI callback endpoint)", exc) from exc
 
 from wxkefu_ext.callback._http import (
     SUCCESS,

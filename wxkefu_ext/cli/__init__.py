@@ -28,7 +28,13 @@ import sys
 from collections.abc import Sequence
 from typing import Annotated
 
-import typer
+try:
+    import rich  # noqa: F401 - the cli extra: typer and rich
+    import typer
+except ImportError as exc:  # the "cli" extra
+    from wxkefu_ext._extras import missing_extra
+
+    raise missing_extra("the wxkefu command line", exc) from exc
 
 from wxkefu_ext.cli import _common
 from wxkefu_ext.cli._common import (
@@ -62,6 +68,21 @@ app = typer.Typer(
 )
 
 
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("wxkefu")
+    except PackageNotFoundError:  # running from a source tree that was never installed
+        return "unknown (not installed)"
+
+
+def _show_version(value: bool) -> None:
+    if value:
+        typer.echo(f"wxkefu {_version()}")
+        raise typer.Exit()
+
+
 @app.callback()
 def _root(
     base_url: Annotated[
@@ -76,6 +97,12 @@ def _root(
     timeout: Annotated[
         float, typer.Option("--timeout", min=0.1, help="HTTP timeout in seconds.")
     ] = 10.0,
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_show_version, is_eager=True, help="Print the version and exit."
+        ),
+    ] = False,
 ) -> None:
     """Command line for the WeCom 微信客服 (Kf) API and its local emulator."""
     s = _common.settings()

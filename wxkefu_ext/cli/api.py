@@ -54,14 +54,9 @@ def token(
 
 
 def _account_rows(kf: Any, offset: int, limit: int, fetch_all: bool) -> list[dict[str, Any]]:
-    rows: list[dict[str, Any]] = []
-    while True:
-        reply = kf.request("POST", "/kf/account/list", json={"offset": offset, "limit": limit})
-        page = reply.get("account_list") or []
-        rows.extend(page)
-        if not fetch_all or len(page) < limit:
-            return rows
-        offset += len(page)
+    page = kf.account.list(offset=offset, limit=limit)
+    accounts = page if fetch_all else page.items  # a page iterates every following page
+    return [account.to_dict() for account in accounts]
 
 
 @accounts_app.command("list")
@@ -117,8 +112,10 @@ def accounts_add(
 
             media_id = media.upload(kf, "image", avatar).media_id
             status(f"avatar uploaded: media_id={media_id}")
-        reply = kf.request("POST", "/kf/account/add", json={"name": name, "media_id": media_id})
-    sys.stdout.write(f"{reply.get('open_kfid', '')}\n")
+        if media_id is None:  # unreachable: exactly one of --avatar / --media-id was checked
+            raise KfValidationError("no avatar media_id", field="avatar")
+        added = kf.account.add(name=name, media_id=media_id)
+    sys.stdout.write(f"{added.open_kfid}\n")
 
 
 @accounts_app.command("del")
@@ -127,7 +124,7 @@ def accounts_del(
 ) -> None:
     """Delete a Kf account."""
     with client_session() as kf:
-        kf.request("POST", "/kf/account/del", json={"open_kfid": open_kfid})
+        kf.account.del_(open_kfid=open_kfid)
     status(f"deleted {open_kfid}", style="green")
 
 
@@ -139,12 +136,11 @@ def accounts_link(
     ] = None,
 ) -> None:
     """Get the customer-facing contact link (kf/add_contact_way)."""
-    body: dict[str, Any] = {"open_kfid": open_kfid}
-    if scene:
-        body["scene"] = scene
+    from wxkefu_client.types import UNSET
+
     with client_session() as kf:
-        reply = kf.request("POST", "/kf/add_contact_way", json=body)
-    sys.stdout.write(f"{reply.get('url', '')}\n")
+        link = kf.add_contact_way(open_kfid=open_kfid, scene=scene or UNSET)  # "" is never sent
+    sys.stdout.write(f"{link.url}\n")
 
 
 def register(app: typer.Typer) -> None:

@@ -20,15 +20,8 @@ __all__ = ["register"]
 
 
 def _account_ids(kf: Any) -> list[str]:
-    ids: list[str] = []
-    offset = 0
-    while True:
-        reply = kf.request("POST", "/kf/account/list", json={"offset": offset, "limit": 100})
-        page = reply.get("account_list") or []
-        ids.extend(str(a["open_kfid"]) for a in page if a.get("open_kfid"))
-        if len(page) < 100:
-            return ids
-        offset += len(page)
+    # kf.account.list() pages by offset; iterating the page walks every following page.
+    return [str(a.open_kfid) for a in kf.account.list() if a.open_kfid]
 
 
 def pull(

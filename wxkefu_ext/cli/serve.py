@@ -117,8 +117,8 @@ def callback_serve(
     """
     from wxkefu_ext.callback import CallbackCrypto, KfMsgOrEvent
     from wxkefu_ext.callback.asgi import callback_app as make_app
-    from wxkefu_ext.cli._uvicorn import bind, serve_forever, url_of
     from wxkefu_ext.errors import ConfigurationError
+    from wxkefu_ext.serving import bind, serve_forever, url_of
 
     token = os.environ.get("WXKF_TOKEN")
     key = env_first("WXKF_ENCODING_AES_KEY", "WXKF_AES_KEY")

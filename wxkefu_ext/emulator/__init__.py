@@ -59,6 +59,7 @@ Command line: ``python -m wxkefu_ext.emulator --host 127.0.0.1 --port 0`` prints
 
 from __future__ import annotations
 
+from wxkefu_ext.emulator import _requires  # noqa: F401 - first: names the extra if one is missing
 from wxkefu_ext.emulator._http import ApiError
 from wxkefu_ext.emulator.clock import Clock
 from wxkefu_ext.emulator.core import (

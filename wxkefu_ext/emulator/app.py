@@ -1,4 +1,7 @@
-"""The ASGI shell: Starlette around the sans-IO core (:meth:`Emulator.handle`)."""
+"""The ASGI shell: Starlette around the sans-IO core (:meth:`Emulator.handle`).
+
+It gets the ``handle`` callable, not the emulator, so this layer knows nothing above it.
+"""
 
 from __future__ import annotations
 
@@ -7,12 +10,10 @@ from collections.abc import Awaitable, Callable, MutableMapping
 from typing import TYPE_CHECKING, Any, Final
 from urllib.parse import parse_qsl
 
-from wxkefu_ext.emulator._http import Request
+from wxkefu_ext.emulator._http import Request, Response
 
 if TYPE_CHECKING:
     from starlette.applications import Starlette
-
-    from wxkefu_ext.emulator.core import Emulator
 
 Scope = MutableMapping[str, Any]
 Receive = Callable[[], Awaitable[MutableMapping[str, Any]]]
@@ -23,7 +24,7 @@ SERVED_SCOPE_KEY: Final = "wxkefu.emulator.served"
 MAX_BODY: Final = 64 * 1024 * 1024
 
 
-def build_app(emu: Emulator) -> Starlette:
+def build_app(handle: Callable[[Request], Response]) -> Starlette:
     from starlette.applications import Starlette
     from starlette.routing import Mount
 
@@ -52,7 +53,7 @@ def build_app(emu: Emulator) -> Starlette:
             k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope.get("headers", [])
         }
         client = scope.get("client") or ("127.0.0.1", 0)
-        response = emu.handle(
+        response = handle(
             Request(
                 scope["method"], scope["path"], query, headers, b"".join(chunks), str(client[0])
             )

@@ -22,7 +22,7 @@ from wxkefu_ext._redact import Secret, redact_text
 if TYPE_CHECKING:
     import httpx
 
-    from wxkefu_ext.emulator.core import Emulator
+    from wxkefu_ext.emulator.world import World
 
 __all__ = ["CallbackDelivery", "CallbackPusher", "kf_msg_or_event_xml"]
 
@@ -60,9 +60,9 @@ def kf_msg_or_event_xml(corp_id: str, create_time: int, sync_token: str, open_kf
 
 class CallbackPusher:
     def __init__(
-        self, emu: Emulator, transport: httpx.BaseTransport | httpx.AsyncBaseTransport | None
+        self, world: World, transport: httpx.BaseTransport | httpx.AsyncBaseTransport | None
     ) -> None:
-        self._emu = emu
+        self._world = world
         self._transport = transport
         self._queue: queue.Queue[Any] = queue.Queue()
         self._log: list[CallbackDelivery] = []
@@ -172,11 +172,7 @@ class CallbackPusher:
         outcome = CallbackDelivery(open_kfid, status, attempt, error)
         with self._log_lock:
             self._log.append(outcome)
-        with self._emu._lock:
-            if outcome.ok:
-                self._emu.stats.callbacks_sent += 1
-            else:
-                self._emu.stats.callbacks_failed += 1
+        self._world.count_callback(outcome.ok)
         if not outcome.ok:
             _log.warning(
                 "callback for %s failed after %d attempts: %s", open_kfid, attempt, error or status

@@ -39,11 +39,11 @@ from wxkefu_ext.emulator import inject as _inject
 from wxkefu_ext.emulator._http import ApiError, Request, Response, json_response
 
 if TYPE_CHECKING:
-    from wxkefu_ext.emulator.core import Emulator
+    from wxkefu_ext.emulator.scenario import Scenario
 
 __all__ = ["handle_control"]
 
-Route = Callable[["Emulator", dict[str, Any], Request], dict[str, Any]]
+Route = Callable[["Scenario", dict[str, Any], Request], dict[str, Any]]
 
 
 def _str(body: dict[str, Any], name: str, *, required: bool = True) -> str | None:
@@ -55,11 +55,11 @@ def _str(body: dict[str, Any], name: str, *, required: bool = True) -> str | Non
     return value
 
 
-def _accounts(emu: Emulator, body: dict[str, Any], _: Request) -> dict[str, Any]:
+def _accounts(emu: Scenario, body: dict[str, Any], _: Request) -> dict[str, Any]:
     return {"open_kfid": emu.create_account(str(body.get("name", "客服")))}
 
 
-def _servicers(emu: Emulator, body: dict[str, Any], _: Request) -> dict[str, Any]:
+def _servicers(emu: Scenario, body: dict[str, Any], _: Request) -> dict[str, Any]:
     emu.add_servicer(
         str(_str(body, "open_kfid")),
         str(_str(body, "userid")),
@@ -69,7 +69,7 @@ def _servicers(emu: Emulator, body: dict[str, Any], _: Request) -> dict[str, Any
     return {}
 
 
-def _servicer_status(emu: Emulator, body: dict[str, Any], _: Request) -> dict[str, Any]:
+def _servicer_status(emu: Scenario, body: dict[str, Any], _: Request) -> dict[str, Any]:
     emu.set_servicer_status(
         str(_str(body, "open_kfid")),
         str(_str(body, "userid")),
@@ -79,7 +79,7 @@ def _servicer_status(emu: Emulator, body: dict[str, Any], _: Request) -> dict[st
     return {}
 
 
-def _enter(emu: Emulator, body: dict[str, Any], _: Request) -> dict[str, Any]:
+def _enter(emu: Scenario, body: dict[str, Any], _: Request) -> dict[str, Any]:
     result = emu.customer_enter_session(
         str(_str(body, "open_kfid")),
         _str(body, "external_userid", required=False),
@@ -90,7 +90,7 @@ def _enter(emu: Emulator, body: dict[str, Any], _: Request) -> dict[str, Any]:
     return {"external_userid": result.external_userid, "welcome_code": result.welcome_code}
 
 
-def _send(emu: Emulator, body: dict[str, Any], _: Request) -> dict[str, Any]:
+def _send(emu: Scenario, body: dict[str, Any], _: Request) -> dict[str, Any]:
     msgid = emu.customer_send(
         str(_str(body, "open_kfid")),
         str(_str(body, "external_userid")),
@@ -102,7 +102,7 @@ def _send(emu: Emulator, body: dict[str, Any], _: Request) -> dict[str, Any]:
     return {"msgid": msgid}
 
 
-def _send_many(emu: Emulator, body: dict[str, Any], _: Request) -> dict[str, Any]:
+def _send_many(emu: Scenario, body: dict[str, Any], _: Request) -> dict[str, Any]:
     n = body.get("n")
     if not isinstance(n, int) or isinstance(n, bool):
         raise ValueError("'n' must be an integer")
@@ -115,20 +115,20 @@ def _send_many(emu: Emulator, body: dict[str, Any], _: Request) -> dict[str, Any
     return {"msgids": ids}
 
 
-def _clock(emu: Emulator, body: dict[str, Any], _: Request) -> dict[str, Any]:
+def _clock(emu: Scenario, body: dict[str, Any], _: Request) -> dict[str, Any]:
     return {"now": emu.clock.now(), "offset": emu.clock.offset}
 
 
-def _advance(emu: Emulator, body: dict[str, Any], req: Request) -> dict[str, Any]:
+def _advance(emu: Scenario, body: dict[str, Any], req: Request) -> dict[str, Any]:
     emu.clock.advance(body.get("seconds"))  # type: ignore[arg-type]
     return _clock(emu, body, req)
 
 
-def _faults_list(emu: Emulator, body: dict[str, Any], _: Request) -> dict[str, Any]:
+def _faults_list(emu: Scenario, body: dict[str, Any], _: Request) -> dict[str, Any]:
     return {"faults": [f.as_dict() for f in emu.faults]}
 
 
-def _faults_add(emu: Emulator, body: dict[str, Any], _: Request) -> dict[str, Any]:
+def _faults_add(emu: Scenario, body: dict[str, Any], _: Request) -> dict[str, Any]:
     allowed = {"kind", "count", "path", "errcode", "delay", "probability", "status", "processed"}
     extra = set(body) - allowed
     if extra:
@@ -138,35 +138,35 @@ def _faults_add(emu: Emulator, body: dict[str, Any], _: Request) -> dict[str, An
     return {"fault": fault.as_dict()}
 
 
-def _faults_clear(emu: Emulator, body: dict[str, Any], _: Request) -> dict[str, Any]:
+def _faults_clear(emu: Scenario, body: dict[str, Any], _: Request) -> dict[str, Any]:
     emu.clear_faults()
     return {}
 
 
-def _invalidate(emu: Emulator, body: dict[str, Any], _: Request) -> dict[str, Any]:
+def _invalidate(emu: Scenario, body: dict[str, Any], _: Request) -> dict[str, Any]:
     return {"revoked": emu.invalidate_tokens()}
 
 
-def _delivered(emu: Emulator, body: dict[str, Any], req: Request) -> dict[str, Any]:
+def _delivered(emu: Scenario, body: dict[str, Any], req: Request) -> dict[str, Any]:
     return {"delivered": emu.delivered(req.query.get("open_kfid"), touser=req.query.get("touser"))}
 
 
-def _stats(emu: Emulator, body: dict[str, Any], _: Request) -> dict[str, Any]:
+def _stats(emu: Scenario, body: dict[str, Any], _: Request) -> dict[str, Any]:
     return emu.stats.as_dict()
 
 
-def _callback(emu: Emulator, body: dict[str, Any], _: Request) -> dict[str, Any]:
+def _callback(emu: Scenario, body: dict[str, Any], _: Request) -> dict[str, Any]:
     emu.set_callback(
         body.get("url"), token=body.get("token"), encoding_aes_key=body.get("encoding_aes_key")
     )
     return {}
 
 
-def _flush(emu: Emulator, body: dict[str, Any], _: Request) -> dict[str, Any]:
+def _flush(emu: Scenario, body: dict[str, Any], _: Request) -> dict[str, Any]:
     return {"flushed": emu.flush_callbacks(float(body.get("timeout", 5.0)))}
 
 
-def _reset(emu: Emulator, body: dict[str, Any], _: Request) -> dict[str, Any]:
+def _reset(emu: Scenario, body: dict[str, Any], _: Request) -> dict[str, Any]:
     emu.reset()
     return {}
 
@@ -193,7 +193,7 @@ ROUTES: dict[tuple[str, str], Route] = {
 ROUTES.update(_inject.ROUTES)  # POST /_emulator/items/raw (see inject.py)
 
 
-def handle_control(emu: Emulator, request: Request) -> Response:
+def handle_control(emu: Scenario, request: Request) -> Response:
     route = ROUTES.get((request.method.upper(), request.path.rstrip("/")))
     if route is None:
         known = sorted({p for _, p in ROUTES})

@@ -21,13 +21,13 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from wxkefu_ext.emulator._http import Request
-    from wxkefu_ext.emulator.core import Emulator
+    from wxkefu_ext.emulator.scenario import Scenario
 
 __all__ = ["ROUTES", "inject_raw_item"]
 
 
 def inject_raw_item(
-    emu: Emulator, open_kfid: str, item: Mapping[str, Any], *, callback: bool = False
+    emu: Scenario, open_kfid: str, item: Mapping[str, Any], *, callback: bool = False
 ) -> str:
     """Queue ``item`` for ``open_kfid``'s ``sync_msg`` exactly as given (a copy), adding only a
     missing ``msgid`` / ``send_time``; fire the callback when asked. Returns the item's msgid."""
@@ -36,17 +36,17 @@ def inject_raw_item(
     if "msgtype" in item and not isinstance(item["msgtype"], str):
         raise ValueError("'item.msgtype' must be a string when present")
     raw = dict(item)
-    with emu._lock:  # the emulator's state lock; every queue change happens under it
+    with emu.lock:  # the emulator's state lock; every queue change happens under it
         emu.account(open_kfid)
         raw.setdefault("msgid", emu.new_msgid())
         raw.setdefault("send_time", emu.clock.now_int())
-        emu._enqueue(open_kfid, raw)
+        emu.enqueue_item(open_kfid, raw)
         if callback:
             emu.fire_callback(open_kfid)
     return str(raw["msgid"])
 
 
-def _raw_item(emu: Emulator, body: dict[str, Any], _: Request) -> dict[str, Any]:
+def _raw_item(emu: Scenario, body: dict[str, Any], _: Request) -> dict[str, Any]:
     open_kfid = body.get("open_kfid")
     if not isinstance(open_kfid, str) or not open_kfid:
         raise ValueError("'open_kfid' must be a non-empty string")
@@ -56,6 +56,6 @@ def _raw_item(emu: Emulator, body: dict[str, Any], _: Request) -> dict[str, Any]
     return {"msgid": inject_raw_item(emu, open_kfid, item, callback=bool(body.get("callback")))}
 
 
-ROUTES: dict[tuple[str, str], Callable[[Emulator, dict[str, Any], Request], dict[str, Any]]] = {
+ROUTES: dict[tuple[str, str], Callable[[Scenario, dict[str, Any], Request], dict[str, Any]]] = {
     ("POST", "/_emulator/items/raw"): _raw_item,
 }

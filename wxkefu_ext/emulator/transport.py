@@ -4,6 +4,8 @@
   so it works from sync code running inside an event loop too, and costs microseconds.
 * :class:`EmulatorAsyncTransport` is ``httpx.ASGITransport`` over :attr:`Emulator.app`.
 
+They take the sans-IO ``handle`` callable / the ASGI app, not the emulator (no upward import).
+
 Both honour injected faults the same way: delays sleep, dropped connections raise
 :class:`httpx.RemoteProtocolError` (what a real dropped socket gives httpx).
 """
@@ -11,14 +13,12 @@ Both honour injected faults the same way: delays sleep, dropped connections rais
 from __future__ import annotations
 
 import time
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import Any
 
 import httpx
 
 from wxkefu_ext.emulator._http import Request, Response
-
-if TYPE_CHECKING:
-    from wxkefu_ext.emulator.core import Emulator
 
 __all__ = ["EmulatorAsyncTransport", "EmulatorTransport", "dropped"]
 
@@ -47,11 +47,11 @@ def to_httpx(response: Response, request: httpx.Request) -> httpx.Response:
 class EmulatorTransport(httpx.BaseTransport):
     """Sync in-process transport: ``httpx.Client(transport=emu.transport())``."""
 
-    def __init__(self, emu: Emulator) -> None:
-        self._emu = emu
+    def __init__(self, handle: Callable[[Request], Response]) -> None:
+        self._handle = handle
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
-        response = self._emu.handle(to_request(request, request.read()))
+        response = self._handle(to_request(request, request.read()))
         firing = response.firing
         if firing is not None:
             if firing.kind == "delay":
@@ -64,5 +64,5 @@ class EmulatorTransport(httpx.BaseTransport):
 class EmulatorAsyncTransport(httpx.ASGITransport):
     """Async in-process transport: ``httpx.ASGITransport(app=emu.app)`` (drops raise)."""
 
-    def __init__(self, emu: Emulator) -> None:
-        super().__init__(app=emu.app)
+    def __init__(self, app: Any) -> None:
+        super().__init__(app=app)

@@ -8,8 +8,6 @@ handler. Handlers run under the emulator's lock, so each request is atomic.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Final
 
 from wxkefu_ext.emulator._http import (
@@ -20,26 +18,14 @@ from wxkefu_ext.emulator._http import (
     json_response,
     parse_multipart,
 )
+from wxkefu_ext.emulator.handlers.call import Call, Handler
 from wxkefu_ext.emulator.validation import Operation, validate_body, validate_query
 
 if TYPE_CHECKING:
-    from wxkefu_ext.emulator.core import Emulator
+    from wxkefu_ext.emulator.world import World
 
 __all__ = ["Call", "Handler", "process"]
 
-
-@dataclass(slots=True)
-class Call:
-    """What a handler gets: the parsed ``body`` (JSON ops), ``query``, uploaded ``files``."""
-
-    request: Request
-    body: dict[str, Any]
-    query: Mapping[str, str]
-    corp_id: str = ""
-    files: list[UploadedFile] = field(default_factory=list)
-
-
-Handler = Callable[["Emulator", Call], "dict[str, Any] | Response"]
 
 #: Specific errcodes for missing/invalid query parameters (else 40058).
 _QUERY_ERRCODES: Final[dict[tuple[str, str], tuple[int, int]]] = {
@@ -94,7 +80,7 @@ def _parse_json(op: Operation, raw: bytes) -> dict[str, Any]:
     return doc
 
 
-def process(emu: Emulator, op: Operation, request: Request) -> Response:
+def process(emu: World, op: Operation, request: Request) -> Response:
     if not _TABLE:
         _TABLE.update(_handlers())
     handler = _TABLE.get(op.operation_id)
@@ -102,7 +88,7 @@ def process(emu: Emulator, op: Operation, request: Request) -> Response:
         raise ApiError(
             48002, f"operation {op.operation_id} is not implemented by the emulator", kind="route"
         )
-    with emu._lock:
+    with emu.lock:
         emu.stats.requests_by_op[op.operation_id] += 1
         if op.operation_id == "getToken":
             emu.stats.gettoken_calls += 1

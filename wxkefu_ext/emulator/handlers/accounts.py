@@ -7,21 +7,20 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 from wxkefu_ext.emulator._http import ApiError
+from wxkefu_ext.emulator.world import MEDIA_SECONDS
 
 if TYPE_CHECKING:
-    from wxkefu_ext.emulator.core import Emulator
-    from wxkefu_ext.emulator.handlers import Call, Handler
+    from wxkefu_ext.emulator.handlers.call import Call, Handler
     from wxkefu_ext.emulator.state import Media
+    from wxkefu_ext.emulator.world import World
 
 
 def _digest(*parts: str, n: int = 24) -> str:
     return hashlib.sha256("\x00".join(parts).encode()).hexdigest()[:n]
 
 
-def live_media(emu: Emulator, media_id: str, *, field: str = "media_id") -> Media:
+def live_media(emu: World, media_id: str, *, field: str = "media_id") -> Media:
     """The stored media or 40007 (unknown, or older than 3 days)."""
-    from wxkefu_ext.emulator.core import MEDIA_SECONDS
-
     found = emu.state.media.get(media_id)
     if found is None:
         raise ApiError(40007, f"invalid media_id in {field}: unknown media")
@@ -34,27 +33,27 @@ def avatar_url(media_id: str) -> str:
     return f"https://wework.qpic.cn/wwpic/emulator/{_digest(media_id, n=16)}/0" if media_id else ""
 
 
-def get_token(emu: Emulator, call: Call) -> dict[str, Any]:
+def get_token(emu: World, call: Call) -> dict[str, Any]:
     token, expires_in = emu.check_credentials(call.query["corpid"], call.query["corpsecret"])
     return {"access_token": token, "expires_in": expires_in}
 
 
-def account_add(emu: Emulator, call: Call) -> dict[str, Any]:
+def account_add(emu: World, call: Call) -> dict[str, Any]:
     name = str(call.body["name"])
     if not name.strip():
         raise ApiError(95006, "invalid kf account name: blank")
     live_media(emu, call.body["media_id"])
-    return {"open_kfid": emu._add_account(name, call.body["media_id"]).open_kfid}
+    return {"open_kfid": emu.add_account(name, call.body["media_id"]).open_kfid}
 
 
-def account_del(emu: Emulator, call: Call) -> dict[str, Any]:
+def account_del(emu: World, call: Call) -> dict[str, Any]:
     account = emu.account(call.body["open_kfid"])
     del emu.state.accounts[account.open_kfid]
     emu.state.deleted_accounts.add(account.open_kfid)
     return {}
 
 
-def account_update(emu: Emulator, call: Call) -> dict[str, Any]:
+def account_update(emu: World, call: Call) -> dict[str, Any]:
     account = emu.account(call.body["open_kfid"])
     if "media_id" in call.body:
         live_media(emu, call.body["media_id"])
@@ -67,7 +66,7 @@ def account_update(emu: Emulator, call: Call) -> dict[str, Any]:
     return {}
 
 
-def account_list(emu: Emulator, call: Call) -> dict[str, Any]:
+def account_list(emu: World, call: Call) -> dict[str, Any]:
     offset = int(call.body.get("offset", call.query.get("offset", 0)) or 0)
     limit = int(call.body.get("limit", call.query.get("limit", 100)) or 100)
     accounts = list(emu.state.accounts.values())[offset : offset + limit]
@@ -84,7 +83,7 @@ def account_list(emu: Emulator, call: Call) -> dict[str, Any]:
     }
 
 
-def add_contact_way(emu: Emulator, call: Call) -> dict[str, Any]:
+def add_contact_way(emu: World, call: Call) -> dict[str, Any]:
     account = emu.account(call.body["open_kfid"])
     scene = str(call.body.get("scene", ""))
     url = f"https://work.weixin.qq.com/kf/kfc{_digest(emu.corp_id, account.open_kfid, n=18)}"
@@ -93,11 +92,11 @@ def add_contact_way(emu: Emulator, call: Call) -> dict[str, Any]:
     return {"url": url}
 
 
-def get_corp_qualification(emu: Emulator, call: Call) -> dict[str, Any]:
+def get_corp_qualification(emu: World, call: Call) -> dict[str, Any]:
     return {"wechat_channels_binding": False}
 
 
-def idconvert_open_kfid(emu: Emulator, call: Call) -> dict[str, Any]:
+def idconvert_open_kfid(emu: World, call: Call) -> dict[str, Any]:
     items, invalid = [], []
     for kfid in call.body["open_kfid_list"]:
         if kfid in emu.state.accounts:

@@ -5,15 +5,14 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from wxkefu_ext.emulator._http import ApiError
+from wxkefu_ext.emulator.world import WINDOW_SECONDS
 
 if TYPE_CHECKING:
-    from wxkefu_ext.emulator.core import Emulator
-    from wxkefu_ext.emulator.handlers import Call, Handler
+    from wxkefu_ext.emulator.handlers.call import Call, Handler
+    from wxkefu_ext.emulator.world import World
 
 
-def customer_batchget(emu: Emulator, call: Call) -> dict[str, Any]:
-    from wxkefu_ext.emulator.core import WINDOW_SECONDS
-
+def customer_batchget(emu: World, call: Call) -> dict[str, Any]:
     now = emu.clock.now()
     want_context = call.body.get("need_enter_session_context") == 1
     found: list[dict[str, Any]] = []
@@ -47,7 +46,7 @@ def customer_batchget(emu: Emulator, call: Call) -> dict[str, Any]:
     return out
 
 
-def get_upgrade_service_config(emu: Emulator, call: Call) -> dict[str, Any]:
+def get_upgrade_service_config(emu: World, call: Call) -> dict[str, Any]:
     return {
         "member_range": {
             "userid_list": list(emu.state.upgrade_members),
@@ -57,7 +56,7 @@ def get_upgrade_service_config(emu: Emulator, call: Call) -> dict[str, Any]:
     }
 
 
-def upgrade_service(emu: Emulator, call: Call) -> dict[str, Any]:
+def upgrade_service(emu: World, call: Call) -> dict[str, Any]:
     kfid = emu.account(call.body["open_kfid"]).open_kfid
     customer = emu.customer(call.body["external_userid"])
     session = emu.session(kfid, customer.external_userid, create=True)
@@ -76,7 +75,7 @@ def upgrade_service(emu: Emulator, call: Call) -> dict[str, Any]:
     return {}
 
 
-def cancel_upgrade_service(emu: Emulator, call: Call) -> dict[str, Any]:
+def cancel_upgrade_service(emu: World, call: Call) -> dict[str, Any]:
     kfid = emu.account(call.body["open_kfid"]).open_kfid
     customer = emu.customer(call.body["external_userid"])
     emu.session(kfid, customer.external_userid, create=True).upgrade = None

@@ -12,28 +12,28 @@ from wxkefu_ext.emulator.handlers.accounts import live_media
 from wxkefu_ext.emulator.state import KnowledgeGroup, KnowledgeIntent
 
 if TYPE_CHECKING:
-    from wxkefu_ext.emulator.core import Emulator
-    from wxkefu_ext.emulator.handlers import Call, Handler
+    from wxkefu_ext.emulator.handlers.call import Call, Handler
+    from wxkefu_ext.emulator.world import World
 
 MAX_GROUPS: Final = 100
 MAX_INTENTS_PER_GROUP: Final = 200
 
 
-def _group(emu: Emulator, group_id: str) -> KnowledgeGroup:
+def _group(emu: World, group_id: str) -> KnowledgeGroup:
     found = emu.state.groups.get(group_id)
     if found is None:
         raise ApiError(40058, f"invalid group_id {group_id[:64]!r}: no such knowledge group")
     return found
 
 
-def _intent(emu: Emulator, intent_id: str) -> KnowledgeIntent:
+def _intent(emu: World, intent_id: str) -> KnowledgeIntent:
     found = emu.state.intents.get(intent_id)
     if found is None:
         raise ApiError(40058, f"invalid intent_id {intent_id[:64]!r}: no such intent")
     return found
 
 
-def _unique_name(emu: Emulator, name: str, *, except_id: str = "") -> None:
+def _unique_name(emu: World, name: str, *, except_id: str = "") -> None:
     if any(g.name == name and g.group_id != except_id for g in emu.state.groups.values()):
         raise ApiError(40058, f"invalid name: a knowledge group named {name!r} already exists")
 
@@ -64,7 +64,7 @@ def _page(items: list[dict[str, Any]], body: dict[str, Any], key: str) -> dict[s
     return out
 
 
-def add_group(emu: Emulator, call: Call) -> dict[str, Any]:
+def add_group(emu: World, call: Call) -> dict[str, Any]:
     name = call.body["name"]
     _unique_name(emu, name)
     if len(emu.state.groups) >= MAX_GROUPS:
@@ -74,7 +74,7 @@ def add_group(emu: Emulator, call: Call) -> dict[str, Any]:
     return {"group_id": group.group_id}
 
 
-def del_group(emu: Emulator, call: Call) -> dict[str, Any]:
+def del_group(emu: World, call: Call) -> dict[str, Any]:
     group = _group(emu, call.body["group_id"])
     if group.is_default:
         raise ApiError(40058, "the default knowledge group cannot be deleted")
@@ -86,7 +86,7 @@ def del_group(emu: Emulator, call: Call) -> dict[str, Any]:
     return {}
 
 
-def mod_group(emu: Emulator, call: Call) -> dict[str, Any]:
+def mod_group(emu: World, call: Call) -> dict[str, Any]:
     group = _group(emu, call.body["group_id"])
     if group.is_default:
         raise ApiError(40058, "the default knowledge group cannot be modified")
@@ -95,7 +95,7 @@ def mod_group(emu: Emulator, call: Call) -> dict[str, Any]:
     return {}
 
 
-def list_group(emu: Emulator, call: Call) -> dict[str, Any]:
+def list_group(emu: World, call: Call) -> dict[str, Any]:
     groups = list(emu.state.groups.values())
     if call.body.get("group_id"):
         groups = [g for g in groups if g.group_id == call.body["group_id"]]
@@ -110,7 +110,7 @@ def _questions(body: dict[str, Any]) -> list[str]:
     return out
 
 
-def _check_intent(emu: Emulator, body: dict[str, Any], *, except_id: str = "") -> None:
+def _check_intent(emu: World, body: dict[str, Any], *, except_id: str = "") -> None:
     mine = _questions(body)
     if len(set(mine)) != len(mine):
         raise ApiError(40058, "invalid question: the same question appears twice")
@@ -133,7 +133,7 @@ def _check_intent(emu: Emulator, body: dict[str, Any], *, except_id: str = "") -
                     live_media(emu, ref[name], field=f"attachments.{att['msgtype']}.{name}")
 
 
-def add_intent(emu: Emulator, call: Call) -> dict[str, Any]:
+def add_intent(emu: World, call: Call) -> dict[str, Any]:
     group = _group(emu, call.body["group_id"])
     if (
         sum(1 for i in emu.state.intents.values() if i.group_id == group.group_id)
@@ -152,12 +152,12 @@ def add_intent(emu: Emulator, call: Call) -> dict[str, Any]:
     return {"intent_id": intent.intent_id}
 
 
-def del_intent(emu: Emulator, call: Call) -> dict[str, Any]:
+def del_intent(emu: World, call: Call) -> dict[str, Any]:
     del emu.state.intents[_intent(emu, call.body["intent_id"]).intent_id]
     return {}
 
 
-def mod_intent(emu: Emulator, call: Call) -> dict[str, Any]:
+def mod_intent(emu: World, call: Call) -> dict[str, Any]:
     intent = _intent(emu, call.body["intent_id"])
     merged = {
         "question": call.body.get("question", intent.question),
@@ -171,7 +171,7 @@ def mod_intent(emu: Emulator, call: Call) -> dict[str, Any]:
     return {}
 
 
-def _listed_answer(answer: dict[str, Any], emu: Emulator) -> dict[str, Any]:
+def _listed_answer(answer: dict[str, Any], emu: World) -> dict[str, Any]:
     out = copy.deepcopy(answer)
     for att in out.get("attachments", ()):
         ref = att.get(att["msgtype"], {})
@@ -182,7 +182,7 @@ def _listed_answer(answer: dict[str, Any], emu: Emulator) -> dict[str, Any]:
     return out
 
 
-def list_intent(emu: Emulator, call: Call) -> dict[str, Any]:
+def list_intent(emu: World, call: Call) -> dict[str, Any]:
     intents = list(emu.state.intents.values())
     if call.body.get("group_id"):
         intents = [i for i in intents if i.group_id == call.body["group_id"]]

@@ -12,8 +12,8 @@ from wxkefu_ext.emulator.handlers.accounts import live_media
 from wxkefu_ext.emulator.state import Media
 
 if TYPE_CHECKING:
-    from wxkefu_ext.emulator.core import Emulator
-    from wxkefu_ext.emulator.handlers import Call, Handler
+    from wxkefu_ext.emulator.handlers.call import Call, Handler
+    from wxkefu_ext.emulator.world import World
 
 MB: Final = 1024 * 1024
 #: type -> (max bytes, errcode when bigger)
@@ -53,7 +53,7 @@ def _is_image(data: bytes) -> str | None:
     return None
 
 
-def media_upload(emu: Emulator, call: Call) -> dict[str, Any]:
+def media_upload(emu: World, call: Call) -> dict[str, Any]:
     kind = call.query["type"]
     data, filename, ctype = _media_part(call)
     if len(data) <= 5:
@@ -82,7 +82,7 @@ def media_upload(emu: Emulator, call: Call) -> dict[str, Any]:
     return {"type": kind, "media_id": media_id, "created_at": str(int(now))}
 
 
-def media_uploadimg(emu: Emulator, call: Call) -> dict[str, Any]:
+def media_uploadimg(emu: World, call: Call) -> dict[str, Any]:
     data, _filename, _ctype = _media_part(call)
     if len(data) <= 5 or len(data) > 2 * MB:
         raise ApiError(40009, f"invalid image size: {len(data)} bytes (6 bytes .. 2 MB)")
@@ -91,7 +91,7 @@ def media_uploadimg(emu: Emulator, call: Call) -> dict[str, Any]:
     return {"url": f"https://wework.qpic.cn/wwpic/emulator/{emu.new_id('', 24)}/0"}
 
 
-def media_get(emu: Emulator, call: Call) -> Response:
+def media_get(emu: World, call: Call) -> Response:
     media = live_media(emu, call.query["media_id"])
     size = len(media.data)
     headers = {

@@ -18,11 +18,17 @@ from typing import TYPE_CHECKING, Any, Final
 from wxkefu_ext.emulator._http import ApiError
 from wxkefu_ext.emulator.handlers.accounts import live_media
 from wxkefu_ext.emulator.state import Delivery
+from wxkefu_ext.emulator.world import (
+    HISTORY_SECONDS,
+    RECALL_SECONDS,
+    SENDS_PER_CUSTOMER_MESSAGE,
+    WINDOW_SECONDS,
+)
 
 if TYPE_CHECKING:
-    from wxkefu_ext.emulator.core import Emulator
-    from wxkefu_ext.emulator.handlers import Call, Handler
+    from wxkefu_ext.emulator.handlers.call import Call, Handler
     from wxkefu_ext.emulator.state import Session
+    from wxkefu_ext.emulator.world import World
 
 _MEDIA_FIELDS: Final[dict[str, tuple[str, ...]]] = {
     "image": ("media_id",),
@@ -38,17 +44,17 @@ _CURSOR_TAG: Final = 6
 # ----------------------------------------------------------------------------- cursors
 
 
-def _tag(emu: Emulator, open_kfid: str, seq: int) -> bytes:
+def _tag(emu: World, open_kfid: str, seq: int) -> bytes:
     key = f"wxkefu-emulator-cursor:{emu.seed}".encode()
     return hmac.new(key, f"{open_kfid}:{seq}".encode(), hashlib.sha256).digest()[:_CURSOR_TAG]
 
 
-def encode_cursor(emu: Emulator, open_kfid: str, seq: int) -> str:
+def encode_cursor(emu: World, open_kfid: str, seq: int) -> str:
     raw = _tag(emu, open_kfid, seq) + seq.to_bytes(8, "big")
     return base64.urlsafe_b64encode(raw).decode().rstrip("=")
 
 
-def decode_cursor(emu: Emulator, open_kfid: str, cursor: str) -> int:
+def decode_cursor(emu: World, open_kfid: str, cursor: str) -> int:
     """The sequence number behind an opaque cursor; 50100 when it is not ours for this account."""
     try:
         raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
@@ -64,9 +70,7 @@ def decode_cursor(emu: Emulator, open_kfid: str, cursor: str) -> int:
 # ----------------------------------------------------------------------------- sync_msg
 
 
-def sync_msg(emu: Emulator, call: Call) -> dict[str, Any]:
-    from wxkefu_ext.emulator.core import HISTORY_SECONDS
-
+def sync_msg(emu: World, call: Call) -> dict[str, Any]:
     kfid = emu.account(call.body["open_kfid"]).open_kfid
     token = call.body.get("token")
     if token:
@@ -95,26 +99,24 @@ def sync_msg(emu: Emulator, call: Call) -> dict[str, Any]:
 # ----------------------------------------------------------------------------- sends
 
 
-def _duplicate(emu: Emulator, open_kfid: str, msgid: str | None) -> None:
+def _duplicate(emu: World, open_kfid: str, msgid: str | None) -> None:
     if msgid and msgid in emu.state.sent_msgids.get(open_kfid, {}):
         raise ApiError(40058, f"invalid msgid: duplicated msgid {msgid!r}")
 
 
-def _check_media(emu: Emulator, msgtype: str, payload: dict[str, Any]) -> None:
+def _check_media(emu: World, msgtype: str, payload: dict[str, Any]) -> None:
     for name in _MEDIA_FIELDS.get(msgtype, ()):
         live_media(emu, payload[name], field=f"{msgtype}.{name}")
 
 
-def _deliver(emu: Emulator, body: dict[str, Any], open_kfid: str, touser: str, via: str) -> str:
+def _deliver(emu: World, body: dict[str, Any], open_kfid: str, touser: str, via: str) -> str:
     msgid = body.get("msgid") or emu.new_id("", 32)
     msgtype = body["msgtype"]
     emu.deliver(Delivery(msgid, open_kfid, touser, msgtype, body[msgtype], emu.clock.now(), via))
     return str(msgid)
 
 
-def _window(emu: Emulator, session: Session) -> None:
-    from wxkefu_ext.emulator.core import SENDS_PER_CUSTOMER_MESSAGE, WINDOW_SECONDS
-
+def _window(emu: World, session: Session) -> None:
     if session.state not in (0, 1):
         raise ApiError(95018, f"send msg session status invalid (service_state {session.state})")
     if session.window_start is None or emu.clock.now() - session.window_start > WINDOW_SECONDS:
@@ -125,7 +127,7 @@ def _window(emu: Emulator, session: Session) -> None:
         raise ApiError(95001, "send msg count limit: 5 messages per customer message")
 
 
-def send_msg(emu: Emulator, call: Call) -> dict[str, Any]:
+def send_msg(emu: World, call: Call) -> dict[str, Any]:
     body = call.body
     kfid = emu.account(body["open_kfid"]).open_kfid
     customer = emu.customer(body["touser"])
@@ -145,7 +147,7 @@ def send_msg(emu: Emulator, call: Call) -> dict[str, Any]:
     return {"msgid": msgid}
 
 
-def send_msg_on_event(emu: Emulator, call: Call) -> dict[str, Any]:
+def send_msg_on_event(emu: World, call: Call) -> dict[str, Any]:
     body = call.body
     code = emu.state.codes.get(body["code"])
     if code is None:
@@ -175,9 +177,7 @@ def send_msg_on_event(emu: Emulator, call: Call) -> dict[str, Any]:
     return {"msgid": msgid}
 
 
-def recall_msg(emu: Emulator, call: Call) -> dict[str, Any]:
-    from wxkefu_ext.emulator.core import RECALL_SECONDS
-
+def recall_msg(emu: World, call: Call) -> dict[str, Any]:
     kfid = emu.account(call.body["open_kfid"]).open_kfid
     delivery = emu.state.sent_msgids.get(kfid, {}).get(call.body["msgid"])
     if delivery is None or delivery.recalled:

@@ -9,8 +9,8 @@ from wxkefu_ext.emulator._http import ApiError
 from wxkefu_ext.emulator.state import Servicer
 
 if TYPE_CHECKING:
-    from wxkefu_ext.emulator.core import Emulator
-    from wxkefu_ext.emulator.handlers import Call, Handler
+    from wxkefu_ext.emulator.handlers.call import Call, Handler
+    from wxkefu_ext.emulator.world import World
 
 #: §2.11: which target states the API may move a session to, by current state.
 TRANSITIONS: Final[dict[int, frozenset[int]]] = {
@@ -30,7 +30,7 @@ _CODE_RULES: Final[dict[int, tuple[str, float, tuple[str, ...]]]] = {
 }
 
 
-def servicer_add(emu: Emulator, call: Call) -> dict[str, Any]:
+def servicer_add(emu: World, call: Call) -> dict[str, Any]:
     kfid = emu.account(call.body["open_kfid"]).open_kfid
     servicers = emu.state.servicers[kfid]
     results: list[dict[str, Any]] = []
@@ -57,7 +57,7 @@ def servicer_add(emu: Emulator, call: Call) -> dict[str, Any]:
     return {"result_list": results}
 
 
-def servicer_del(emu: Emulator, call: Call) -> dict[str, Any]:
+def servicer_del(emu: World, call: Call) -> dict[str, Any]:
     kfid = emu.account(call.body["open_kfid"]).open_kfid
     servicers = emu.state.servicers[kfid]
     results: list[dict[str, Any]] = []
@@ -80,7 +80,7 @@ def servicer_del(emu: Emulator, call: Call) -> dict[str, Any]:
     return {"result_list": results}
 
 
-def servicer_list(emu: Emulator, call: Call) -> dict[str, Any]:
+def servicer_list(emu: World, call: Call) -> dict[str, Any]:
     kfid = emu.account(call.query["open_kfid"]).open_kfid
     out: list[dict[str, Any]] = []
     for s in emu.state.servicers[kfid]:
@@ -94,7 +94,7 @@ def servicer_list(emu: Emulator, call: Call) -> dict[str, Any]:
     return {"servicer_list": out}
 
 
-def service_state_get(emu: Emulator, call: Call) -> dict[str, Any]:
+def service_state_get(emu: World, call: Call) -> dict[str, Any]:
     kfid = emu.account(call.body["open_kfid"]).open_kfid
     customer = emu.customer(call.body["external_userid"])
     session = emu.session(kfid, customer.external_userid, create=True)
@@ -104,7 +104,7 @@ def service_state_get(emu: Emulator, call: Call) -> dict[str, Any]:
     return out
 
 
-def service_state_trans(emu: Emulator, call: Call) -> dict[str, Any]:
+def service_state_trans(emu: World, call: Call) -> dict[str, Any]:
     kfid = emu.account(call.body["open_kfid"]).open_kfid
     customer = emu.customer(call.body["external_userid"])
     session = emu.session(kfid, customer.external_userid, create=True)

@@ -7,9 +7,9 @@ from typing import TYPE_CHECKING, Any, Final
 from wxkefu_ext.emulator._http import ApiError
 
 if TYPE_CHECKING:
-    from wxkefu_ext.emulator.core import Emulator
-    from wxkefu_ext.emulator.handlers import Call, Handler
+    from wxkefu_ext.emulator.handlers.call import Call, Handler
     from wxkefu_ext.emulator.state import StatEvent
+    from wxkefu_ext.emulator.world import World
 
 DAY: Final = 86_400
 TZ_OFFSET: Final = 8 * 3600  # stat days start at 00:00 Asia/Shanghai
@@ -21,7 +21,7 @@ def day_start(ts: float) -> int:
     return int((ts + TZ_OFFSET) // DAY * DAY - TZ_OFFSET)
 
 
-def _days(emu: Emulator, body: dict[str, Any]) -> list[int]:
+def _days(emu: World, body: dict[str, Any]) -> list[int]:
     start, end = day_start(body["start_time"]), day_start(body["end_time"])
     if start > end:
         raise ApiError(40058, "invalid parameter: start_time is after end_time")
@@ -32,7 +32,7 @@ def _days(emu: Emulator, body: dict[str, Any]) -> list[int]:
     return list(range(start, end + 1, DAY))
 
 
-def _by_day(emu: Emulator, open_kfid: str | None) -> dict[int, list[StatEvent]]:
+def _by_day(emu: World, open_kfid: str | None) -> dict[int, list[StatEvent]]:
     out: dict[int, list[StatEvent]] = {}
     for ev in emu.state.stat_events:
         if open_kfid is None or ev.open_kfid == open_kfid:
@@ -44,7 +44,7 @@ def _ratio(num: int, den: int) -> float:
     return round(num / den, 4) if den else 0.0
 
 
-def corp_statistic(emu: Emulator, call: Call) -> dict[str, Any]:
+def corp_statistic(emu: World, call: Call) -> dict[str, Any]:
     kfid = call.body.get("open_kfid") or None
     if kfid is not None:
         emu.account(kfid)
@@ -77,7 +77,7 @@ def corp_statistic(emu: Emulator, call: Call) -> dict[str, Any]:
     return {"statistic_list": out}
 
 
-def servicer_statistic(emu: Emulator, call: Call) -> dict[str, Any]:
+def servicer_statistic(emu: World, call: Call) -> dict[str, Any]:
     kfid = emu.account(call.body["open_kfid"]).open_kfid
     who = call.body.get("servicer_userid") or None
     today = day_start(emu.clock.now())
