@@ -1,7 +1,7 @@
 """Machine-readable extras added to the bundled spec by scripts/gen.py (one call, ``enrich``).
 
-``x-errcodes`` on every operation: the errcodes the operation can return, each with its meaning
-from ``wxkefu_ext/data/errcodes.tsv`` — the table ``wxkefu_ext.errors`` and the emulator use —
+``x-errcodes`` on every operation: the sorted errcodes the operation can return, every one of
+them a row of ``wxkefu_ext/data/errcodes.tsv`` (the table of wxkefu_ext.errors and the emulator),
 so teams in other languages get errcode constants and hints from the same source. The codes are
 gathered, not typed by hand, from:
 
@@ -128,13 +128,7 @@ def enrich(doc: dict[str, Any]) -> dict[str, Any]:
         unknown = sorted(codes - set(table))
         if unknown:
             raise ExtrasError(f"{op.get('operationId')}: errcodes not in {TABLE.name}: {unknown}")
-        op["x-errcodes"] = [
-            {
-                "code": code,
-                "name": table[code]["name_en"],
-                "category": table[code]["category"],
-                "retry": table[code]["retry"] == "yes",
-            }
-            for code in sorted(codes)
-        ]
+        # Plain sorted codes: their meaning (name, category, retry) is one lookup away in the
+        # table; objects per code made the bundle big enough to stall the rendered reference.
+        op["x-errcodes"] = sorted(codes)
     return doc

@@ -5,7 +5,7 @@
 //
 // It is written the way a TypeScript user would write it: the received unions carry a
 // discriminator, so `m.msgtype === "text"` narrows to TextMessage; the catch-all
-// `UnknownMessage` is typed with the tag "UnknownMessage" (see the spec's info.description).
+// `UnknownMessage` is typed with the tag "UnknownMessage" (see the description of SyncMsgItem in the spec).
 import type { components, paths } from "./wxkefu";
 
 type Schemas = components["schemas"];

@@ -202,13 +202,9 @@ def test_every_operation_lists_its_errcodes_from_the_table() -> None:
     by_handler = _handler_codes()
     assert len(by_handler) >= 30, "the emulator's handlers were not found"
     for where, op in operations():
-        entries = op["x-errcodes"]
-        codes = [e["code"] for e in entries]
+        codes = op["x-errcodes"]
         assert codes == sorted(set(codes)), where
-        for e in entries:
-            row = table[e["code"]]
-            assert e["name"] == row["name_en"] and e["category"] == row["category"], where
-            assert e["retry"] is (row["retry"] == "yes"), where
+        assert set(codes) <= set(table), f"{where}: {sorted(set(codes) - set(table))}"
         raised = by_handler.get(op["operationId"], set())
         assert raised <= set(codes), f"{where}: emulator raises {sorted(raised - set(codes))}"
         if op.get("security", doc()["security"]):
@@ -216,5 +212,5 @@ def test_every_operation_lists_its_errcodes_from_the_table() -> None:
 
 
 def test_errcodes_of_send_msg_name_the_session_rules() -> None:
-    codes = {e["code"] for e in doc()["paths"]["/kf/send_msg"]["post"]["x-errcodes"]}
+    codes = set(doc()["paths"]["/kf/send_msg"]["post"]["x-errcodes"])
     assert {95018, 95001, 95002} <= codes
