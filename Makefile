@@ -5,7 +5,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: venv gen gen-check test lint typecheck demo bench docs contract emulator clean polyglot
+.PHONY: venv gen gen-check test lint typecheck demo console bench docs contract emulator clean polyglot
 
 venv: $(STAMP)
 
@@ -49,6 +49,11 @@ polyglot: $(STAMP)
 
 emulator: $(STAMP)
 	$(PY) -m wxkefu_ext.emulator --host 127.0.0.1 --port 8765
+
+## The emulator + examples/bot.py on its callback: chat with the bot in the browser console.
+CONSOLE_PORT ?= 8765
+console: $(STAMP)
+	$(PY) -m wxkefu_ext.emulator --host 127.0.0.1 --port $(CONSOLE_PORT) --bot examples/bot.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .mypy_cache .ruff_cache .hypothesis .schemathesis

@@ -225,13 +225,15 @@ def build_html(spec: Path, html: Path, *, root: Path = ROOT) -> None:
 
 def build_typescript(spec: Path, dts: Path, *, root: Path = ROOT) -> None:
     """Generate TypeScript types and compile the consumer file against them (strict)."""
-    run_tool(
-        "openapi-typescript",
-        [tool("openapi-typescript", root), str(spec), "--output", str(dts)],
-        # Not the repo root: there openapi-typescript applies redocly.yaml without its ignore
-        # file, and Ajv cannot compile the open discriminated unions (.redocly.lint-ignore.yaml).
-        cwd=dts.parent,
-    )
+    # Run outside the repository: openapi-typescript would pick up ./redocly.yaml and re-validate
+    # the examples without .redocly.lint-ignore.yaml (the open discriminated unions Ajv cannot
+    # compile, see that file); `redocly lint` above already checked the spec with both.
+    with tempfile.TemporaryDirectory(prefix="wxkefu-ots-") as neutral:
+        run_tool(
+            "openapi-typescript",
+            [tool("openapi-typescript", root), str(spec.resolve()), "--output", str(dts.resolve())],
+            cwd=Path(neutral),
+        )
     if not dts.is_file() or dts.stat().st_size == 0:
         raise DocsError(f"openapi-typescript reported success but wrote no {dts}")
     # The consumer imports "./wxkefu": compile a copy placed beside a copy of the types,

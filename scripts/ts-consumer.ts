@@ -3,9 +3,10 @@
 // generated `wxkefu.d.ts` and compiles it with `tsc --noEmit --strict`: if the spec
 // stops producing usable TypeScript for another team, the docs build fails.
 //
-// It is written the way a TypeScript user would write it: the received unions carry a
-// discriminator, so `m.msgtype === "text"` narrows to TextMessage; the catch-all
-// `UnknownMessage` is typed with the tag "UnknownMessage" (see the description of SyncMsgItem in the spec).
+// It is written the way a TypeScript user would write it: a plain `switch (m.msgtype)`
+// narrows a pulled item to its payload type (the received unions are discriminated, and
+// the catch-all `UnknownMessage` takes only tags the spec does not list — see the spec's
+// info.description).
 import type { components, paths } from "./wxkefu";
 
 type Schemas = components["schemas"];
@@ -51,8 +52,14 @@ export function textsOf(resp: SyncMsgResp): string[] {
   const out: string[] = [];
   const items: SyncMsgItem[] = resp.msg_list ?? [];
   for (const m of items) {
-    // The discriminator narrows on a plain comparison (no `"text" in m` guard needed).
-    if (m.msgtype === "text") out.push(m.text.content);
+    // The discriminator narrows: in case "text", m is TextMessage and m.text its payload.
+    switch (m.msgtype) {
+      case "text":
+        out.push(m.text.content);
+        break;
+      default:
+        break; // other types, and types the spec does not know yet (UnknownMessage)
+    }
   }
   return out;
 }

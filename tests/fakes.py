@@ -6,8 +6,9 @@ server in two; they drifted (different token replies, different ways to count ca
 * :func:`raw_server` when the *timing* of the bytes matters (stalls, dribbles, cuts): a real
   TCP server on 127.0.0.1:0 that answers ``gettoken`` normally and runs ``behaviour(conn)`` for
   every other request;
-* :class:`FakeWeCom` when the *content* matters: an ``httpx.MockTransport`` that answers
-  ``gettoken`` with a counted token and every other path from a script of replies.
+* :class:`FakeKf` when the *content* matters: a handler for ``httpx.MockTransport`` that issues
+  counted tokens and answers every other path from a script of replies, recording each call;
+  :class:`Sleeps` records a :class:`RetryPolicy`'s pauses instead of sleeping.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ import socket
 import threading
 import time
 from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass, field
 from typing import Any
 
 import httpx
@@ -93,68 +95,77 @@ def dribble(conn: socket.socket, head: bytes, drip: bytes, seconds: float) -> No
         time.sleep(0.05)
 
 
-Reply = httpx.Response | Mapping[str, Any] | Callable[[httpx.Request], httpx.Response]
+@dataclass
+class Call:
+    path: str
+    token: str | None
+    body: Any
 
 
-class FakeWeCom:
-    """A scripted fake WeCom behind ``httpx.MockTransport`` (sync and async).
+@dataclass
+class FakeKf:
+    """Issues ``tok-<n>`` tokens; ``script[path]`` is a queue of replies for that path (a dict
+    is sent as JSON, an int as that errcode, an ``httpx.Response`` or exception as is)."""
 
-    ``gettoken`` returns ``token_0``, ``token_1``... (one per call, counted in
-    :attr:`gettoken_calls`) unless ``token_reply`` is given. Other paths answer from
-    ``script[path]`` — a list consumed in order (the last entry repeats) of JSON objects,
-    ``httpx.Response`` objects or callables — else ``{"errcode": 0, "errmsg": "ok"}``. Every
-    request is kept in :attr:`requests`.
-    """
-
-    def __init__(
-        self,
-        script: Mapping[str, list[Reply]] | None = None,
-        *,
-        token_reply: Mapping[str, Any] | None = None,
-        expires_in: int = 7200,
-    ) -> None:
-        self.script = {k: list(v) for k, v in (script or {}).items()}
-        self.token_reply = token_reply
-        self.expires_in = expires_in
-        self.requests: list[httpx.Request] = []
-        self.gettoken_calls = 0
-        self._lock = threading.Lock()
-
-    def calls(self, path: str) -> list[httpx.Request]:
-        """The requests to ``path`` (suffix of the URL path, e.g. ``/kf/send_msg``)."""
-        return [r for r in self.requests if r.url.path.endswith(path)]
-
-    def bodies(self, path: str) -> list[dict[str, Any]]:
-        return [json.loads(r.content) for r in self.calls(path)]
+    expires_in: int = 7200
+    script: dict[str, list[Any]] = field(default_factory=dict)
+    default: Callable[[httpx.Request], Any] | None = None
+    token_delay: float = 0.0
+    gettoken: int = 0
+    calls: list[Call] = field(default_factory=list)
+    issued: list[str] = field(default_factory=list)
+    _lock: threading.Lock = field(default_factory=threading.Lock)
 
     def __call__(self, request: httpx.Request) -> httpx.Response:
+        path = request.url.path.removeprefix("/cgi-bin")
+        if path == "/gettoken":
+            if self.token_delay:
+                time.sleep(self.token_delay)
+            with self._lock:
+                self.gettoken += 1
+                token = f"tok-{self.gettoken}-{'x' * 24}"
+                self.issued.append(token)
+            return httpx.Response(
+                200,
+                json={
+                    "errcode": 0,
+                    "errmsg": "ok",
+                    "access_token": token,
+                    "expires_in": self.expires_in,
+                },
+            )
+        try:
+            body = json.loads(request.content) if request.content else None
+        except ValueError:
+            body = request.content
         with self._lock:
-            self.requests.append(request)
-            if request.url.path.endswith("/gettoken"):
-                self.gettoken_calls += 1
-                if self.token_reply is not None:
-                    return httpx.Response(200, json=dict(self.token_reply))
-                n = self.gettoken_calls - 1
-                return httpx.Response(
-                    200,
-                    json={
-                        "errcode": 0,
-                        "errmsg": "ok",
-                        "access_token": f"token_{n}",
-                        "expires_in": self.expires_in,
-                    },
-                )
-            for path, replies in self.script.items():
-                if request.url.path.endswith(path) and replies:
-                    reply = replies.pop(0) if len(replies) > 1 else replies[0]
-                    break
-            else:
-                reply = {"errcode": 0, "errmsg": "ok"}
-        if callable(reply) and not isinstance(reply, httpx.Response):
-            return reply(request)
+            self.calls.append(Call(path, request.url.params.get("access_token"), body))
+            queue = self.script.get(path)
+            reply = queue.pop(0) if queue else None
+        if reply is None and self.default is not None:
+            reply = self.default(request)
+        if reply is None:
+            reply = {"errcode": 0, "errmsg": "ok"}
+        if isinstance(reply, BaseException):
+            raise reply
         if isinstance(reply, httpx.Response):
             return reply
-        return httpx.Response(200, json=dict(reply))
+        if isinstance(reply, int):
+            reply = {"errcode": reply, "errmsg": f"error {reply}"}
+        return httpx.Response(200, json=reply)
 
-    def transport(self) -> httpx.MockTransport:
-        return httpx.MockTransport(self)
+    def paths(self, path: str) -> list[Call]:
+        return [c for c in self.calls if c.path == path]
+
+
+class Sleeps:
+    """A RetryPolicy sleep that records instead of sleeping (sync and async)."""
+
+    def __init__(self) -> None:
+        self.delays: list[float] = []
+
+    def __call__(self, seconds: float) -> None:
+        self.delays.append(seconds)
+
+    async def asleep(self, seconds: float) -> None:
+        self.delays.append(seconds)

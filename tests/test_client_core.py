@@ -9,18 +9,17 @@ from __future__ import annotations
 
 import asyncio
 import itertools
-import json
 import logging
 import re
 import threading
 import time
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
 from typing import Any
 
 import httpx
 import pytest
 import respx
+from fakes import FakeKf, Sleeps
 
 from wxkefu_ext._redact import Secret
 from wxkefu_ext.client import DEFAULT_BASE_URL, AsyncKfClient, KfClient
@@ -52,84 +51,8 @@ SEND_BODY = {
 
 
 # ---------------------------------------------------------------------------------------------
-# A scripted fake WeCom
+# The scripted fake WeCom (tests/fakes.py)
 # ---------------------------------------------------------------------------------------------
-
-
-@dataclass
-class Call:
-    path: str
-    token: str | None
-    body: Any
-
-
-@dataclass
-class FakeKf:
-    """Issues ``tok-<n>`` tokens; ``script[path]`` is a queue of replies for that path (a dict
-    is sent as JSON, an int as that errcode, an ``httpx.Response`` or exception as is)."""
-
-    expires_in: int = 7200
-    script: dict[str, list[Any]] = field(default_factory=dict)
-    default: Callable[[httpx.Request], Any] | None = None
-    token_delay: float = 0.0
-    gettoken: int = 0
-    calls: list[Call] = field(default_factory=list)
-    issued: list[str] = field(default_factory=list)
-    _lock: threading.Lock = field(default_factory=threading.Lock)
-
-    def __call__(self, request: httpx.Request) -> httpx.Response:
-        path = request.url.path.removeprefix("/cgi-bin")
-        if path == "/gettoken":
-            if self.token_delay:
-                time.sleep(self.token_delay)
-            with self._lock:
-                self.gettoken += 1
-                token = f"tok-{self.gettoken}-{'x' * 24}"
-                self.issued.append(token)
-            return httpx.Response(
-                200,
-                json={
-                    "errcode": 0,
-                    "errmsg": "ok",
-                    "access_token": token,
-                    "expires_in": self.expires_in,
-                },
-            )
-        try:
-            body = json.loads(request.content) if request.content else None
-        except ValueError:
-            body = request.content
-        with self._lock:
-            self.calls.append(Call(path, request.url.params.get("access_token"), body))
-            queue = self.script.get(path)
-            reply = queue.pop(0) if queue else None
-        if reply is None and self.default is not None:
-            reply = self.default(request)
-        if reply is None:
-            reply = {"errcode": 0, "errmsg": "ok"}
-        if isinstance(reply, BaseException):
-            raise reply
-        if isinstance(reply, httpx.Response):
-            return reply
-        if isinstance(reply, int):
-            reply = {"errcode": reply, "errmsg": f"error {reply}"}
-        return httpx.Response(200, json=reply)
-
-    def paths(self, path: str) -> list[Call]:
-        return [c for c in self.calls if c.path == path]
-
-
-class Sleeps:
-    """A RetryPolicy sleep that records instead of sleeping (sync and async)."""
-
-    def __init__(self) -> None:
-        self.delays: list[float] = []
-
-    def __call__(self, seconds: float) -> None:
-        self.delays.append(seconds)
-
-    async def asleep(self, seconds: float) -> None:
-        self.delays.append(seconds)
 
 
 def policy(sleeps: Sleeps, **kw: Any) -> RetryPolicy:
@@ -1078,3 +1001,178 @@ def test_memory_store_and_async_manager_survive_several_event_loops() -> None:
     assert asyncio.run(run()) == {"t0"}
     assert asyncio.run(run()) == {"t1"}
     assert fetched == ["t0", "t1"]
+
+
+# ---------------------------------------------------------------------------------------------
+# Configuration, sharing and the auth layer (formerly only in test_client.py, test_auth.py)
+# ---------------------------------------------------------------------------------------------
+
+
+def test_from_env_uses_os_environ(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("WXKF_CORP_ID", "wwos")
+    monkeypatch.setenv("WXKF_APP_SECRET", SECRET)
+    monkeypatch.delenv("WXKF_BASE_URL", raising=False)
+    with KfClient.from_env() as kf:
+        assert "wwos" in repr(kf)
+
+
+def test_bad_configuration_is_reported_before_sending() -> None:
+    with pytest.raises(ConfigurationError, match="corp_secret is empty"):
+        KfClient("ww1", "")
+    with pytest.raises(ConfigurationError, match="required"):
+        KfClient("ww1")
+
+
+def test_with_options_shares_pool_and_tokens() -> None:
+    fake = FakeKf()
+    kf = make(fake)
+    fast = kf.with_options(timeout=1.0, retry=RetryPolicy(max_attempts=1))
+    assert fast.timeout.read == 1.0 and fast.retry.max_attempts == 1
+    assert kf.timeout.read == 10.0 and kf.retry.max_attempts == 3
+    kf.request("POST", "/kf/account/list", json={})
+    fast.request("POST", "/kf/account/list", json={})
+    fast.close()
+    kf.request("POST", "/kf/account/list", json={})  # the copy's close left the pool open
+    kf.close()
+    assert fake.gettoken == 1
+
+
+@pytest.mark.anyio
+async def test_async_client_from_env_and_close() -> None:
+    fake = FakeKf()
+    env = {"WXKF_CORP_ID": "wwenv", "WXKF_APP_SECRET": SECRET}
+    kf = AsyncKfClient.from_env(env, transport=httpx.MockTransport(fake))
+    async with kf:
+        assert await kf.access_token() == fake.issued[0]
+        assert (await kf.request("POST", "/kf/account/list", json={}))["errcode"] == 0
+        copy = kf.with_options(timeout=3.0)
+        await copy.aclose()
+        assert (await kf.request("POST", "/kf/account/list", json={}))["errcode"] == 0
+    assert kf.http.is_closed
+    assert SECRET not in repr(kf)
+
+
+def test_token_goes_into_the_query_never_a_header_and_is_reused() -> None:
+    seen: list[httpx.Headers] = []
+    fake = FakeKf(default=lambda request: seen.append(request.headers))
+    with make(fake) as kf:
+        for _ in range(3):
+            kf.request("POST", "/kf/account/list", json={})
+    assert fake.gettoken == 1
+    assert [c.token for c in fake.calls] == [fake.issued[0]] * 3
+    for headers in seen:
+        assert "authorization" not in headers
+        assert all("tok-" not in v for v in headers.values())
+
+
+def test_other_errcodes_raise_typed_errors_without_refreshing() -> None:
+    fake = FakeKf(script={"/kf/account/del": [95000]})
+    with make(fake) as kf, pytest.raises(NotFoundError) as caught:
+        kf.request("POST", "/kf/account/del", json={"open_kfid": "x"})
+    assert caught.value.errcode == 95000 and fake.gettoken == 1
+
+
+def test_media_download_is_not_read_by_the_auth_layer() -> None:
+    chunks_served = 0
+
+    class Stream(httpx.SyncByteStream):
+        def __iter__(self) -> Iterator[bytes]:
+            nonlocal chunks_served
+            for _ in range(100):
+                chunks_served += 1
+                yield b"x" * 1024
+
+    def media(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(200, headers={"content-type": "image/jpeg"}, stream=Stream())
+
+    fake = FakeKf(default=media)
+    with make(fake) as kf, kf.http.stream("GET", "/media/get", params={"media_id": "m"}) as r:
+        assert chunks_served == 0  # nothing read yet: the body still streams
+        assert next(r.iter_raw())
+    assert chunks_served < 100
+
+
+# ---------------------------------------------------------------------------------------------
+# The retry transport on its own (formerly only in test_retry.py)
+# ---------------------------------------------------------------------------------------------
+
+
+def raw_client(fake: FakeKf, retry: RetryPolicy) -> httpx.Client:
+    """The retry transport without the client: what it does with the raw replies."""
+    return httpx.Client(
+        base_url=DEFAULT_BASE_URL, transport=RetryTransport(httpx.MockTransport(fake), retry)
+    )
+
+
+def recorded(sleeps: Sleeps, attempts: int = 4) -> RetryPolicy:
+    return policy(sleeps, max_attempts=attempts, initial_backoff=0.5, max_backoff=8.0)
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [("2", 2.0), ("0", 0.5), ("-5", 0.5), ("nan", 0.5), ("soon", 0.5), ("7200", 8.0)],
+)
+def test_retry_after_values_are_parsed_defensively(value: str, expected: float) -> None:
+    sleeps = Sleeps()
+    busy = httpx.Response(503, headers={"retry-after": value}, text="x")
+    with raw_client(FakeKf(script={"/kf/account/list": [busy]}), recorded(sleeps)) as http:
+        http.get("/kf/account/list")
+    assert sleeps.delays == [expected]
+
+
+def test_retry_after_http_date_is_honoured() -> None:
+    import email.utils
+
+    sleeps = Sleeps()
+    when = email.utils.formatdate(time.time() + 4, usegmt=True)
+    busy = httpx.Response(503, headers={"retry-after": when}, text="x")
+    with raw_client(FakeKf(script={"/kf/account/list": [busy]}), recorded(sleeps)) as http:
+        http.get("/kf/account/list")
+    assert len(sleeps.delays) == 1 and 2.0 <= sleeps.delays[0] <= 4.5
+
+
+def test_creating_calls_are_not_repeated_after_an_ambiguous_failure() -> None:
+    body = {"name": "x", "media_id": "m"}
+    fake = FakeKf(script={"/kf/account/add": [httpx.ReadTimeout("lost")]})
+    with raw_client(fake, recorded(Sleeps())) as http, pytest.raises(KfTransportError):
+        http.post("/kf/account/add", json=body)
+    assert len(fake.paths("/kf/account/add")) == 1
+    fake = FakeKf(script={"/kf/account/add": [httpx.ConnectError("refused")]})  # never reached
+    with raw_client(fake, recorded(Sleeps())) as http:
+        http.post("/kf/account/add", json=body)
+    assert len(fake.paths("/kf/account/add")) == 2
+
+
+def test_duplicate_msgid_on_a_retry_means_delivered(caplog: pytest.LogCaptureFixture) -> None:
+    from wxkefu_ext.retry import DUPLICATE_MSGID_ERRCODE
+
+    duplicate = {"errcode": DUPLICATE_MSGID_ERRCODE, "errmsg": "duplicate msgid"}
+    fake = FakeKf(script={"/kf/send_msg": [httpx.ReadTimeout("reply lost"), duplicate]})
+    with (
+        caplog.at_level(logging.INFO, "wxkefu_ext.retry"),
+        raw_client(fake, recorded(Sleeps())) as http,
+    ):
+        reply = http.post("/kf/send_msg", json={"touser": "u", "msgid": "m-7"})
+    assert reply.json() == {"errcode": 0, "errmsg": "ok", "msgid": "m-7"}
+    assert len(fake.paths("/kf/send_msg")) == 2
+    assert any("duplicate msgid" in r.getMessage() for r in caplog.records)
+
+
+def test_exhausted_transport_errors_become_kf_transport_error_without_secrets() -> None:
+    refused = httpx.ConnectError("refused access_token=SECRETTOKEN")
+    fake = FakeKf(script={"/kf/account/list": [refused] * 5})
+    with (
+        raw_client(fake, recorded(Sleeps(), attempts=2)) as http,
+        pytest.raises(KfTransportError) as caught,
+    ):
+        http.get("/kf/account/list", params={"access_token": "SECRETTOKEN"})
+    assert caught.value.attempts == 2 and len(fake.calls) == 2
+    assert "SECRETTOKEN" not in str(caught.value)
+    assert isinstance(caught.value.__cause__, httpx.ConnectError)
+
+
+def test_policy_validation() -> None:
+    with pytest.raises(ValueError):
+        RetryPolicy(max_attempts=0)
+    with pytest.raises(ValueError):
+        RetryPolicy(initial_backoff=-1)

@@ -81,7 +81,8 @@ def assert_delivered_once(emu: Emulator, kfid: str, plan: list[tuple[str, str, s
 # ---------------------------------------------------------------------------------------------
 
 
-@pytest.fixture(params=["in-process", "served"])
+# over real HTTP it is a load test (~20 s on 2 cores): full profile only
+@pytest.fixture(params=["in-process", pytest.param("served", marks=pytest.mark.slow)])
 async def async_kf(request: pytest.FixtureRequest) -> AsyncIterator[tuple[Emulator, AsyncKfClient]]:
     emu = Emulator(seed=11)
     async with AsyncExitStack() as stack:
@@ -193,6 +194,7 @@ def _process_main(
         worker.run_forever(stop)
 
 
+@pytest.mark.slow
 def test_eight_processes_share_token_and_cursors(redis_url: str, redis_prefix: str) -> None:
     import redis
 

@@ -38,9 +38,6 @@ STEPS = [
 
 @pytest.fixture(scope="module")
 def demo_run() -> tuple[subprocess.CompletedProcess[str], float]:
-    pytest.importorskip("wxkefu_ext.client", reason="KfClient not available yet")
-    if not hasattr(pytest.importorskip("wxkefu_ext.emulator"), "Emulator"):
-        pytest.skip("emulator not available yet")
     env = {k: v for k, v in os.environ.items() if not k.startswith("WXKF_")}
     started = time.monotonic()
     proc = subprocess.run(

@@ -214,6 +214,40 @@ def test_declared_gigantic_json_is_refused_without_reading_it(mode: Mode) -> Non
 
 
 @pytest.mark.parametrize("mode", MODES)
+def test_gigantic_chunked_json_is_cut_at_the_cap(mode: Mode) -> None:
+    """No content-length to refuse it by: the read stops at the cap, then a typed error."""
+    body = Endless(b"a" * (1024 * 1024))
+    with pytest.raises(KfResponseError, match="refused"):
+        call(mode, mock(lambda: httpx.Response(200, headers={"content-type": JSON_T}, stream=body)))
+    assert body.pulled <= MAX_JSON_BYTES + 2 * 1024 * 1024 and body.closed
+
+
+class _Raw(httpx.SyncByteStream, httpx.AsyncByteStream):
+    """Bytes handed over as they are (httpx decodes ``content=`` eagerly, a stream lazily)."""
+
+    def __init__(self, raw: bytes) -> None:
+        self.raw = raw
+
+    def __iter__(self) -> Iterator[bytes]:
+        yield self.raw
+
+    async def __aiter__(self) -> AsyncIterator[bytes]:
+        yield self.raw
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_gzip_json_is_decoded_once_and_bad_gzip_is_a_typed_error(mode: Mode) -> None:
+    import gzip
+
+    headers = {"content-type": JSON_T, "content-encoding": "gzip"}
+    good = gzip.compress(b'{"errcode": 0, "errmsg": "ok", "n": 7}')
+    reply = call(mode, mock(lambda: httpx.Response(200, headers=headers, stream=_Raw(good))))
+    assert reply["n"] == 7
+    with pytest.raises(KfResponseError):
+        call(mode, mock(lambda: httpx.Response(200, headers=headers, stream=_Raw(b"\x1f\x8bnot"))))
+
+
+@pytest.mark.parametrize("mode", MODES)
 def test_endless_html_page_is_previewed_not_read(mode: Mode) -> None:
     body = Endless(b"<p>" + b"x" * 4093)
     reply = lambda: httpx.Response(503, headers={"content-type": "text/html"}, stream=body)  # noqa: E731

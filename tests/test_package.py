@@ -11,8 +11,22 @@ import wxkefu_ext
 
 
 @pytest.mark.parametrize("name", wxkefu_ext.__all__)
-def test_every_public_name_resolves(name: str) -> None:
-    assert getattr(wxkefu_ext, name) is not None
+def test_every_public_name_resolves_to_what_its_module_defines(name: str) -> None:
+    """The lazy table must point at the real object, under its own name, in the module the
+    table names — a stale entry (renamed class, moved module) fails here, not in a user's code."""
+    import importlib
+
+    module = importlib.import_module(f"wxkefu_ext.{wxkefu_ext._EXPORTS[name]}")
+    value = getattr(wxkefu_ext, name)
+    assert value is getattr(module, name)
+    assert getattr(value, "__name__", name) == name
+    assert name in getattr(module, "__all__", [name])
+
+
+def test_all_and_the_lazy_table_agree() -> None:
+    assert sorted(wxkefu_ext.__all__) == sorted(wxkefu_ext._EXPORTS)
+    assert len(set(wxkefu_ext.__all__)) == len(wxkefu_ext.__all__)
+    assert set(dir(wxkefu_ext)) >= set(wxkefu_ext.__all__)
 
 
 def test_unknown_name_is_an_attribute_error() -> None:

@@ -30,6 +30,7 @@ from wxkefu_ext.tokens import (
     AsyncRedisTokenStore,
     AsyncTokenManager,
     CachedToken,
+    MemoryTokenStore,
     RedisTokenStore,
     TokenManager,
 )
@@ -165,6 +166,7 @@ def _process_main(
     out.put((seen, fetches, error))
 
 
+@pytest.mark.slow
 def test_8_processes_share_one_gettoken_per_expiry(
     redis_url: str, redis_prefix: str, token_server: TokenServer
 ) -> None:
@@ -543,3 +545,127 @@ def test_redis_store_repr_has_no_secret(redis_url: str, redis_prefix: str) -> No
     )
     assert "super-secret" not in repr(store) + repr(store.get("k"))
     assert isinstance(httpx.URL(redis_url), httpx.URL)
+
+
+# ---------------------------------------------------------------------------------------------
+# One process, memory store (formerly only in test_tokens.py)
+# ---------------------------------------------------------------------------------------------
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.now = 1_000_000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+class Fetcher:
+    def __init__(self, expires_in: float = 7200, delay: float = 0.0) -> None:
+        self.calls = 0
+        self.expires_in = expires_in
+        self.delay = delay
+        self._lock = threading.Lock()
+
+    def __call__(self) -> tuple[str, float]:
+        with self._lock:
+            self.calls += 1
+            n = self.calls
+        if self.delay:
+            threading.Event().wait(self.delay)
+        return f"tok-{n}", self.expires_in
+
+
+def test_short_lived_token_margin_scales_with_its_lifetime() -> None:
+    token = CachedToken.issue("zq-token-value", 10, now=0, margin=300)
+    assert 0 < token.refresh_at < token.expires_at <= 10
+    assert "zq-token-value" not in repr(token) and "zq-token-value" not in str(token)
+
+
+def test_invalidate_does_not_clobber_a_newer_token() -> None:
+    clock, store = Clock(), MemoryTokenStore()
+    tm = TokenManager("k", store, Fetcher(), clock=clock)
+    old = tm.get()
+    store.set("k", CachedToken.issue("newer", 7200, now=clock.now, margin=300), ttl=7200)
+    tm.invalidate(old)  # the rejected token is no longer the stored one: keep the newer
+    assert tm.get() == "newer"
+    tm.invalidate("newer")
+    assert tm.get() == "tok-2"
+
+
+def test_managers_sharing_a_memory_store_fetch_once() -> None:
+    fetch = Fetcher(delay=0.05)
+    store = MemoryTokenStore()
+    managers = [TokenManager("k", store, fetch) for _ in range(8)]
+    threads = [threading.Thread(target=m.get) for m in managers]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(10)
+    assert fetch.calls == 1
+
+
+def test_memory_lock_wait_is_bounded() -> None:
+    from wxkefu_ext.locks import LockTimeoutError
+
+    store = MemoryTokenStore()
+    with (
+        store.lock("k", ttl=1, wait=1),
+        pytest.raises(LockTimeoutError, match="still held"),
+        store.lock("k", ttl=1, wait=0.05),  # held (by us): the second taker gives up
+    ):
+        pass
+
+
+@pytest.mark.anyio
+async def test_async_managers_sharing_a_memory_store_fetch_once() -> None:
+    calls = 0
+
+    async def fetch() -> tuple[str, float]:
+        nonlocal calls
+        calls += 1
+        await asyncio.sleep(0.02)
+        return "t", 7200
+
+    store = MemoryTokenStore()
+    managers = [AsyncTokenManager("k", store, fetch) for _ in range(8)]
+    assert await asyncio.gather(*(m.get() for m in managers for _ in range(20))) == ["t"] * 160
+    assert calls == 1
+
+
+def test_wx_corp_id_rejected_by_gettoken_gets_a_pointed_hint() -> None:
+    from wxkefu_ext.errors import KfApiError
+
+    def invalid_corpid(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(200, json={"errcode": 40013, "errmsg": "invalid corpid"})
+
+    transport = httpx.MockTransport(invalid_corpid)
+
+    def rejection(corp_id: str) -> KfApiError:
+        with (
+            KfClient(corp_id, "sec", base_url="https://kf.test", transport=transport) as kf,
+            pytest.raises(KfApiError) as caught,
+        ):
+            kf.access_token()
+        return caught.value
+
+    wx = rejection("wx0123456789")
+    assert wx.errcode == 40013 and "ww" in wx.hint
+    assert "appid" not in rejection("ww0123456789").hint
+
+
+@pytest.mark.anyio
+async def test_async_manager_invalidate_and_refetch() -> None:
+    calls = 0
+
+    async def fetch() -> tuple[str, float]:
+        nonlocal calls
+        calls += 1
+        return f"t{calls}", 7200
+
+    tm = AsyncTokenManager("k", MemoryTokenStore(), fetch)
+    assert await tm.get() == "t1"
+    await tm.invalidate("other")
+    assert await tm.get() == "t1"
+    await tm.invalidate("t1")
+    assert await tm.get() == "t2"

@@ -7,8 +7,29 @@ handler succeeded for a page.
 
 Every store has the same two calls (sync :class:`CursorStore`, async :class:`AsyncCursorStore`)::
 
-    get(open_kfid) -> str | None                      # None: never committed
+    get(open_kfid) -> str | None                      # None: no cursor stored
     commit(open_kfid, cursor, *, expected=ANY)        # expected: compare-and-set guard
+
+and the stores of this module add two more, which the pager uses when present:
+
+    load(open_kfid) -> CursorRead     # the cursor and whether a missing one is "new" or "lost"
+    lease(open_kfid) -> Lease         # exclusive right to pull the account (see below)
+
+**A missing cursor is never silently a first run.** :class:`RedisCursorStore` keeps a durable
+per-account record (``{prefix}__record__``, a hash written by the same script as each commit)
+and a store epoch (``{prefix}__epoch__``). A cursor that is missing although the record names
+the account — deleted, evicted, expired, or lost in a restart of a Redis without persistence
+while this process kept running — is reported as ``"lost"``; the pager then raises
+:class:`CursorLostError` unless the caller chose a policy (``on_lost="replay"`` or ``"skip"``).
+The one case no store can detect is a Redis *without persistence* restarted while no process
+that had used it was running: every record is gone and the store looks new. Hence Redis
+persistence is required (:func:`wxkefu_ext.stores.warn_if_not_persistent`). Cursors no longer
+expire by default (``ttl=None``): an idle account keeps its cursor.
+
+**Exclusive pulls.** Two pagers on the same account and store must not both hand a page to
+their handlers. ``lease(open_kfid)`` gives the right to pull: a process-local lock for the
+memory and file stores, an owned Redis lock with a fencing token for the Redis stores, which
+the pager checks before handing out each page and which the commit script checks again.
 
 ``expected`` makes a commit conditional: it succeeds only if the stored cursor is still the one
 the caller started the page from (``None`` = nothing stored yet). A worker that lost its lock
@@ -20,24 +41,65 @@ detected this way, not by comparing values.
 from __future__ import annotations
 
 import json
+import logging
 import os
 import tempfile
 import threading
+import time
+import uuid
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Final, Protocol, runtime_checkable
+from typing import Any, Final, Literal, Protocol, runtime_checkable
 
 from wxkefu_ext.errors import KfError, KfValidationError
+from wxkefu_ext.locks import AsyncRedisLock, LockLostError, RedisLock
+from wxkefu_ext.stores import store_errors, warn_if_unbounded
 
 __all__ = [
     "ANY",
     "AsyncCursorStore",
     "AsyncRedisCursorStore",
     "CursorConflictError",
+    "CursorLostError",
+    "CursorRead",
     "CursorStore",
     "FileCursorStore",
     "MemoryCursorStore",
     "RedisCursorStore",
 ]
+
+_log = logging.getLogger(__name__)
+
+CursorStatus = Literal["ok", "new", "lost"]
+
+
+@dataclass(frozen=True, slots=True)
+class CursorRead:
+    """What a store knows about one account: ``cursor`` (None = none stored) and ``status`` —
+    ``"ok"`` (a cursor), ``"new"`` (never started: nothing was ever committed) or ``"lost"``
+    (something was committed once but the cursor is gone); ``reason`` says why it is lost."""
+
+    cursor: str | None
+    status: CursorStatus
+    reason: str = ""
+
+
+class CursorLostError(KfError):
+    """The account was pulled before but its cursor is gone (Redis restarted without
+    persistence, the key was deleted or evicted, a TTL expired). Starting over would silently
+    replay up to 3 days of messages, and ``start_from_now`` would silently skip them, so the
+    pager stops instead. Choose explicitly: ``on_lost="replay"`` (re-read the 3-day window,
+    dropping msgids the deduper has seen) or ``on_lost="skip"`` (jump to now, logged)."""
+
+    open_kfid: str
+
+    def __init__(self, open_kfid: str, reason: str) -> None:
+        super().__init__(
+            f"the sync_msg cursor of {open_kfid!r} is lost ({reason}); refusing to treat it as "
+            "a first run. Pass on_lost='replay' (with a deduper) or on_lost='skip' to choose"
+        )
+        self.open_kfid = open_kfid
+
 
 #: Cursor length cap from the spec (``cursor`` ≤ 64 bytes); a longer value is corrupt data.
 MAX_CURSOR_BYTES: Final = 64
@@ -101,6 +163,8 @@ class AsyncCursorStore(Protocol):
 def _check_key(open_kfid: str) -> str:
     if not isinstance(open_kfid, str) or not open_kfid:
         raise KfValidationError("must be a non-empty string", field="open_kfid")
+    if open_kfid.startswith("__"):
+        raise KfValidationError("must not start with '__' (reserved)", field="open_kfid")
     return open_kfid
 
 
@@ -125,6 +189,8 @@ class MemoryCursorStore:
     def __init__(self, initial: dict[str, str] | None = None) -> None:
         self._data: dict[str, str] = dict(initial or {})
         self._lock = threading.Lock()
+        self._leases: dict[str, threading.Lock] = {}
+        self._leases_lock = threading.Lock()
 
     def get(self, open_kfid: str) -> str | None:
         with self._lock:
@@ -143,19 +209,79 @@ class MemoryCursorStore:
         with self._lock:
             return dict(self._data)
 
+    def load(self, open_kfid: str) -> CursorRead:
+        """A missing cursor is ``"new"``: this store lives and dies with the process."""
+        cursor = self.get(open_kfid)
+        return CursorRead(cursor, "ok" if cursor is not None else "new")
+
+    def lease(self, open_kfid: str, ttl: float = 30.0) -> LocalLease:
+        return _local_lease(self._leases, self._leases_lock, _check_key(open_kfid))
+
     def as_async(self) -> AsyncCursorStore:
         """The same data behind the async protocol."""
         return _AsyncAdapter(self)
 
 
-class _AsyncAdapter:
-    """Wraps a non-blocking sync store (memory) for the async pager."""
+class LocalLease:
+    """The exclusive right to pull one account inside this process (memory and file stores).
+    It cannot be lost while held, so :meth:`check` never fails; ``token`` is always 0."""
 
-    def __init__(self, inner: CursorStore) -> None:
+    token: int = 0
+
+    def __init__(self, lock: threading.Lock) -> None:
+        self._lock = lock
+        self._held = False
+
+    def try_acquire(self) -> bool:
+        self._held = self._lock.acquire(blocking=False)
+        return self._held
+
+    def check(self) -> None:
+        return None
+
+    def release(self) -> None:
+        if self._held:
+            self._held = False
+            self._lock.release()
+
+
+def _local_lease(
+    leases: dict[str, threading.Lock], guard: threading.Lock, open_kfid: str
+) -> LocalLease:
+    with guard:
+        lock = leases.setdefault(open_kfid, threading.Lock())
+    return LocalLease(lock)
+
+
+class _AsyncLocalLease:
+    def __init__(self, inner: LocalLease) -> None:
+        self._inner = inner
+        self.token = 0
+
+    async def try_acquire(self) -> bool:
+        return self._inner.try_acquire()
+
+    async def check(self) -> None:
+        return None
+
+    async def release(self) -> None:
+        self._inner.release()
+
+
+class _AsyncAdapter:
+    """Wraps a non-blocking sync store (memory, file) for the async pager."""
+
+    def __init__(self, inner: MemoryCursorStore | FileCursorStore) -> None:
         self._inner = inner
 
     async def get(self, open_kfid: str) -> str | None:
         return self._inner.get(open_kfid)
+
+    async def load(self, open_kfid: str) -> CursorRead:
+        return self._inner.load(open_kfid)
+
+    def lease(self, open_kfid: str, ttl: float = 30.0) -> _AsyncLocalLease:
+        return _AsyncLocalLease(self._inner.lease(open_kfid, ttl))
 
     async def commit(
         self, open_kfid: str, cursor: str, *, expected: str | _Any | None = ANY
@@ -175,6 +301,8 @@ class FileCursorStore:
     def __init__(self, path: str | os.PathLike[str]) -> None:
         self.path = Path(path)
         self._lock = threading.Lock()
+        self._leases: dict[str, threading.Lock] = {}
+        self._leases_lock = threading.Lock()
 
     def _read(self) -> dict[str, str]:
         try:
@@ -228,94 +356,307 @@ class FileCursorStore:
             data[open_kfid] = cursor
             self._write(data)
 
+    def load(self, open_kfid: str) -> CursorRead:
+        """A missing cursor is ``"new"``: the file is written atomically with fsync, so an
+        account it does not name was never committed (unless the file itself was deleted)."""
+        cursor = self.get(open_kfid)
+        return CursorRead(cursor, "ok" if cursor is not None else "new")
+
+    def lease(self, open_kfid: str, ttl: float = 30.0) -> LocalLease:
+        """Exclusive within this store object's process (the file is single-process anyway)."""
+        return _local_lease(self._leases, self._leases_lock, _check_key(open_kfid))
+
     def as_async(self) -> AsyncCursorStore:
         """The same file behind the async protocol (writes are small and local)."""
         return _AsyncAdapter(self)
 
 
-# KEYS[1] = cursor key; ARGV[1] = new cursor; ARGV[2] = "1" if conditional; ARGV[3] = expected
-# ("" = expect no cursor); ARGV[4] = ttl ms ("0" = none). Returns 1 on commit, 0 on conflict.
-_CAS_SCRIPT: Final = """
+# KEYS: 1 cursor, 2 record hash, 3 epoch, 4 fence hash, 5 lock (the cursor key when unfenced).
+# ARGV: 1 cursor, 2 "1" if conditional, 3 expected ("" = expect none), 4 ttl ms ("0" = none),
+# 5 open_kfid, 6 epoch candidate, 7 lock owner ("" = unfenced), 8 fencing token, 9 now.
+# Returns {1, epoch} on commit, {0, ""} on a compare-and-set conflict, {-1, ""} when fenced off.
+_COMMIT_SCRIPT: Final = """
+if ARGV[7] ~= '' then
+  if redis.call('GET', KEYS[5]) ~= ARGV[7] then return {-1, ''} end
+  local f = tonumber(redis.call('HGET', KEYS[4], ARGV[5]) or '0')
+  if tonumber(ARGV[8]) < f then return {-1, ''} end
+end
 if ARGV[2] == '1' then
   local cur = redis.call('GET', KEYS[1])
   if cur == false then cur = '' end
-  if cur ~= ARGV[3] then return 0 end
+  if cur ~= ARGV[3] then return {0, ''} end
 end
 if ARGV[4] ~= '0' then
   redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[4])
 else
   redis.call('SET', KEYS[1], ARGV[1])
 end
-return 1
+redis.call('HSETNX', KEYS[2], ARGV[5], ARGV[9])
+redis.call('SETNX', KEYS[3], ARGV[6])
+if ARGV[7] ~= '' then redis.call('HSET', KEYS[4], ARGV[5], ARGV[8]) end
+return {1, redis.call('GET', KEYS[3])}
+"""
+
+# KEYS: 1 cursor, 2 record hash, 3 epoch; ARGV[1] open_kfid -> {cursor|"", 0|1, epoch|""}
+_LOAD_SCRIPT: Final = """
+local c = redis.call('GET', KEYS[1])
+if not c then c = '' end
+local e = redis.call('GET', KEYS[3])
+if not e then e = '' end
+return {c, redis.call('HEXISTS', KEYS[2], ARGV[1]), e}
 """
 
 
-def _cas_args(cursor: str, expected: str | _Any | None, ttl_ms: int) -> list[str]:
-    if isinstance(expected, _Any):
-        return [cursor, "0", "", str(ttl_ms)]
-    return [cursor, "1", expected or "", str(ttl_ms)]
-
-
-class _RedisBase:
-    def __init__(self, redis: Any, *, prefix: str, ttl: float | None) -> None:
-        if ttl is not None and ttl <= 0:
-            raise KfValidationError("must be positive or None", field="ttl")
-        self.redis = redis
-        self.prefix = prefix
-        self._ttl_ms = int(ttl * 1000) if ttl else 0
-
-    def key(self, open_kfid: str) -> str:
-        return f"{self.prefix}{_check_key(open_kfid)}"
+def _text(value: Any) -> str:
+    return value.decode() if isinstance(value, bytes) else str(value)
 
 
 def _decode(value: Any) -> str | None:
     if value is None:
         return None
-    return value.decode() if isinstance(value, bytes) else str(value)
+    return _text(value)
+
+
+class RedisLease:
+    """The exclusive, fenced right to pull one account across processes: an owned Redis lock
+    (renewed while held) whose fencing token increases with every acquisition. :meth:`check`
+    raises :class:`~wxkefu_ext.locks.LockLostError` once another owner took over; the commit
+    script of :class:`RedisCursorStore` checks owner and token again, atomically."""
+
+    def __init__(self, lock: RedisLock) -> None:
+        self.lock = lock
+
+    @property
+    def token(self) -> int:
+        return self.lock.fencing_token
+
+    def try_acquire(self) -> bool:
+        if not self.lock.try_acquire():
+            return False
+        self.lock.__enter__()  # starts renewal
+        return True
+
+    def check(self) -> None:
+        if not self.lock.owned():
+            raise LockLostError(f"lost the lock {self.lock.key!r}; another puller took over")
+
+    def release(self) -> None:
+        self.lock.release()
+
+
+class AsyncRedisLease:
+    """:class:`RedisLease` for ``redis.asyncio``."""
+
+    def __init__(self, lock: AsyncRedisLock) -> None:
+        self.lock = lock
+
+    @property
+    def token(self) -> int:
+        return self.lock.fencing_token
+
+    async def try_acquire(self) -> bool:
+        if not await self.lock.try_acquire():
+            return False
+        await self.lock.__aenter__()
+        return True
+
+    async def check(self) -> None:
+        if not await self.lock.owned():
+            raise LockLostError(f"lost the lock {self.lock.key!r}; another puller took over")
+
+    async def release(self) -> None:
+        await self.lock.release()
+
+
+class _RedisBase:
+    def __init__(
+        self,
+        redis: Any,
+        *,
+        prefix: str,
+        ttl: float | None,
+        lock_prefix: str | None,
+        clock: Any = time.time,
+    ) -> None:
+        if ttl is not None and ttl <= 0:
+            raise KfValidationError("must be positive or None", field="ttl")
+        self.redis = redis
+        self.prefix = prefix
+        self.lock_prefix = lock_prefix if lock_prefix is not None else f"{prefix}__lock__:"
+        self._ttl_ms = int(ttl * 1000) if ttl else 0
+        self._clock = clock
+        self._epoch: str | None = None
+        self._known: set[str] = set()
+        self._guard = threading.Lock()
+        warn_if_unbounded(redis, "sync_msg cursors")
+
+    def key(self, open_kfid: str) -> str:
+        return f"{self.prefix}{_check_key(open_kfid)}"
+
+    @property
+    def record_key(self) -> str:
+        return f"{self.prefix}__record__"
+
+    @property
+    def epoch_key(self) -> str:
+        return f"{self.prefix}__epoch__"
+
+    @property
+    def fence_key(self) -> str:
+        return f"{self.prefix}__fence__"
+
+    def lock_key(self, open_kfid: str) -> str:
+        return f"{self.lock_prefix}{_check_key(open_kfid)}"
+
+    def _load_keys(self, open_kfid: str) -> list[str]:
+        return [self.key(open_kfid), self.record_key, self.epoch_key]
+
+    def _commit_call(
+        self,
+        open_kfid: str,
+        cursor: str,
+        expected: str | _Any | None,
+        owner: str,
+        token: int,
+    ) -> tuple[list[str], list[str]]:
+        key = self.key(open_kfid)
+        _check_cursor(cursor)
+        cond, exp = ("0", "") if isinstance(expected, _Any) else ("1", expected or "")
+        keys = [key, self.record_key, self.epoch_key, self.fence_key]
+        keys.append(self.lock_key(open_kfid) if owner else key)
+        args = [cursor, cond, exp, str(self._ttl_ms), open_kfid, uuid.uuid4().hex, owner,
+                str(token), str(int(self._clock()))]  # fmt: skip
+        return keys, args
+
+    def _committed(self, open_kfid: str, reply: Any) -> None:
+        status, epoch = int(reply[0]), _text(reply[1])
+        if status == -1:
+            raise LockLostError(
+                f"commit of {open_kfid!r} fenced off: another puller holds the lock now"
+            )
+        if status == 0:
+            raise CursorConflictError(open_kfid)
+        with self._guard:
+            self._known.add(open_kfid)
+            if epoch:
+                self._epoch = epoch
+
+    def _judge(self, open_kfid: str, reply: Any) -> CursorRead:
+        cursor, recorded, epoch = _text(reply[0]), int(reply[1]), _text(reply[2])
+        with self._guard:
+            if cursor:
+                self._known.add(open_kfid)
+                if epoch:
+                    self._epoch = epoch
+                return CursorRead(cursor, "ok")
+            if recorded:
+                why = "the store's record shows commits, but the cursor key is gone"
+            elif open_kfid in self._known:
+                why = "this process saw its cursor earlier; the store no longer has it"
+            elif self._epoch is not None and epoch != self._epoch:
+                why = "the cursor store was emptied since this process used it (Redis restart?)"
+            else:
+                if epoch:
+                    self._epoch = epoch
+                return CursorRead(None, "new")
+        _log.warning("sync_msg cursor of %s lost: %s", open_kfid, why)
+        return CursorRead(None, "lost", why)
 
 
 class RedisCursorStore(_RedisBase):
-    """Cursors in Redis (``{prefix}{open_kfid}``), shared by every worker process.
+    """Cursors in Redis (``{prefix}{open_kfid}``), shared by every worker process, with the
+    durable per-account record, the store epoch and fenced leases (module docstring).
 
-    ``ttl`` (seconds, default 7 days) lets cursors of abandoned accounts expire; the server only
-    keeps 3 days of messages anyway, so an older cursor is useless. Conditional commits run as
-    one Lua script (atomic on the server).
+    ``ttl`` (seconds, default None = never): a cursor that expires is reported *lost*, not new.
+    ``lock_prefix`` names the per-account lease keys (default ``{prefix}__lock__:``). Every call
+    raises :class:`~wxkefu_ext.errors.StoreUnavailableError` when Redis fails (bounded by the
+    client's socket timeout: build it with :func:`wxkefu_ext.stores.redis_from_url`).
+    Requires a Redis with persistence (AOF) — see README "Redis".
     """
 
     def __init__(
-        self, redis: Any, *, prefix: str = "wxkefu:cursor:", ttl: float | None = 7 * 86400
+        self,
+        redis: Any,
+        *,
+        prefix: str = "wxkefu:cursor:",
+        ttl: float | None = None,
+        lock_prefix: str | None = None,
     ) -> None:
-        super().__init__(redis, prefix=prefix, ttl=ttl)
-        self._script = redis.register_script(_CAS_SCRIPT)
+        super().__init__(redis, prefix=prefix, ttl=ttl, lock_prefix=lock_prefix)
+        self._commit = redis.register_script(_COMMIT_SCRIPT)
+        self._load = redis.register_script(_LOAD_SCRIPT)
 
     def get(self, open_kfid: str) -> str | None:
-        return _decode(self.redis.get(self.key(open_kfid)))
+        return self.load(open_kfid).cursor
+
+    def load(self, open_kfid: str) -> CursorRead:
+        keys = self._load_keys(open_kfid)
+        with store_errors("load cursor"):
+            reply = self._load(keys=keys, args=[open_kfid])
+        return self._judge(open_kfid, reply)
 
     def commit(self, open_kfid: str, cursor: str, *, expected: str | _Any | None = ANY) -> None:
-        key = self.key(open_kfid)
-        _check_cursor(cursor)
-        ok = self._script(keys=[key], args=_cas_args(cursor, expected, self._ttl_ms))
-        if not int(ok):
-            raise CursorConflictError(open_kfid)
+        keys, args = self._commit_call(open_kfid, cursor, expected, "", 0)
+        with store_errors("commit cursor"):
+            reply = self._commit(keys=keys, args=args)
+        self._committed(open_kfid, reply)
+
+    def commit_fenced(
+        self, open_kfid: str, cursor: str, *, expected: str | _Any | None, lease: RedisLease
+    ) -> None:
+        """:meth:`commit`, refused with LockLostError unless ``lease`` still owns the account's
+        lock and no later fencing token has committed (one atomic script)."""
+        keys, args = self._commit_call(open_kfid, cursor, expected, lease.lock.owner, lease.token)
+        with store_errors("commit cursor"):
+            reply = self._commit(keys=keys, args=args)
+        self._committed(open_kfid, reply)
+
+    def lease(self, open_kfid: str, ttl: float = 30.0) -> RedisLease:
+        """The account's fenced lock (not yet acquired)."""
+        return RedisLease(RedisLock(self.redis, self.lock_key(open_kfid), ttl=ttl, fencing=True))
 
 
 class AsyncRedisCursorStore(_RedisBase):
     """:class:`RedisCursorStore` for ``redis.asyncio.Redis``."""
 
     def __init__(
-        self, redis: Any, *, prefix: str = "wxkefu:cursor:", ttl: float | None = 7 * 86400
+        self,
+        redis: Any,
+        *,
+        prefix: str = "wxkefu:cursor:",
+        ttl: float | None = None,
+        lock_prefix: str | None = None,
     ) -> None:
-        super().__init__(redis, prefix=prefix, ttl=ttl)
-        self._script = redis.register_script(_CAS_SCRIPT)
+        super().__init__(redis, prefix=prefix, ttl=ttl, lock_prefix=lock_prefix)
+        self._commit = redis.register_script(_COMMIT_SCRIPT)
+        self._load = redis.register_script(_LOAD_SCRIPT)
 
     async def get(self, open_kfid: str) -> str | None:
-        return _decode(await self.redis.get(self.key(open_kfid)))
+        return (await self.load(open_kfid)).cursor
+
+    async def load(self, open_kfid: str) -> CursorRead:
+        keys = self._load_keys(open_kfid)
+        with store_errors("load cursor"):
+            reply = await self._load(keys=keys, args=[open_kfid])
+        return self._judge(open_kfid, reply)
 
     async def commit(
         self, open_kfid: str, cursor: str, *, expected: str | _Any | None = ANY
     ) -> None:
-        key = self.key(open_kfid)
-        _check_cursor(cursor)
-        ok = await self._script(keys=[key], args=_cas_args(cursor, expected, self._ttl_ms))
-        if not int(ok):
-            raise CursorConflictError(open_kfid)
+        keys, args = self._commit_call(open_kfid, cursor, expected, "", 0)
+        with store_errors("commit cursor"):
+            reply = await self._commit(keys=keys, args=args)
+        self._committed(open_kfid, reply)
+
+    async def commit_fenced(
+        self, open_kfid: str, cursor: str, *, expected: str | _Any | None, lease: AsyncRedisLease
+    ) -> None:
+        keys, args = self._commit_call(open_kfid, cursor, expected, lease.lock.owner, lease.token)
+        with store_errors("commit cursor"):
+            reply = await self._commit(keys=keys, args=args)
+        self._committed(open_kfid, reply)
+
+    def lease(self, open_kfid: str, ttl: float = 30.0) -> AsyncRedisLease:
+        return AsyncRedisLease(
+            AsyncRedisLock(self.redis, self.lock_key(open_kfid), ttl=ttl, fencing=True)
+        )

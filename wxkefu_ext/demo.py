@@ -43,6 +43,11 @@ CUSTOMER_TEXT: Final = "你好, 我的订单什么时候发货?"
 WELCOME_TEXT: Final = "欢迎光临! 我是 wxkefu 演示机器人。"
 REPLY_PREFIX: Final = "收到: "
 SERVICER: Final = "zhangsan"
+#: The demo's last line: where a newcomer goes next.
+NEXT_STEP: Final = (
+    "next: `make console` — chat with the example bot as a WeChat customer in your browser "
+    "(the emulator console at http://127.0.0.1:8765/_emulator/ui/)"
+)
 
 
 def _png(rgb: tuple[int, int, int]) -> bytes:
@@ -92,6 +97,7 @@ class Transcript:
         self.console.print(
             Text(f"✓ demo finished: {self.steps} steps in {elapsed:.1f} s", style="bold green")
         )
+        self.console.print(Text(NEXT_STEP, style="bold"))
 
 
 class Demo:

@@ -30,6 +30,7 @@ __all__ = [
     "DEVTOOL_URL",
     "TABLE_CRAWL_DATE",
     "TOKEN_REFRESH_ERRCODES",
+    "UNKNOWN_PATH_HINT",
     "ErrmsgParts",
     "ErrorInfo",
     "category_for",
@@ -40,6 +41,7 @@ __all__ = [
     "devtool_url",
     "explain",
     "hint_for",
+    "hint_for_message",
     "known_codes",
     "lookup",
     "one_line",
@@ -276,6 +278,9 @@ _CODE_HINTS: Final[Mapping[int, str]] = MappingProxyType(
         41001: "No access_token was sent: a client bug, since the toolkit adds it to every "
         "call; check custom transports and hand-built URLs",
         41006: "media_id is missing from the request",
+        41050: "The welcome_code / msg_code is unknown or already used: each code is single-use "
+        "and a welcome_code is valid only 20 s after its enter_session event — send the welcome "
+        "at once, once (a second send with the same code fails)",
         42001: "The access_token expired; cache tokens for less than expires_in and share one "
         "token store among processes",
         44001: "The uploaded file is empty; send the file bytes in the multipart `media` part",
@@ -388,6 +393,22 @@ _CALLBACK_CODES: Final[Mapping[int, tuple[str, str]]] = MappingProxyType(
         -40011: ("Building the reply XML failed", "report this as a bug"),
     }
 )
+
+
+#: A path the server does not know at all (not a permission problem): the base URL lacks
+#: /cgi-bin. The emulator says "unknown path"; "api not found" is the generic wording.
+UNKNOWN_PATH_HINT: Final = (
+    "The server does not know this path — not a permission problem: the base URL probably "
+    "lacks /cgi-bin (use https://qyapi.weixin.qq.com/cgi-bin, or the emulator's "
+    "http://127.0.0.1:8765/cgi-bin; check WXKF_BASE_URL)"
+)
+
+
+def hint_for_message(code: int, errmsg: str) -> str | None:
+    """A hint that depends on the server's text as well as the code, or None."""
+    if code == 48002 and ("unknown path" in errmsg or "api not found" in errmsg):
+        return UNKNOWN_PATH_HINT
+    return None
 
 
 def hint_for(code: int) -> str:
@@ -569,4 +590,5 @@ def explain(errcode: int, errmsg: str = "") -> str:
     wrong-JSON warning when present and the "more info" URL; it is redacted first. Unknown codes
     point to WeCom's devtool lookup page.
     """
-    return describe(check_code(errcode), check_errmsg(errmsg), hint=None, path=None)
+    code, msg = check_code(errcode), check_errmsg(errmsg)
+    return describe(code, msg, hint=hint_for_message(code, msg), path=None)

@@ -65,6 +65,7 @@ from wxkefu_ext.errcodes import (
     devtool_url,
     explain,
     hint_for,
+    hint_for_message,
     known_codes,
     lookup,
     one_line,
@@ -186,7 +187,9 @@ class KfApiError(KfError):
         super().__init__(errcode, errmsg)
         self.errcode = errcode
         self.errmsg = errmsg
-        self.hint = hint if hint is not None else hint_for(errcode)
+        if hint is None:
+            hint = hint_for_message(errcode, errmsg) or hint_for(errcode)
+        self.hint = hint
         self.request_id = request_id if request_id is not None else parts.request_id
         self.from_ip = parts.from_ip
         self.more_info_url = more_info_url if more_info_url is not None else parts.more_info_url
@@ -628,3 +631,16 @@ def raise_for_errcode(payload: Mapping[str, object], *, path: str = "") -> None:
             redact_text(path) or "a request",
             one_line(redact_text(errmsg)),
         )
+
+
+class StoreUnavailableError(KfError):
+    """A store the toolkit depends on (Redis: cursors, locks, dedupe marks, the sync queue,
+    tokens) failed or did not answer within its socket timeout. Raised within a bounded time
+    (see :mod:`wxkefu_ext.stores` for the defaults); nothing was committed by the failed call.
+    ``operation`` names what was attempted, never a key's value or a secret."""
+
+    operation: str
+
+    def __init__(self, message: str, *, operation: str = "") -> None:
+        super().__init__(message)
+        self.operation = operation

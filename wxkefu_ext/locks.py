@@ -5,6 +5,14 @@ Peers get this wrong in the same few ways (peers.md A.1, B.1): ``SET NX`` then a
 slow holder deletes the *next* holder's lock), no renewal (a long drain loses the lock silently).
 Here the lock value is a random owner id, acquisition is one ``SET NX PX``, release and renewal are
 compare-and-act Lua scripts, and holders can ask :meth:`RedisLock.owned` before committing work.
+
+Fencing (``fencing=True``): acquisition also increments ``{key}:fence`` in the same script and
+keeps the result as :attr:`RedisLock.fencing_token`. A holder that stalled past the TTL (GC
+pause, SIGSTOP, swap) still believes it holds the lock when it wakes; the token lets the
+resource it writes to — the cursor store's commit script — refuse a write from an older holder
+(the next owner's token is larger). Every Redis failure raises
+:class:`~wxkefu_ext.errors.StoreUnavailableError` (renewal failures are retried silently and
+reported by :meth:`owned`).
 """
 
 from __future__ import annotations
@@ -20,10 +28,16 @@ from types import TracebackType
 from typing import Any, Final
 
 from wxkefu_ext.errors import KfError
+from wxkefu_ext.stores import store_errors
 
 _RELEASE: Final = (
     "if redis.call('get', KEYS[1]) == ARGV[1] then "
     "return redis.call('del', KEYS[1]) else return 0 end"
+)
+# KEYS[1] lock, KEYS[2] fence counter; ARGV[1] owner, ARGV[2] ttl ms -> fencing token or 0
+_ACQUIRE_FENCED: Final = (
+    "if redis.call('set', KEYS[1], ARGV[1], 'NX', 'PX', ARGV[2]) then "
+    "return redis.call('incr', KEYS[2]) else return 0 end"
 )
 _RENEW: Final = (
     "if redis.call('get', KEYS[1]) == ARGV[1] then "
@@ -36,6 +50,12 @@ _log = logging.getLogger(__name__)
 
 class LockTimeoutError(KfError):
     """The lock stayed held by another owner for longer than the caller was willing to wait."""
+
+
+class LockLostError(KfError):
+    """The holder no longer owns the lock (it expired, e.g. after a stall longer than its TTL,
+    and another owner took it), so it stopped before handing out another page or committing.
+    Nothing was committed for that page."""
 
 
 def _owner() -> str:
@@ -54,20 +74,33 @@ class RedisLock:
     Use :func:`acquire_lock` (non-blocking) or :meth:`acquire` with ``wait`` (bounded polling).
     """
 
-    def __init__(self, redis: Any, key: str, *, ttl: float, renew: bool = True) -> None:
+    def __init__(
+        self, redis: Any, key: str, *, ttl: float, renew: bool = True, fencing: bool = False
+    ) -> None:
         if ttl <= 0:
             raise ValueError("ttl must be positive")
         self.redis = redis
         self.key = key
         self.ttl = ttl
         self.owner = _owner()
+        self.fencing = fencing
+        #: Increases with every acquisition of ``key`` (0 until acquired, or without fencing).
+        self.fencing_token = 0
         self._renew = renew
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
         self._held = False
 
     def try_acquire(self) -> bool:
-        self._held = bool(self.redis.set(self.key, self.owner, nx=True, px=int(self.ttl * 1000)))
+        px = int(self.ttl * 1000)
+        with store_errors("acquire lock"):
+            if self.fencing:
+                token = int(self.redis.eval(_ACQUIRE_FENCED, 2, self.key, self.key + ":fence",
+                                            self.owner, px))  # fmt: skip
+                self._held = token > 0
+                self.fencing_token = token
+            else:
+                self._held = bool(self.redis.set(self.key, self.owner, nx=True, px=px))
         return self._held
 
     def acquire(self, *, wait: float) -> None:
@@ -81,7 +114,8 @@ class RedisLock:
             delay = min(delay * 2, 0.1)
 
     def owned(self) -> bool:
-        return _as_text(self.redis.get(self.key)) == self.owner
+        with store_errors("check lock"):
+            return _as_text(self.redis.get(self.key)) == self.owner
 
     def release(self) -> bool:
         self._stop.set()
@@ -90,7 +124,8 @@ class RedisLock:
         if not self._held:
             return False
         self._held = False
-        return bool(self.redis.eval(_RELEASE, 1, self.key, self.owner))
+        with store_errors("release lock"):
+            return bool(self.redis.eval(_RELEASE, 1, self.key, self.owner))
 
     def _renew_loop(self) -> None:
         while not self._stop.wait(self.ttl / 3):
@@ -105,7 +140,7 @@ class RedisLock:
     def __enter__(self) -> RedisLock:
         if not self._held:
             raise RuntimeError("acquire the lock before entering it")
-        if self._renew:
+        if self._renew and self._thread is None:
             self._thread = threading.Thread(target=self._renew_loop, daemon=True)
             self._thread.start()
         return self
@@ -116,9 +151,11 @@ class RedisLock:
         self.release()
 
 
-def acquire_lock(redis: Any, key: str, *, ttl: float, renew: bool = True) -> RedisLock | None:
+def acquire_lock(
+    redis: Any, key: str, *, ttl: float, renew: bool = True, fencing: bool = False
+) -> RedisLock | None:
     """Take the lock now or return None (another owner holds it)."""
-    lock = RedisLock(redis, key, ttl=ttl, renew=renew)
+    lock = RedisLock(redis, key, ttl=ttl, renew=renew, fencing=fencing)
     return lock if lock.try_acquire() else None
 
 
@@ -126,20 +163,31 @@ class AsyncRedisLock:
     """The asyncio twin of :class:`RedisLock` (``redis.asyncio`` client); renewed by a task
     while held inside ``async with``."""
 
-    def __init__(self, redis: Any, key: str, *, ttl: float, renew: bool = True) -> None:
+    def __init__(
+        self, redis: Any, key: str, *, ttl: float, renew: bool = True, fencing: bool = False
+    ) -> None:
         if ttl <= 0:
             raise ValueError("ttl must be positive")
         self.redis = redis
         self.key = key
         self.ttl = ttl
         self.owner = _owner()
+        self.fencing = fencing
+        self.fencing_token = 0
         self._held = False
         self._renew = renew
         self._task: asyncio.Task[None] | None = None
 
     async def try_acquire(self) -> bool:
         px = int(self.ttl * 1000)
-        self._held = bool(await self.redis.set(self.key, self.owner, nx=True, px=px))
+        with store_errors("acquire lock"):
+            if self.fencing:
+                token = int(await self.redis.eval(_ACQUIRE_FENCED, 2, self.key,
+                                                  self.key + ":fence", self.owner, px))  # fmt: skip
+                self._held = token > 0
+                self.fencing_token = token
+            else:
+                self._held = bool(await self.redis.set(self.key, self.owner, nx=True, px=px))
         return self._held
 
     async def acquire(self, *, wait: float) -> None:
@@ -152,7 +200,8 @@ class AsyncRedisLock:
             delay = min(delay * 2, 0.1)
 
     async def owned(self) -> bool:
-        return _as_text(await self.redis.get(self.key)) == self.owner
+        with store_errors("check lock"):
+            return _as_text(await self.redis.get(self.key)) == self.owner
 
     async def release(self) -> bool:
         if self._task is not None and self._task is not asyncio.current_task():
@@ -163,7 +212,8 @@ class AsyncRedisLock:
         if not self._held:
             return False
         self._held = False
-        return bool(await self.redis.eval(_RELEASE, 1, self.key, self.owner))
+        with store_errors("release lock"):
+            return bool(await self.redis.eval(_RELEASE, 1, self.key, self.owner))
 
     async def _renew_loop(self) -> None:
         while True:
@@ -179,7 +229,7 @@ class AsyncRedisLock:
     async def __aenter__(self) -> AsyncRedisLock:
         if not self._held:
             raise RuntimeError("acquire the lock before entering it")
-        if self._renew:
+        if self._renew and self._task is None:
             self._task = asyncio.create_task(self._renew_loop())
         return self
 

@@ -25,7 +25,7 @@ import json
 import mimetypes
 import os
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any, Final, Literal
@@ -238,6 +238,21 @@ def _ahttp(kf: Any) -> httpx.AsyncClient:
     return kf.client.get_async_httpx_client()  # type: ignore[no-any-return]
 
 
+class _Counting(io.BytesIO):
+    """The upload's bytes, reporting how much httpx has read (it reads the multipart file part
+    in chunks, and seeks back to 0 if the request is replayed)."""
+
+    def __init__(self, data: bytes, on_progress: Callable[[int, int], None]) -> None:
+        super().__init__(data)
+        self._total = len(data)
+        self._on_progress = on_progress
+
+    def read(self, size: int | None = -1, /) -> bytes:
+        chunk = super().read(size)
+        self._on_progress(self.tell(), self._total)
+        return chunk
+
+
 def upload(
     kf: Any,
     media_type: MediaType,
@@ -245,16 +260,19 @@ def upload(
     *,
     filename: str | None = None,
     content_type: str | None = None,
+    on_progress: Callable[[int, int], None] | None = None,
 ) -> UploadResult:
     """Upload temporary media (valid 3 days) from a path, bytes or a binary stream.
 
     Raises :class:`KfValidationError` before sending when the type, size (> 5 bytes and at most
     image 10 MB, voice 2 MB, video 10 MB, file 20 MB) or file name does not fit.
+    ``on_progress(sent, total)`` is called as the file's bytes are read into the request.
     """
     data, name, mime = _prepare_upload(media_type, source, filename, content_type)
+    body: bytes | IO[bytes] = data if on_progress is None else _Counting(data, on_progress)
     try:
         response = _http(kf).post(
-            UPLOAD_PATH, params={"type": media_type}, files={"media": (name, data, mime)}
+            UPLOAD_PATH, params={"type": media_type}, files={"media": (name, body, mime)}
         )
     except httpx.TransportError as exc:
         raise KfTransportError(f"upload failed: {type(exc).__name__}", path=UPLOAD_PATH) from exc
@@ -289,7 +307,9 @@ async def async_upload(
 class DownloadResult:
     """What :func:`download_to` produced. ``size`` is the size of the finished file (or of
     the bytes written to a stream), ``total_size`` the full media size when the server said so,
-    ``resumed`` how many times the transfer continued from a partial state."""
+    ``resumed`` how many times the transfer continued from a partial state (an existing
+    ``.part`` file counts once), ``resumed_bytes`` how many bytes that ``.part`` file already
+    held (0 when the download started from scratch or the server sent the whole file again)."""
 
     path: str | None
     size: int
@@ -299,6 +319,7 @@ class DownloadResult:
     content_range: str | None
     status_code: int
     resumed: int
+    resumed_bytes: int = 0
 
 
 _CONTENT_RANGE = re.compile(r"^\s*bytes\s+(\d+)-(\d+)/(\d+|\*)\s*$", re.I)
@@ -356,6 +377,7 @@ class _DownloadCore:
         self.content_range: str | None = None
         self.status = 0
         self.resumed = 0
+        self.resumed_from = have  # bytes already held when the call started (a .part file)
 
     def params(self) -> dict[str, str]:
         return {"media_id": self.media_id}
@@ -415,6 +437,7 @@ class _DownloadCore:
             restart = self.have > 0
             if restart:
                 self.have = 0
+                self.resumed_from = 0  # the server sent the whole file again
             return "restart" if restart else "write"
         if status == 416 and self.have > 0:
             match = _UNSATISFIED.match(headers.get("content-range", ""))
@@ -462,7 +485,9 @@ class _DownloadCore:
             filename=self.filename,
             content_range=self.content_range,
             status_code=self.status,
-            resumed=self.resumed,
+            # continuing a .part file from an earlier call is a resume too
+            resumed=self.resumed + (1 if self.resumed_from else 0),
+            resumed_bytes=self.resumed_from,
         )
 
 
@@ -552,7 +577,7 @@ def _start(
         raise KfValidationError("must be positive", field="chunk_size")
     core = _DownloadCore(media_id, 0, range)
     sink = _Sink(target, resume)
-    core.have = sink.initial
+    core.have = core.resumed_from = sink.initial
     return sink, core
 
 
@@ -574,6 +599,7 @@ def download_to(
     resume: bool = True,
     range: tuple[int, int | None] | None = None,
     max_resumes: int = 3,
+    on_progress: Callable[[int, int | None], None] | None = None,
 ) -> DownloadResult:
     """Stream media ``media_id`` into a file path (via ``<path>.part`` + rename) or a binary
     stream — memory use does not grow with the file. Bytes are written as they arrive
@@ -584,7 +610,9 @@ def download_to(
     connection cut mid-body is continued the same way up to ``max_resumes`` times within the
     call. ``range=(start, end)`` (inclusive; ``end=None`` = to the end) downloads a window.
     A JSON error body raises the matching :class:`~wxkefu_ext.errors.KfApiError`; the target
-    path is then not created.
+    path is then not created. ``on_progress(done, total)`` is called after each chunk with the
+    bytes held so far and the expected total (from Content-Length / Content-Range; None when
+    the server did not say).
     """
     sink, core = _start(media_id, path_or_file, resume, range, chunk_size)
     http = _http(kf)
@@ -605,6 +633,8 @@ def download_to(
                         for chunk in r.iter_bytes(chunk_size):
                             sink.write(chunk)
                             core.have += len(chunk)
+                            if on_progress is not None:
+                                on_progress(core.have, core.expected)
                         core.check_finished()
                 break
             except _INTERRUPTED as exc:

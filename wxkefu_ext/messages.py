@@ -14,7 +14,13 @@ hand-written ``{"msgtype": ..., <msgtype>: {...}}`` dict with the same rules.
 
 from __future__ import annotations
 
+import hashlib
+import json
+import logging
 import math
+import threading
+import weakref
+from collections import OrderedDict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
@@ -27,6 +33,7 @@ from wxkefu_ext.msgid import MSGID_MAX_BYTES, MSGID_PATTERN, new_msgid
 from wxkefu_ext.protocols import SupportsAsyncRequest as _SupportsAsyncRequest
 from wxkefu_ext.protocols import SupportsRequest as _SupportsRequest
 from wxkefu_ext.retry import DUPLICATE_MSGID_ERRCODE, is_duplicate_msgid
+from wxkefu_ext.send_report import reports_send_failures
 
 __all__ = [
     "DUPLICATE_MSGID_ERRCODE",
@@ -578,7 +585,7 @@ def ca_link(link_url: str) -> OutgoingMessage:
 
 
 # ---------------------------------------------------------------------------------------------
-# Sending
+# Sending (a failure carries msgid, maybe_delivered and the attempts: see send_report.py)
 # ---------------------------------------------------------------------------------------------
 
 
@@ -623,11 +630,91 @@ def _is_duplicate(exc: KfApiError) -> bool:
     return is_duplicate_msgid(exc.errcode, exc.errmsg)
 
 
+# -- msgid reuse ---------------------------------------------------------------------------
+# WeCom drops a send whose msgid was used before and answers "duplicated msgid", which we
+# report as delivered (it is, when it is our own retry). A msgid reused for a *different*
+# message would then vanish silently; so each client remembers what it sent under its last
+# msgids (content digest, bounded) and refuses a different message under a used msgid before
+# sending. A duplicate for a msgid this client never sent (another process, an earlier run)
+# cannot be compared: it is logged as a warning.
+
+_REMEMBERED: Final = 10_000
+_sent: weakref.WeakKeyDictionary[Any, OrderedDict[str, tuple[str, str]]] = (
+    weakref.WeakKeyDictionary()
+)
+_sent_lock = threading.Lock()
+_log = logging.getLogger("wxkefu_ext.messages")
+
+
+def _fingerprint(body: Mapping[str, Any]) -> tuple[str, str]:
+    rest = {k: v for k, v in body.items() if k != "msgid"}
+    digest = hashlib.sha256(
+        json.dumps(rest, sort_keys=True, ensure_ascii=False).encode("utf-8")
+    ).hexdigest()
+    msgtype = str(rest.get("msgtype", "?"))
+    content = rest.get(msgtype)
+    preview = json.dumps(content, ensure_ascii=False)[:40] if content is not None else ""
+    target = rest.get("touser") or ("an event code" if "code" in rest else "?")
+    return digest, f"{msgtype} to {target} {preview}".strip()
+
+
+def _check_reuse(kf: Any, body: Mapping[str, Any]) -> bool:
+    """True when this client already sent exactly this message under this msgid; raises
+    :class:`KfValidationError` when it sent a different one."""
+    msgid = str(body["msgid"])
+    digest, summary = _fingerprint(body)
+    with _sent_lock:
+        try:
+            sent = _sent.get(kf)
+        except TypeError:  # a client that cannot be weakly referenced: nothing remembered
+            return False
+        known = None if sent is None else sent.get(msgid)
+    if known is None:
+        return False
+    if known[0] != digest:
+        raise KfValidationError(
+            f"msgid {msgid!r} was already used by this client for a different message "
+            f"(first: {known[1]}; now: {summary}); WeCom would drop this one as a duplicate — "
+            "use a new msgid (or none: one is generated)",
+            field="msgid",
+        )
+    return True
+
+
+def _remember(kf: Any, body: Mapping[str, Any]) -> None:
+    msgid = str(body["msgid"])
+    entry = _fingerprint(body)
+    with _sent_lock:
+        try:
+            sent = _sent.setdefault(kf, OrderedDict())
+        except TypeError:
+            return
+        sent[msgid] = entry
+        sent.move_to_end(msgid)
+        while len(sent) > _REMEMBERED:
+            sent.popitem(last=False)
+
+
+def _duplicate_sent(kf: Any, body: Mapping[str, Any], ours: bool) -> str:
+    """The server said "duplicated msgid": delivered earlier under this msgid."""
+    msgid = str(body["msgid"])
+    if not ours:
+        _log.warning(
+            "msgid %s was already used (not by this client): WeCom dropped this message as a "
+            "duplicate — if it differs from the first message with this msgid, it was NOT "
+            "delivered",
+            msgid,
+        )
+    _remember(kf, body)
+    return msgid
+
+
 def _sent_msgid(reply: Mapping[str, Any], body: Mapping[str, Any]) -> str:
     value = reply.get("msgid")
     return value if isinstance(value, str) and value else str(body["msgid"])
 
 
+@reports_send_failures(new_msgid)
 def send(
     kf: _SupportsRequest,
     touser: str,
@@ -640,18 +727,24 @@ def send(
 
     A msgid is always sent (a fresh one when not given), so the client's retries cannot
     duplicate the message. If the server rejects the msgid as already used, an earlier attempt
-    with this msgid was delivered: that is reported as success, not as a failure.
+    with this msgid was delivered: that is reported as success, not as a failure. A msgid this
+    client already used for a *different* message is refused before sending
+    (:class:`KfValidationError` naming both); a duplicate for a msgid it never sent (another
+    process) cannot be compared and is logged as a warning.
     """
     body = _send_body(touser, open_kfid, message, msgid)
+    ours = _check_reuse(kf, body)
     try:
         reply = kf.request("POST", SEND_PATH, json=body)
     except KfApiError as exc:
         if _is_duplicate(exc):
-            return str(body["msgid"])
+            return _duplicate_sent(kf, body, ours)
         raise
+    _remember(kf, body)
     return _sent_msgid(reply, body)
 
 
+@reports_send_failures(new_msgid)
 def send_on_event(
     kf: _SupportsRequest,
     code: str,
@@ -662,12 +755,14 @@ def send_on_event(
     """Answer an event (``welcome_code`` of enter_session, ``msg_code`` of a session change)
     with a text or msgmenu message; return the msgid. Codes are single-use."""
     body = _event_body(code, message, msgid)
+    ours = _check_reuse(kf, body)
     try:
         reply = kf.request("POST", SEND_ON_EVENT_PATH, json=body)
     except KfApiError as exc:
         if _is_duplicate(exc):
-            return str(body["msgid"])
+            return _duplicate_sent(kf, body, ours)
         raise
+    _remember(kf, body)
     return _sent_msgid(reply, body)
 
 
@@ -676,6 +771,7 @@ def recall(kf: _SupportsRequest, open_kfid: str, msgid: str) -> None:
     kf.request("POST", RECALL_PATH, json=_recall_body(open_kfid, msgid))
 
 
+@reports_send_failures(new_msgid)
 async def async_send(
     kf: _SupportsAsyncRequest,
     touser: str,
@@ -686,15 +782,18 @@ async def async_send(
 ) -> str:
     """Awaitable :func:`send`."""
     body = _send_body(touser, open_kfid, message, msgid)
+    ours = _check_reuse(kf, body)
     try:
         reply = await kf.request("POST", SEND_PATH, json=body)
     except KfApiError as exc:
         if _is_duplicate(exc):
-            return str(body["msgid"])
+            return _duplicate_sent(kf, body, ours)
         raise
+    _remember(kf, body)
     return _sent_msgid(reply, body)
 
 
+@reports_send_failures(new_msgid)
 async def async_send_on_event(
     kf: _SupportsAsyncRequest,
     code: str,
@@ -704,12 +803,14 @@ async def async_send_on_event(
 ) -> str:
     """Awaitable :func:`send_on_event`."""
     body = _event_body(code, message, msgid)
+    ours = _check_reuse(kf, body)
     try:
         reply = await kf.request("POST", SEND_ON_EVENT_PATH, json=body)
     except KfApiError as exc:
         if _is_duplicate(exc):
-            return str(body["msgid"])
+            return _duplicate_sent(kf, body, ours)
         raise
+    _remember(kf, body)
     return _sent_msgid(reply, body)
 
 

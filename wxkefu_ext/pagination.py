@@ -12,10 +12,25 @@ save the cursor before or regardless of processing. This module gets those right
   because of its content;
 * the cursor is committed to the :mod:`~wxkefu_ext.cursors` store only after the page handler
   returned; if it raises, nothing is committed and the same page comes back on the next drain;
-* ``start_from_now`` skips history on the very first run (no stored cursor): the backlog is pulled
-  without calling the handler and the final cursor is committed;
+* ``start_from_now`` skips history on the very first run (the store says "new": nothing was ever
+  committed for the account): the backlog is pulled without calling the handler and the final
+  cursor is committed. A cursor the store reports *lost* is never mistaken for a first run: it
+  raises :class:`~wxkefu_ext.cursors.CursorLostError` unless ``on_lost`` chose ``"replay"``
+  (re-read the 3-day window; needs ``dedupe``) or ``"skip"`` (jump to now, logged);
+* a pager holds the store's per-account *lease* while it drains (``exclusive=True``): two pagers
+  on the same account and store never both hand a page to their handlers — the second waits
+  (at most ``lock_wait`` seconds) and then drains what is left from the committed cursor. With
+  the Redis stores the lease is a fenced lock, checked before each page is handed out and again
+  by the commit script;
 * ``dedupe`` drops msgids already handed to the handler within a window (memory or Redis), so the
   page-level at-least-once of commit-after-handler becomes effectively exactly-once.
+
+Delivery guarantee, exactly: **at-least-once per page** (a page is handed out again when its
+handler raised, or the process died before the commit). With a deduper: each msgid is handed
+out once, except when the process dies (or the lease is lost) between the handler returning and
+the msgids being marked — that page comes back. A holder stalled longer than the lease TTL
+*inside* its handler overlaps with the next owner for that page; the fencing token
+(``page.fencing_token``) lets a handler's own writes be fenced too.
 
 The logic lives once, in :func:`_drain_steps`, a generator that *yields* the I/O it needs
 ("get the cursor", "fetch this body", "which of these ids were seen", "hand out this page",
@@ -25,7 +40,9 @@ The logic lives once, in :func:`_drain_steps`, a generator that *yields* the I/O
 
 from __future__ import annotations
 
+import asyncio
 import inspect
+import logging
 import threading
 import time
 from collections import OrderedDict
@@ -41,19 +58,30 @@ from collections.abc import (
 )
 from contextlib import aclosing
 from dataclasses import dataclass, field
-from typing import Any, Final, Protocol, runtime_checkable
+from typing import Any, Final, Literal, Protocol, runtime_checkable
 
 from wxkefu_client import _limits, _operations, _parse  # generated from the spec
 from wxkefu_ext._redact import Secret
 from wxkefu_ext.cursors import (
     ANY,
     AsyncCursorStore,
+    AsyncRedisLease,
+    CursorLostError,
+    CursorRead,
     CursorStore,
     MemoryCursorStore,
+    RedisLease,
 )
 from wxkefu_ext.errors import KfError, KfResponseError, KfValidationError
+from wxkefu_ext.locks import LockTimeoutError
 from wxkefu_ext.protocols import SupportsAsyncRequest as _SupportsAsyncRequest
 from wxkefu_ext.protocols import SupportsRequest as _SupportsRequest
+from wxkefu_ext.stores import store_errors
+
+_log = logging.getLogger(__name__)
+
+#: What a pager does with a cursor the store reports lost (see module docstring).
+OnLost = Literal["raise", "replay", "skip"]
 
 __all__ = [
     "AsyncMsgIdDeduper",
@@ -135,6 +163,8 @@ class SyncMsgPage:
     raw_messages: list[dict[str, Any]]
     duplicates: list[str]
     response: dict[str, Any] = field(repr=False)
+    #: The fencing token of the lease the page was pulled under (0: unfenced / local lease).
+    fencing_token: int = 0
 
     def __len__(self) -> int:
         return len(self.messages)
@@ -157,6 +187,8 @@ class DrainResult:
     skipped: int = 0
     cursor: str | None = None
     bootstrapped: bool = False
+    #: The store reported the cursor lost and ``on_lost`` chose replay or skip.
+    lost: bool = False
 
 
 def _msgid(raw: Mapping[str, Any]) -> str | None:
@@ -297,7 +329,8 @@ class RedisDeduper(_RedisDedupeBase):
     def seen(self, open_kfid: str, msgids: Sequence[str]) -> set[str]:
         if not msgids:
             return set()
-        scores = self.redis.zmscore(self.prefix + open_kfid, list(msgids))
+        with store_errors("check msgids"):
+            scores = self.redis.zmscore(self.prefix + open_kfid, list(msgids))
         return self._seen_from_scores(msgids, scores)
 
     def mark(self, open_kfid: str, msgids: Sequence[str]) -> None:
@@ -305,7 +338,8 @@ class RedisDeduper(_RedisDedupeBase):
             return
         pipe = self.redis.pipeline(transaction=True)
         self._mark_pipeline(pipe, open_kfid, msgids)
-        pipe.execute()
+        with store_errors("mark msgids"):
+            pipe.execute()
 
 
 class AsyncRedisDeduper(_RedisDedupeBase):
@@ -314,7 +348,8 @@ class AsyncRedisDeduper(_RedisDedupeBase):
     async def seen(self, open_kfid: str, msgids: Sequence[str]) -> set[str]:
         if not msgids:
             return set()
-        scores = await self.redis.zmscore(self.prefix + open_kfid, list(msgids))
+        with store_errors("check msgids"):
+            scores = await self.redis.zmscore(self.prefix + open_kfid, list(msgids))
         return self._seen_from_scores(msgids, scores)
 
     async def mark(self, open_kfid: str, msgids: Sequence[str]) -> None:
@@ -322,7 +357,8 @@ class AsyncRedisDeduper(_RedisDedupeBase):
             return
         pipe = self.redis.pipeline(transaction=True)
         self._mark_pipeline(pipe, open_kfid, msgids)
-        await pipe.execute()
+        with store_errors("mark msgids"):
+            await pipe.execute()
 
 
 # ---------------------------------------------------------------------------------------------
@@ -340,6 +376,7 @@ class _Config:
     dedupe: bool
     compare_and_set: bool
     parser: Callable[[Mapping[str, Any]], Any]
+    on_lost: OnLost = "raise"
 
 
 def _make_config(
@@ -351,6 +388,7 @@ def _make_config(
     dedupe: bool,
     compare_and_set: bool,
     parser: Callable[[Mapping[str, Any]], Any],
+    on_lost: OnLost = "raise",
 ) -> _Config:
     if not isinstance(open_kfid, str) or not open_kfid:
         raise KfValidationError(
@@ -370,8 +408,23 @@ def _make_config(
         raise KfValidationError("out of range", field="limit", limit=f"1..{MAX_LIMIT}")
     if voice_format is not None and voice_format not in (0, 1):
         raise KfValidationError("must be 0 (AMR) or 1 (SILK)", field="voice_format", limit="0|1")
+    if on_lost not in ("raise", "replay", "skip"):
+        raise KfValidationError("must be 'raise', 'replay' or 'skip'", field="on_lost")
+    if on_lost == "replay" and not dedupe:
+        raise KfValidationError(
+            "on_lost='replay' needs a deduper (dedupe=...), else the replay re-delivers",
+            field="on_lost",
+        )
     return _Config(
-        open_kfid, token, limit, voice_format, start_from_now, dedupe, compare_and_set, parser
+        open_kfid,
+        token,
+        limit,
+        voice_format,
+        start_from_now,
+        dedupe,
+        compare_and_set,
+        parser,
+        on_lost,
     )
 
 
@@ -440,8 +493,25 @@ _Step = Generator[tuple[str, Any], Any, DrainResult]
 
 
 def _drain_steps(cfg: _Config, result: DrainResult) -> _Step:
-    stored: str | None = yield (_GET, None)
-    bootstrap = cfg.start_from_now and stored is None
+    read: CursorRead = yield (_GET, None)
+    stored = read.cursor
+    if read.status == "lost":
+        if cfg.on_lost == "raise":
+            raise CursorLostError(cfg.open_kfid, read.reason or "the store reports it lost")
+        result.lost = True
+        _log.warning(
+            "sync_msg cursor of %s lost (%s); on_lost=%r: %s",
+            cfg.open_kfid,
+            read.reason,
+            cfg.on_lost,
+            "re-reading the 3-day window, dropping msgids already seen"
+            if cfg.on_lost == "replay"
+            else "skipping to now WITHOUT handing out what arrived meanwhile",
+        )
+    bootstrap = stored is None and (
+        (read.status == "new" and cfg.start_from_now)
+        or (read.status == "lost" and cfg.on_lost == "skip")
+    )
     result.bootstrapped = bootstrap
     cursor = stored
     number = 0
@@ -496,6 +566,36 @@ def _drain_steps(cfg: _Config, result: DrainResult) -> _Step:
 PageHandler = Callable[[SyncMsgPage], object]
 AsyncPageHandler = Callable[[SyncMsgPage], Awaitable[object] | object]
 
+#: Default seconds a pager waits for another pager of the same account to finish.
+DEFAULT_LOCK_WAIT: Final = 60.0
+#: Default TTL of a Redis lease (renewed every third of it while held).
+DEFAULT_LEASE_TTL: Final = 30.0
+
+
+def _read_cursor(store: Any, open_kfid: str) -> CursorRead:
+    """``store.load()`` when the store has it; else ``get()`` (a missing cursor is "new")."""
+    load = getattr(store, "load", None)
+    if load is not None:
+        read: CursorRead = load(open_kfid)
+        return read
+    cursor = store.get(open_kfid)
+    return CursorRead(cursor, "ok" if cursor is not None else "new")
+
+
+async def _aread_cursor(store: Any, open_kfid: str) -> CursorRead:
+    load = getattr(store, "load", None)
+    if load is not None:
+        read: CursorRead = await load(open_kfid)
+        return read
+    cursor = await store.get(open_kfid)
+    return CursorRead(cursor, "ok" if cursor is not None else "new")
+
+
+def _lease_timeout(open_kfid: str, wait: float) -> LockTimeoutError:
+    return LockTimeoutError(
+        f"another pager kept {open_kfid!r} for more than {wait:.1f}s; nothing was pulled"
+    )
+
 
 class _PagerBase:
     def __init__(
@@ -508,6 +608,10 @@ class _PagerBase:
         dedupe: object,
         compare_and_set: bool,
         parser: Callable[[Mapping[str, Any]], Any],
+        on_lost: OnLost = "raise",
+        exclusive: bool = True,
+        lock_wait: float = DEFAULT_LOCK_WAIT,
+        lease: Any = None,
     ) -> None:
         self._cfg = _make_config(
             open_kfid,
@@ -518,7 +622,13 @@ class _PagerBase:
             dedupe is not None,
             compare_and_set,
             parser,
+            on_lost,
         )
+        if not lock_wait >= 0:
+            raise KfValidationError("must be >= 0 seconds", field="lock_wait")
+        self._exclusive = exclusive
+        self._lock_wait = lock_wait
+        self._given_lease = lease
         #: The last raw sync_msg reply (for debugging; holds customer messages).
         self.last_response: dict[str, Any] | None = None
         #: Counters of the last (or running) drain.
@@ -562,29 +672,71 @@ class SyncMsgPager(_PagerBase):
         dedupe: MsgIdDeduper | None = None,
         compare_and_set: bool = True,
         parser: Callable[[Mapping[str, Any]], Any] = parse_message,
+        on_lost: OnLost = "raise",
+        exclusive: bool = True,
+        lock_wait: float = DEFAULT_LOCK_WAIT,
+        lease: Any = None,
     ) -> None:
         super().__init__(
-            open_kfid, token, limit, voice_format, start_from_now, dedupe, compare_and_set, parser
+            open_kfid,
+            token,
+            limit,
+            voice_format,
+            start_from_now,
+            dedupe,
+            compare_and_set,
+            parser,
+            on_lost,
+            exclusive,
+            lock_wait,
+            lease,
         )
         self._kf = kf
         self.cursor_store: CursorStore = cursor_store or MemoryCursorStore()
         self._dedupe = dedupe
+        self._lease: Any = None
+
+    def _acquire(self) -> Any:
+        """The store's lease of this account, acquired (bounded wait), or None."""
+        make = getattr(self.cursor_store, "lease", None)
+        if not self._exclusive or make is None:
+            return None
+        lease = make(self._cfg.open_kfid, DEFAULT_LEASE_TTL)
+        deadline = time.monotonic() + self._lock_wait
+        delay = 0.005
+        while not lease.try_acquire():
+            if time.monotonic() >= deadline:
+                raise _lease_timeout(self._cfg.open_kfid, self._lock_wait)
+            time.sleep(delay)
+            delay = min(delay * 2, 0.05)
+        return lease
 
     def pages(self) -> Iterator[SyncMsgPage]:
-        """Pages with messages to handle (empty and all-duplicate pages are committed silently)."""
+        """Pages with messages to handle (empty and all-duplicate pages are committed silently).
+        The account's lease is held from the first read of the cursor until the generator ends."""
         self.result = DrainResult()
-        steps = _drain_steps(self._cfg, self.result)
-        value: Any = None
-        while True:
-            try:
-                op, arg = steps.send(value)
-            except StopIteration:
-                return
-            value = None
-            if op == _HAND_OUT:
-                yield arg
-            else:
-                value = self._perform(op, arg)
+        own = self._given_lease is None
+        self._lease = self._acquire() if own else self._given_lease
+        try:
+            steps = _drain_steps(self._cfg, self.result)
+            value: Any = None
+            while True:
+                try:
+                    op, arg = steps.send(value)
+                except StopIteration:
+                    return
+                value = None
+                if op == _HAND_OUT:
+                    if self._lease is not None:
+                        self._lease.check()  # fenced: never hand out a page after losing it
+                        arg.fencing_token = self._lease.token
+                    yield arg
+                else:
+                    value = self._perform(op, arg)
+        finally:
+            lease, self._lease = self._lease, None
+            if own and lease is not None:
+                lease.release()
 
     def _perform(self, op: str, arg: Any) -> Any:
         store, kfid = self.cursor_store, self._cfg.open_kfid
@@ -592,8 +744,14 @@ class SyncMsgPager(_PagerBase):
             self.last_response = self._kf.request("POST", SYNC_MSG_PATH, json=arg)
             return self.last_response
         if op == _GET:
-            return store.get(kfid)
+            return _read_cursor(store, kfid)
         if op == _COMMIT:
+            fenced = getattr(store, "commit_fenced", None)
+            if isinstance(self._lease, RedisLease) and fenced is not None:
+                fenced(kfid, arg[0], expected=arg[1], lease=self._lease)
+                return None
+            if self._lease is not None:
+                self._lease.check()
             store.commit(kfid, arg[0], expected=arg[1])
             return None
         assert self._dedupe is not None
@@ -636,29 +794,69 @@ class AsyncSyncMsgPager(_PagerBase):
         dedupe: AsyncMsgIdDeduper | None = None,
         compare_and_set: bool = True,
         parser: Callable[[Mapping[str, Any]], Any] = parse_message,
+        on_lost: OnLost = "raise",
+        exclusive: bool = True,
+        lock_wait: float = DEFAULT_LOCK_WAIT,
+        lease: Any = None,
     ) -> None:
         super().__init__(
-            open_kfid, token, limit, voice_format, start_from_now, dedupe, compare_and_set, parser
+            open_kfid,
+            token,
+            limit,
+            voice_format,
+            start_from_now,
+            dedupe,
+            compare_and_set,
+            parser,
+            on_lost,
+            exclusive,
+            lock_wait,
+            lease,
         )
         self._kf = kf
         self.cursor_store: AsyncCursorStore = cursor_store or MemoryCursorStore().as_async()
         self._dedupe = dedupe
+        self._lease: Any = None
+
+    async def _acquire(self) -> Any:
+        make = getattr(self.cursor_store, "lease", None)
+        if not self._exclusive or make is None:
+            return None
+        lease = make(self._cfg.open_kfid, DEFAULT_LEASE_TTL)
+        deadline = time.monotonic() + self._lock_wait
+        delay = 0.005
+        while not await lease.try_acquire():
+            if time.monotonic() >= deadline:
+                raise _lease_timeout(self._cfg.open_kfid, self._lock_wait)
+            await asyncio.sleep(delay)
+            delay = min(delay * 2, 0.05)
+        return lease
 
     async def pages(self) -> AsyncGenerator[SyncMsgPage, None]:
         """See :meth:`SyncMsgPager.pages`."""
         self.result = DrainResult()
-        steps = _drain_steps(self._cfg, self.result)
-        value: Any = None
-        while True:
-            try:
-                op, arg = steps.send(value)
-            except StopIteration:
-                return
-            value = None
-            if op == _HAND_OUT:
-                yield arg
-            else:
-                value = await self._perform(op, arg)
+        own = self._given_lease is None
+        self._lease = await self._acquire() if own else self._given_lease
+        try:
+            steps = _drain_steps(self._cfg, self.result)
+            value: Any = None
+            while True:
+                try:
+                    op, arg = steps.send(value)
+                except StopIteration:
+                    return
+                value = None
+                if op == _HAND_OUT:
+                    if self._lease is not None:
+                        await self._lease.check()
+                        arg.fencing_token = self._lease.token
+                    yield arg
+                else:
+                    value = await self._perform(op, arg)
+        finally:
+            lease, self._lease = self._lease, None
+            if own and lease is not None:
+                await lease.release()
 
     async def _perform(self, op: str, arg: Any) -> Any:
         store, kfid = self.cursor_store, self._cfg.open_kfid
@@ -666,8 +864,14 @@ class AsyncSyncMsgPager(_PagerBase):
             self.last_response = await self._kf.request("POST", SYNC_MSG_PATH, json=arg)
             return self.last_response
         if op == _GET:
-            return await store.get(kfid)
+            return await _aread_cursor(store, kfid)
         if op == _COMMIT:
+            fenced = getattr(store, "commit_fenced", None)
+            if isinstance(self._lease, AsyncRedisLease) and fenced is not None:
+                await fenced(kfid, arg[0], expected=arg[1], lease=self._lease)
+                return None
+            if self._lease is not None:
+                await self._lease.check()
             await store.commit(kfid, arg[0], expected=arg[1])
             return None
         assert self._dedupe is not None

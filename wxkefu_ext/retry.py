@@ -29,10 +29,12 @@ The decisions live in one generator (:func:`_flow`); :class:`RetryTransport` and
 from __future__ import annotations
 
 import asyncio
+import contextvars
 import email.utils
 import json
 import logging
 import random
+import re
 import time
 from collections.abc import Awaitable, Callable, Generator
 from dataclasses import dataclass, field
@@ -67,9 +69,93 @@ MAX_PREVIEW_BYTES: Final = 16 * 1024
 BODY_BUDGET_FACTOR: Final = 3.0
 
 
+#: An errmsg that *names a duplicated msgid*: "duplicate(d) msgid", "msgid ... duplicated",
+#: "msgid (already) exists/used/sent" (not "msgid not exists"). Not "invalid msgid", "msgid too
+#: long", "msgid is empty": 40058 is WeCom's generic invalid-parameter code, so "msgid" alone
+#: proves nothing.
+_DUPLICATE_MSGID_TEXT: Final = re.compile(
+    r"\bduplicat\w*[\s:_-]+(?:\w+[\s:_-]+){0,2}?msg_?id\b"
+    r"|\bmsg_?id\b[^,;.]{0,40}?\b(?<!not )(?<!no )"
+    r"(?:duplicat\w*|(?:already\s+)?(?:exists?|used|sent|taken)\b)",
+    re.IGNORECASE,
+)
+
+
 def is_duplicate_msgid(errcode: object, errmsg: str) -> bool:
-    """Does this reply reject a msgid the server has already accepted (i.e. it was delivered)?"""
-    return errcode == DUPLICATE_MSGID_ERRCODE and "msgid" in errmsg.lower()
+    """Does this reply reject a msgid the server has already accepted (i.e. it was delivered)?
+
+    The single rule for "a repeated send was delivered earlier" (used by the retry layer and
+    :mod:`wxkefu_ext.messages`): errcode 40058 *and* an errmsg naming a duplicated msgid."""
+    return (
+        errcode == DUPLICATE_MSGID_ERRCODE
+        and isinstance(errmsg, str)
+        and _DUPLICATE_MSGID_TEXT.search(errmsg) is not None
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class SendAttempt:
+    """One attempt of a request, as the retry layer saw it.
+
+    ``outcome`` is ``"ok"``, ``"errcode"``, ``"http"`` or the transport exception's class name;
+    ``may_have_reached`` is False only when the server certainly did not act (connect failure,
+    HTTP 429/503, errcode -1/45009, a definite errcode rejection)."""
+
+    number: int
+    outcome: str
+    status: int | None = None
+    errcode: int | None = None
+    may_have_reached: bool = False
+
+
+_ATTEMPTS: Final[contextvars.ContextVar[list[SendAttempt] | None]] = contextvars.ContextVar(
+    "wxkefu_attempts", default=None
+)
+
+
+class recording_attempts:
+    """Collect every attempt of a *send* (``/kf/send_msg``, ``/kf/send_msg_on_event``) the
+    retry layer makes inside the block (including the auth layer's replay after a token
+    rejection) into a list."""
+
+    def __init__(self) -> None:
+        self.attempts: list[SendAttempt] = []
+        self._reset: contextvars.Token[list[SendAttempt] | None] | None = None
+
+    def __enter__(self) -> list[SendAttempt]:
+        self._reset = _ATTEMPTS.set(self.attempts)
+        return self.attempts
+
+    def __exit__(self, *exc: object) -> None:
+        if self._reset is not None:
+            _ATTEMPTS.reset(self._reset)
+
+
+def _record(attempt: SendAttempt) -> None:
+    sink = _ATTEMPTS.get()
+    if sink is not None:
+        sink.append(SendAttempt(len(sink) + 1, attempt.outcome, attempt.status, attempt.errcode,
+                                attempt.may_have_reached))  # fmt: skip
+
+
+def _record_response(response: httpx.Response) -> None:
+    if _ATTEMPTS.get() is None:
+        return
+    payload = response.extensions.get("wxkefu.json")
+    code = payload.get("errcode") if isinstance(payload, dict) else None
+    code = code if isinstance(code, int) and not isinstance(code, bool) else None
+    status = response.status_code
+    if status in (429, 503) or code in RETRY_ERRCODES:
+        outcome, reached = "http" if code is None else "errcode", False
+    elif status >= 500 or (status == 200 and code is None):
+        outcome, reached = "http", True  # a gateway may fail after the backend acted
+    elif code == 0:
+        outcome, reached = "ok", True
+    elif isinstance(payload, dict) and is_duplicate_msgid(code, str(payload.get("errmsg", ""))):
+        outcome, reached = "errcode", True  # the msgid was accepted by an earlier attempt
+    else:
+        outcome, reached = ("errcode" if code is not None else "http"), False
+    _record(SendAttempt(0, outcome, status, code, reached))
 
 
 @dataclass(frozen=True, slots=True)
@@ -264,6 +350,10 @@ def _flow(policy: RetryPolicy, request: httpx.Request) -> Generator[_Step, Any, 
                     raise _oversized(request, outcome, size)
                 outcome = yield _Read(outcome, limit, _body_budget(request))
         if isinstance(outcome, httpx.TransportError):
+            if is_send(request):
+                _record(
+                    SendAttempt(0, type(outcome).__name__, may_have_reached=_ambiguous(outcome))
+                )
             retry = (idempotent or not _ambiguous(outcome)) and allowed
             if not retry or attempt >= policy.max_attempts:
                 raise _transport_error(outcome, path, attempt) from outcome
@@ -280,6 +370,8 @@ def _flow(policy: RetryPolicy, request: httpx.Request) -> Generator[_Step, Any, 
             raise _oversized(request, response, None)
         if js:
             response.extensions["wxkefu.json"] = _parse(response.content)
+        if is_send(request):  # not the gettoken a send may trigger
+            _record_response(response)
         final, wait = _decide(policy, request, response, attempt, allowed, idempotent)
         if final is not None:
             if final is not response:

@@ -16,7 +16,8 @@ then::
 ``kf_emulator`` is a fresh in-process :class:`~wxkefu_ext.emulator.Emulator` per test;
 ``kf_client`` / ``async_kf_client`` are ``KfClient`` / ``AsyncKfClient`` wired to it through
 in-process transports (no socket); ``kf_emulator_url`` serves it over real HTTP for code that
-builds its own client from a URL (other processes, ``WXKF_BASE_URL``).
+builds its own client from a URL (other processes, ``KfClient.from_env()``) and sets
+``WXKF_BASE_URL`` / ``WXKF_CORP_ID`` / ``WXKF_APP_SECRET`` for the test.
 """
 
 from __future__ import annotations
@@ -45,9 +46,16 @@ def kf_emulator() -> Iterator[Emulator]:
 
 
 @pytest.fixture
-def kf_emulator_url(kf_emulator: Emulator) -> Iterator[str]:
-    """``kf_emulator`` served on 127.0.0.1 (a free port); the ``.../cgi-bin`` base URL."""
+def kf_emulator_url(kf_emulator: Emulator, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
+    """``kf_emulator`` served on 127.0.0.1 (a free port); the ``.../cgi-bin`` base URL.
+
+    For the test's duration ``WXKF_BASE_URL``, ``WXKF_CORP_ID`` and ``WXKF_APP_SECRET`` point
+    at it (monkeypatched, restored afterwards), so code that calls ``KfClient.from_env()`` or
+    runs the ``wxkefu`` CLI in a subprocess talks to the emulator unchanged."""
     with kf_emulator.serve("127.0.0.1", 0) as base_url:
+        monkeypatch.setenv("WXKF_BASE_URL", base_url)
+        monkeypatch.setenv("WXKF_CORP_ID", kf_emulator.corp_id)
+        monkeypatch.setenv("WXKF_APP_SECRET", kf_emulator.corp_secret)
         yield base_url
 
 

@@ -29,6 +29,7 @@ from typing import Any, Final, Protocol, runtime_checkable
 from wxkefu_ext._extras import missing_extra
 from wxkefu_ext._redact import Secret
 from wxkefu_ext.locks import AsyncRedisLock, LockTimeoutError, RedisLock
+from wxkefu_ext.stores import store_errors
 
 __all__ = [
     "AsyncRedisTokenStore",
@@ -194,15 +195,14 @@ _DELETE_IF: Final = (
 
 
 def _redis_client(redis_or_url: Any, *, asyncio_: bool) -> Any:
-    if isinstance(redis_or_url, str):
+    if isinstance(redis_or_url, str):  # bounded calls: see wxkefu_ext.stores
         try:
-            import redis
-            import redis.asyncio as aioredis
+            import redis  # noqa: F401 - only to name the missing extra
         except ImportError as exc:  # the "redis" extra
             raise missing_extra("a Redis token store from a URL", exc) from exc
-        if asyncio_:
-            return aioredis.Redis.from_url(redis_or_url)
-        return redis.Redis.from_url(redis_or_url)
+        from wxkefu_ext.stores import redis_from_url
+
+        return redis_from_url(redis_or_url, asyncio=asyncio_)
     return redis_or_url
 
 
@@ -228,14 +228,17 @@ class RedisTokenStore:
         return f"{self.prefix}token:{key}"
 
     def get(self, key: str) -> CachedToken | None:
-        raw = self.redis.get(self._key(key))
+        with store_errors("read token"):
+            raw = self.redis.get(self._key(key))
         return None if raw is None else CachedToken.loads(raw)
 
     def set(self, key: str, token: CachedToken, *, ttl: float) -> None:
-        self.redis.set(self._key(key), token.dumps(), px=_ttl_ms(ttl))
+        with store_errors("store token"):
+            self.redis.set(self._key(key), token.dumps(), px=_ttl_ms(ttl))
 
     def delete_if(self, key: str, value: str) -> bool:
-        return bool(self.redis.eval(_DELETE_IF, 1, self._key(key), value))
+        with store_errors("delete token"):
+            return bool(self.redis.eval(_DELETE_IF, 1, self._key(key), value))
 
     @contextlib.contextmanager
     def lock(self, key: str, *, ttl: float, wait: float) -> Iterator[None]:
@@ -262,14 +265,17 @@ class AsyncRedisTokenStore:
         return f"{self.prefix}token:{key}"
 
     async def get(self, key: str) -> CachedToken | None:
-        raw = await self.redis.get(self._key(key))
+        with store_errors("read token"):
+            raw = await self.redis.get(self._key(key))
         return None if raw is None else CachedToken.loads(raw)
 
     async def set(self, key: str, token: CachedToken, *, ttl: float) -> None:
-        await self.redis.set(self._key(key), token.dumps(), px=_ttl_ms(ttl))
+        with store_errors("store token"):
+            await self.redis.set(self._key(key), token.dumps(), px=_ttl_ms(ttl))
 
     async def delete_if(self, key: str, value: str) -> bool:
-        return bool(await self.redis.eval(_DELETE_IF, 1, self._key(key), value))
+        with store_errors("delete token"):
+            return bool(await self.redis.eval(_DELETE_IF, 1, self._key(key), value))
 
     @contextlib.asynccontextmanager
     async def lock(self, key: str, *, ttl: float, wait: float) -> AsyncIterator[None]:

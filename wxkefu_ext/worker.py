@@ -20,9 +20,20 @@ A drain takes the lock, *reads* (does not pop) the queued Tokens, pulls with the
 and — if no new Token arrived meanwhile — the account from ``pending`` (one Lua script, so an
 enqueue cannot slip between). A failure leaves Tokens and ``pending`` untouched and backs off.
 A worker killed with SIGKILL stops renewing; its lock expires after ``lock_ttl`` and another
-worker resumes from the committed cursor. Delivery to the handler is at-least-once per page;
-the Redis msgid window turns it into effectively exactly-once (the remaining gap is a crash
-between the handler returning and the msgids being marked, a few Redis round trips).
+worker resumes from the committed cursor. The lock is *fenced*: each acquisition gets a larger
+fencing token, checked before each page is handed out and, atomically, by the cursor commit
+script — a worker that stalled past ``lock_ttl`` and woke up can neither hand out another page
+nor commit over the new owner (:class:`LockLostError`).
+
+Delivery guarantee, exactly: at-least-once per page; with the Redis msgid window (default) each
+msgid reaches the handler once, except (a) a crash between the handler returning and the msgids
+being marked (that page is handed out again) and (b) a worker stalled longer than ``lock_ttl``
+*inside* the handler, whose page the next owner handles too (``page.fencing_token`` identifies
+the older holder). A lost cursor raises :class:`~wxkefu_ext.cursors.CursorLostError` unless
+``on_lost`` says otherwise. Redis failures raise
+:class:`~wxkefu_ext.errors.StoreUnavailableError` (bounded by the client's socket timeout).
+For the notification hand-off that loses nothing across crashes use
+:mod:`wxkefu_ext.handoff` (Redis Streams); this list-and-set queue is kept for compatibility.
 """
 
 from __future__ import annotations
@@ -36,18 +47,20 @@ from dataclasses import dataclass
 from typing import Any, Final, Protocol
 
 from wxkefu_ext._redact import Secret
-from wxkefu_ext.cursors import RedisCursorStore
-from wxkefu_ext.errors import KfApiError, KfError, KfValidationError
-from wxkefu_ext.locks import acquire_lock
+from wxkefu_ext.cursors import RedisCursorStore, RedisLease
+from wxkefu_ext.errors import KfApiError, KfValidationError
+from wxkefu_ext.locks import LockLostError
 from wxkefu_ext.pagination import (
     DEFAULT_DEDUPE_WINDOW,
     DrainResult,
+    OnLost,
     RedisDeduper,
     SyncMsgPage,
     SyncMsgPager,
     parse_message,
 )
 from wxkefu_ext.protocols import SupportsRequest as _KfLike
+from wxkefu_ext.stores import store_errors, warn_if_not_persistent
 
 __all__ = [
     "AsyncSyncQueue",
@@ -66,11 +79,6 @@ TOKEN_TTL: Final = 600.0
 INVALID_TOKEN_ERRCODE: Final = 95007
 
 
-class LockLostError(KfError):
-    """The worker no longer owns the account's lock (it expired, e.g. after a long stall), so
-    it stopped before handing out another page. Nothing was committed for that page."""
-
-
 @dataclass(frozen=True, slots=True)
 class WorkerKeys:
     """Redis key names for one ``prefix`` (shared by producers and workers)."""
@@ -86,6 +94,10 @@ class WorkerKeys:
 
     def lock(self, open_kfid: str) -> str:
         return f"{self.prefix}lock:{open_kfid}"
+
+    @property
+    def lock_prefix(self) -> str:
+        return f"{self.prefix}lock:"
 
     @property
     def cursor_prefix(self) -> str:
@@ -143,7 +155,8 @@ class SyncQueue:
             pipe.rpush(self.keys.queue(open_kfid), entry)
             pipe.pexpire(self.keys.queue(open_kfid), int(self.token_ttl * 1000))
         pipe.sadd(self.keys.pending, open_kfid)
-        pipe.execute()
+        with store_errors("enqueue"):
+            pipe.execute()
 
 
 class AsyncSyncQueue(SyncQueue):
@@ -157,7 +170,8 @@ class AsyncSyncQueue(SyncQueue):
             pipe.rpush(self.keys.queue(open_kfid), entry)
             pipe.pexpire(self.keys.queue(open_kfid), int(self.token_ttl * 1000))
         pipe.sadd(self.keys.pending, open_kfid)
-        await pipe.execute()
+        with store_errors("enqueue"):
+            await pipe.execute()
 
 
 # ---------------------------------------------------------------------------------------------
@@ -215,9 +229,10 @@ class SyncWorker:
         poll_interval: float = 0.5,
         backoff_initial: float = 0.5,
         backoff_max: float = 30.0,
-        cursor_ttl: float | None = 7 * 86400,
+        cursor_ttl: float | None = None,
         parser: Callable[[Mapping[str, Any]], Any] = parse_message,
         clock: Callable[[], float] = time.time,
+        on_lost: OnLost = "raise",
     ) -> None:
         if lock_ttl <= 0 or poll_interval <= 0 or backoff_initial <= 0:
             raise KfValidationError(
@@ -238,7 +253,10 @@ class SyncWorker:
         self.backoff_max = max(backoff_max, backoff_initial)
         self._clock = clock
         self._parser = parser
-        self.cursors = RedisCursorStore(redis, prefix=self.keys.cursor_prefix, ttl=cursor_ttl)
+        self.on_lost: OnLost = on_lost
+        self.cursors = RedisCursorStore(
+            redis, prefix=self.keys.cursor_prefix, ttl=cursor_ttl, lock_prefix=self.keys.lock_prefix
+        )
         self.dedupe = (
             RedisDeduper(redis, prefix=self.keys.seen_prefix, ttl=dedupe_window)
             if dedupe_window
@@ -259,7 +277,8 @@ class SyncWorker:
 
     def _tokens(self, open_kfid: str) -> tuple[list[Any], list[str]]:
         """The queued entries (raw) and the still-valid Tokens among them, newest first."""
-        entries = self.redis.lrange(self.keys.queue(open_kfid), 0, -1)
+        with store_errors("read queue"):
+            entries = self.redis.lrange(self.keys.queue(open_kfid), 0, -1)
         now = self._clock()
         valid: list[str] = []
         for raw in entries:
@@ -276,34 +295,38 @@ class SyncWorker:
     def drain(self, open_kfid: str) -> DrainResult | None:
         """Drain one account if this process can own its lock; None if another holds it."""
         _check_kfid(open_kfid)
-        lock = acquire_lock(self.redis, self.keys.lock(open_kfid), ttl=self.lock_ttl)
-        if lock is None:
+        lease = self.cursors.lease(open_kfid, self.lock_ttl)
+        if not lease.try_acquire():
             return None
-        with lock:
+        try:
             consumed, tokens = self._tokens(open_kfid)
             token = tokens[0] if tokens else None
-
-            def guarded(page: SyncMsgPage) -> None:
-                if not lock.owned():
-                    raise LockLostError(f"lost the sync lock of {open_kfid!r} while draining")
-                self.handler(page)
-
-            try:
-                result = self._pager(open_kfid, token).handle(guarded)
-            except KfApiError as exc:
-                if exc.errcode != INVALID_TOKEN_ERRCODE or token is None:
-                    raise
-                # the Token expired or was rejected: pulling without one still works (slower)
-                _log.info("sync_msg Token rejected for %s; pulling without a Token", open_kfid)
-                result = self._pager(open_kfid, None).handle(guarded)
-            if not lock.owned():
-                raise LockLostError(f"lost the sync lock of {open_kfid!r} while draining")
-            self._finish(
-                keys=[self.keys.queue(open_kfid), self.keys.pending], args=[open_kfid, *consumed]
-            )
+            result = self.drain_locked(open_kfid, token, lease)
+            with store_errors("finish drain"):
+                self._finish(
+                    keys=[self.keys.queue(open_kfid), self.keys.pending],
+                    args=[open_kfid, *consumed],
+                )
+        finally:
+            lease.release()
         return result
 
-    def _pager(self, open_kfid: str, token: str | None) -> SyncMsgPager:
+    def drain_locked(self, open_kfid: str, token: str | None, lease: RedisLease) -> DrainResult:
+        """Drain ``open_kfid`` under an acquired ``lease`` (fenced: checked before each page
+        and by each commit; LockLostError once it is lost). A rejected Token falls back to
+        pulling without one."""
+        try:
+            result = self._pager(open_kfid, token, lease).handle(self.handler)
+        except KfApiError as exc:
+            if exc.errcode != INVALID_TOKEN_ERRCODE or token is None:
+                raise
+            # the Token expired or was rejected: pulling without one still works (slower)
+            _log.info("sync_msg Token rejected for %s; pulling without a Token", open_kfid)
+            result = self._pager(open_kfid, None, lease).handle(self.handler)
+        lease.check()
+        return result
+
+    def _pager(self, open_kfid: str, token: str | None, lease: RedisLease) -> SyncMsgPager:
         return SyncMsgPager(
             self.kf,
             open_kfid,
@@ -314,6 +337,8 @@ class SyncWorker:
             start_from_now=self.start_from_now,
             dedupe=self.dedupe,
             parser=self._parser,
+            on_lost=self.on_lost,
+            lease=lease,
         )
 
     # -- loop ----------------------------------------------------------------------------
@@ -329,10 +354,9 @@ class SyncWorker:
     def run_once(self) -> int:
         """One pass over the pending accounts; returns how many were drained by this process.
         Accounts locked elsewhere or in back-off are skipped (never waited on)."""
-        members = [
-            m.decode() if isinstance(m, bytes) else str(m)
-            for m in self.redis.smembers(self.keys.pending)
-        ]
+        with store_errors("list pending accounts"):
+            raw = self.redis.smembers(self.keys.pending)
+        members = [m.decode() if isinstance(m, bytes) else str(m) for m in raw]
         self._rng.shuffle(members)  # spread workers over accounts
         drained = 0
         now = time.monotonic()
@@ -361,6 +385,7 @@ class SyncWorker:
     def run_forever(self, stop_event: StopEvent) -> None:
         """Loop until ``stop_event`` is set. Sleeps ``poll_interval`` when there was nothing to
         do and backs off (bounded, with jitter) when Redis itself fails — never a hot loop."""
+        warn_if_not_persistent(self.redis, "sync_msg cursors and the sync queue")
         failures = 0
         while not stop_event.is_set():
             try:

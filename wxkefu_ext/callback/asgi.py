@@ -1,13 +1,27 @@
-"""A ready-made ASGI (Starlette) callback endpoint.
+r"""A ready-made ASGI (Starlette) callback endpoint.
 
 Why: WeCom re-sends a callback that is not answered within ~5 s, so the answer must not wait
 for the user's work (typically a ``kf/sync_msg`` drain). The endpoint verifies, decrypts and
-parses in the request (well under a millisecond), marks the delivery in the dedupe store,
-answers ``success``, and runs the handler afterwards as an asyncio task — a plain function
-runs in a worker thread so it cannot block the event loop. Dedupe stores may be sync or async;
-prefer :class:`~wxkefu_ext.callback.dedupe.AsyncRedisDedupeStore` here, since a sync Redis
-call blocks the event loop for its round trip. Handler exceptions are logged with
-their traceback on ``wxkefu_ext.callback``; they never reach the HTTP answer.
+parses in the request (well under a millisecond), begins a two-phase dedupe mark
+(:mod:`~wxkefu_ext.callback.dedupe`), and then, in one of two modes:
+
+* ``handoff=`` (durable): awaits the hand-off — e.g.
+  :class:`wxkefu_ext.handoff.AsyncStreamHandOff`, one Redis round trip that dedupes and
+  ``XADD``\ s the ``(open_kfid, Token)`` notification — and answers ``success`` only after it
+  returned; if it raises, the mark is dropped and the answer is 503, so WeCom retries.
+  **Guarantee: no delivery is answered 200 before it is durably handed off** (as durable as
+  the queue: Redis with ``appendfsync always`` for every acknowledged notification).
+* ``handler`` (in-memory): answers ``success`` and runs the handler afterwards as an asyncio task
+  (a plain function in a worker thread, so it cannot block the event loop); the mark becomes
+  *done* when it returned and is dropped when it raised, so a re-sent delivery runs it again.
+  **What a crash loses:** every delivery answered but whose handler had not finished — WeCom
+  does not retry an answered callback. Use ``handoff`` (or the safety-net sweep of
+  :class:`wxkefu_ext.handoff.StreamSyncWorker`) where that matters.
+
+Dedupe stores may be sync or async; prefer
+:class:`~wxkefu_ext.callback.dedupe.AsyncRedisDedupeStore` here, since a sync Redis call blocks
+the event loop for its round trip. Handler exceptions are logged with their traceback on
+``wxkefu_ext.callback``; they never reach the HTTP answer.
 
 Usage::
 
@@ -35,6 +49,7 @@ except ImportError as exc:  # the "server" extra
 
     raise missing_extra("wxkefu_ext.callback.asgi (the ASGI callback endpoint)", exc) from exc
 
+from wxkefu_ext.callback import _delivery
 from wxkefu_ext.callback._http import (
     SUCCESS,
     Reply,
@@ -56,6 +71,10 @@ __all__ = ["AsyncCallbackEndpoint", "EventHandler", "callback_app", "callback_ro
 #: ``handler(event)``: a coroutine function, or a plain function (run in a worker thread).
 EventHandler: TypeAlias = Callable[[CallbackEvent], Awaitable[None] | None]
 DedupeOption: TypeAlias = DedupeStore | AsyncDedupeStore | Literal["memory"] | None
+#: ``handoff(event)`` awaited *before* answering (a coroutine function or a plain function, run
+#: in a worker thread); or an object with ``handoff_once(dedupe_key, event) -> bool`` that
+#: dedupes and hands off in one step (True: handed off now, False: a duplicate).
+HandOff: TypeAlias = Any
 
 
 def _is_async(handler: Callable[..., Any]) -> bool:
@@ -70,20 +89,25 @@ class AsyncCallbackEndpoint:
     def __init__(
         self,
         crypto: CallbackCrypto,
-        handler: EventHandler,
+        handler: EventHandler | None = None,
         *,
         dedupe: DedupeOption = "memory",
         max_pending: int = 1000,
+        handoff: HandOff = None,
     ) -> None:
         if max_pending < 1:
             raise ValueError("max_pending must be at least 1")
+        if (handler is None) == (handoff is None):
+            raise ValueError("pass exactly one of handler (in-memory) or handoff (durable)")
         self.max_pending = max_pending
         self.crypto = crypto
         self.handler = handler
+        self.handoff = handoff
+        self._once = callable(getattr(handoff, "handoff_once", None))
         self.dedupe: DedupeStore | AsyncDedupeStore | None = (
-            MemoryDedupeStore() if dedupe == "memory" else dedupe
+            None if self._once else MemoryDedupeStore() if dedupe == "memory" else dedupe
         )
-        self._async = _is_async(handler)
+        self._async = _is_async(handler if handler is not None else handoff)
         self._tasks: set[asyncio.Task[None]] = set()
 
     @property
@@ -112,30 +136,8 @@ class AsyncCallbackEndpoint:
             chunks.append(chunk)
         return b"".join(chunks)
 
-    async def _first_delivery(self, key: str) -> bool:
-        if self.dedupe is None:
-            return True
-        try:
-            result = self.dedupe.add(key)
-            if inspect.isawaitable(result):
-                result = await result
-            return bool(result)
-        except Exception:
-            # fail open: a duplicate is better than a lost callback
-            logger.exception("callback dedupe store failed; handling the delivery anyway")
-            return True
-
-    async def _forget(self, key: str) -> None:
-        if self.dedupe is None:
-            return
-        try:
-            result = self.dedupe.discard(key)
-            if inspect.isawaitable(result):
-                await result
-        except Exception:
-            logger.exception("callback dedupe store failed to forget a delivery")
-
     async def _run(self, received: ReceivedCallback) -> None:
+        assert self.handler is not None
         try:
             if self._async:
                 await self.handler(received.event)  # type: ignore[misc]
@@ -143,6 +145,31 @@ class AsyncCallbackEndpoint:
                 await anyio.to_thread.run_sync(self.handler, received.event)
         except Exception:
             logger.exception("callback handler failed for %s", event_label(received))
+            await _delivery.aabort(self.dedupe, received.dedupe_key)  # a re-send runs it again
+            return
+        await _delivery.afinish(self.dedupe, received.dedupe_key)
+
+    async def _hand_off(self, received: ReceivedCallback) -> Reply:
+        """Durable mode: the answer is 200 only after the hand-off returned."""
+        try:
+            if self._once:
+                first = self.handoff.handoff_once(received.dedupe_key, received.event)
+                if inspect.isawaitable(first):
+                    first = await first
+                if not first:
+                    logger.info("duplicate callback delivery ignored: %s", event_label(received))
+                return Reply(200, SUCCESS)
+            if self._async:
+                await self.handoff(received.event)
+            else:
+                await anyio.to_thread.run_sync(self.handoff, received.event)
+        except Exception:
+            logger.exception("callback hand-off failed for %s; answering 503 so WeCom "
+                             "retries", event_label(received))  # fmt: skip
+            await _delivery.aabort(self.dedupe, received.dedupe_key)
+            return Reply(503, "hand-off failed, retry later")
+        await _delivery.afinish(self.dedupe, received.dedupe_key)
+        return Reply(200, SUCCESS)
 
     def _spawn(self, received: ReceivedCallback) -> None:
         task = asyncio.get_running_loop().create_task(self._run(received))
@@ -165,11 +192,17 @@ class AsyncCallbackEndpoint:
         outcome = handle_post(self.crypto, query, body)
         if isinstance(outcome, Reply):
             return outcome
-        if not await self._first_delivery(outcome.dedupe_key):
+        phase = await _delivery.abegin(self.dedupe, outcome.dedupe_key)
+        if phase == "done":
             logger.info("duplicate callback delivery ignored: %s", event_label(outcome))
             return Reply(200, SUCCESS)
+        if phase == "in_flight":
+            logger.info("callback delivery still in flight: %s; 503", event_label(outcome))
+            return Reply(503, "being handled, retry later")
+        if self.handoff is not None:
+            return await self._hand_off(outcome)
         if len(self._tasks) >= self.max_pending:
-            await self._forget(outcome.dedupe_key)
+            await _delivery.aabort(self.dedupe, outcome.dedupe_key)
             logger.warning("callback handlers backlogged; answering 503 so WeCom retries later")
             return Reply(503, "busy, retry later")
         self._spawn(outcome)
@@ -183,32 +216,39 @@ class AsyncCallbackEndpoint:
 
 def callback_route(
     crypto: CallbackCrypto,
-    handler: EventHandler,
+    handler: EventHandler | None = None,
     *,
     path: str = "/callback",
     dedupe: DedupeOption = "memory",
     max_pending: int = 1000,
+    handoff: HandOff = None,
 ) -> Route:
     """A Starlette :class:`~starlette.routing.Route` answering GET and POST on ``path``.
     The :class:`AsyncCallbackEndpoint` is ``route.endpoint.__self__`` (``.drain()``)."""
-    endpoint = AsyncCallbackEndpoint(crypto, handler, dedupe=dedupe, max_pending=max_pending)
+    endpoint = AsyncCallbackEndpoint(
+        crypto, handler, dedupe=dedupe, max_pending=max_pending, handoff=handoff
+    )
     return Route(path, endpoint=endpoint.__call__, methods=["GET", "POST"], name="wxkefu_callback")
 
 
 def callback_app(
     crypto: CallbackCrypto,
-    handler: EventHandler,
+    handler: EventHandler | None = None,
     *,
     path: str = "/callback",
     dedupe: DedupeOption = "memory",
     max_pending: int = 1000,
     drain_timeout: float = 10.0,
+    handoff: HandOff = None,
 ) -> Starlette:
     """A Starlette app serving the callback on ``path``. On shutdown it waits up to
     ``drain_timeout`` seconds for running handlers. ``app.state.callback`` is the
     :class:`AsyncCallbackEndpoint`. With more than ``max_pending`` handlers running, new
-    deliveries get 503 (WeCom retries them later) instead of piling up in memory."""
-    endpoint = AsyncCallbackEndpoint(crypto, handler, dedupe=dedupe, max_pending=max_pending)
+    deliveries get 503 (WeCom retries them later) instead of piling up in memory. With
+    ``handoff`` the answer waits for the durable hand-off (module docstring)."""
+    endpoint = AsyncCallbackEndpoint(
+        crypto, handler, dedupe=dedupe, max_pending=max_pending, handoff=handoff
+    )
 
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:

@@ -1,10 +1,14 @@
 """A ready-made WSGI callback endpoint, also usable as a Flask view.
 
 Why: same contract as :mod:`wxkefu_ext.callback.asgi` for sync stacks (Flask, Django,
-gunicorn sync workers): verify, decrypt and parse in the request, answer ``success`` at once,
-and run the handler on a **bounded** thread pool. When ``max_pending`` deliveries are already
-queued the endpoint answers 503 and forgets the delivery key, so WeCom's retry is handled
-later instead of piling up memory. Handler exceptions are logged, never sent back.
+gunicorn sync workers): verify, decrypt and parse in the request, begin the two-phase dedupe
+mark, then either call ``handoff(event)`` *before* answering (durable mode: 200 only once it
+returned, 503 and the mark dropped when it raised) or answer ``success`` at once and run the
+handler on a **bounded** thread pool (in-memory mode: a crash loses the deliveries answered but
+not yet handled; a handler that raises drops the mark so a re-send runs it again). When
+``max_pending`` deliveries are already queued the endpoint answers 503 and drops the mark, so
+WeCom's retry is handled later instead of piling up memory. Handler exceptions are logged,
+never sent back.
 
 Usage::
 
@@ -20,6 +24,7 @@ from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
 from typing import IO, Any, Literal, TypeAlias
 
+from wxkefu_ext.callback import _delivery
 from wxkefu_ext.callback._http import (
     SUCCESS,
     Reply,
@@ -56,17 +61,24 @@ class WsgiCallbackApp:
     def __init__(
         self,
         crypto: CallbackCrypto,
-        handler: SyncEventHandler,
+        handler: SyncEventHandler | None = None,
         *,
         dedupe: DedupeStore | Literal["memory"] | None = "memory",
         max_workers: int = 4,
         max_pending: int = 1000,
+        handoff: Any = None,
     ) -> None:
         if max_workers < 1 or max_pending < 1:
             raise ValueError("max_workers and max_pending must be at least 1")
+        if (handler is None) == (handoff is None):
+            raise ValueError("pass exactly one of handler (in-memory) or handoff (durable)")
         self.crypto = crypto
         self.handler = handler
-        self.dedupe: DedupeStore | None = MemoryDedupeStore() if dedupe == "memory" else dedupe
+        self.handoff = handoff
+        self._once = callable(getattr(handoff, "handoff_once", None))
+        self.dedupe: DedupeStore | None = (
+            None if self._once else MemoryDedupeStore() if dedupe == "memory" else dedupe
+        )
         self._pool = ThreadPoolExecutor(max_workers, thread_name_prefix="wxkefu-callback")
         self._slots = threading.BoundedSemaphore(max_pending)
         self._idle = threading.Condition()
@@ -90,36 +102,48 @@ class WsgiCallbackApp:
         self._pool.shutdown(wait=wait)
 
     def _run(self, received: ReceivedCallback) -> None:
+        assert self.handler is not None
         try:
             self.handler(received.event)
         except Exception:
             logger.exception("callback handler failed for %s", event_label(received))
+            _delivery.abort(self.dedupe, received.dedupe_key)  # a re-send runs it again
+        else:
+            _delivery.finish(self.dedupe, received.dedupe_key)
         finally:
             self._slots.release()
             with self._idle:
                 self._running -= 1
                 self._idle.notify_all()
 
-    def _first_delivery(self, key: str) -> bool:
-        if self.dedupe is None:
-            return True
-        try:
-            return bool(self.dedupe.add(key))
-        except Exception:
-            logger.exception("callback dedupe store failed; handling the delivery anyway")
-            return True
-
     def _forget(self, key: str) -> None:
-        if self.dedupe is not None:
-            try:
-                self.dedupe.discard(key)
-            except Exception:
-                logger.exception("callback dedupe store failed to forget a delivery")
+        _delivery.abort(self.dedupe, key)
+
+    def _hand_off(self, received: ReceivedCallback) -> Reply:
+        try:
+            if self._once:
+                if not self.handoff.handoff_once(received.dedupe_key, received.event):
+                    logger.info("duplicate callback delivery ignored: %s", event_label(received))
+                return Reply(200, SUCCESS)
+            self.handoff(received.event)
+        except Exception:
+            logger.exception("callback hand-off failed for %s; answering 503 so WeCom "
+                             "retries", event_label(received))  # fmt: skip
+            self._forget(received.dedupe_key)
+            return Reply(503, "hand-off failed, retry later")
+        _delivery.finish(self.dedupe, received.dedupe_key)
+        return Reply(200, SUCCESS)
 
     def _dispatch(self, received: ReceivedCallback) -> Reply:
-        if not self._first_delivery(received.dedupe_key):
+        phase = _delivery.begin(self.dedupe, received.dedupe_key)
+        if phase == "done":
             logger.info("duplicate callback delivery ignored: %s", event_label(received))
             return Reply(200, SUCCESS)
+        if phase == "in_flight":
+            logger.info("callback delivery still in flight: %s; 503", event_label(received))
+            return Reply(503, "being handled, retry later")
+        if self.handoff is not None:
+            return self._hand_off(received)
         if not self._slots.acquire(blocking=False):
             self._forget(received.dedupe_key)
             logger.warning("callback queue full; answering 503 so WeCom retries later")
@@ -201,15 +225,21 @@ def _read_wsgi_body(environ: dict[str, Any], limit: int) -> bytes | None:
 
 def wsgi_callback_app(
     crypto: CallbackCrypto,
-    handler: SyncEventHandler,
+    handler: SyncEventHandler | None = None,
     *,
     dedupe: DedupeStore | Literal["memory"] | None = "memory",
     max_workers: int = 4,
     max_pending: int = 1000,
+    handoff: Any = None,
 ) -> WsgiCallbackApp:
     """A WSGI app answering the callback's GET and POST (see :class:`WsgiCallbackApp`)."""
     return WsgiCallbackApp(
-        crypto, handler, dedupe=dedupe, max_workers=max_workers, max_pending=max_pending
+        crypto,
+        handler,
+        dedupe=dedupe,
+        max_workers=max_workers,
+        max_pending=max_pending,
+        handoff=handoff,
     )
 
 

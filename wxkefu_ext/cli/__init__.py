@@ -150,6 +150,8 @@ def _report(exc: BaseException) -> int:
         return EXIT_CONFIG
     if isinstance(exc, KfTransportError | KfResponseError):
         console.print(Text(f"error ({type(exc).__name__}): ", style="bold red") + Text(text))
+        if isinstance(exc, KfTransportError):
+            console.print(Text(_common.mask(_common.transport_hint()), style="dim"))
         return EXIT_TRANSPORT
     if isinstance(exc, CallbackError):
         from wxkefu_ext.errors import explain
@@ -195,6 +197,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             show()
             return int(exc.exit_code)  # type: ignore[attr-defined]
         if os.environ.get("WXKEFU_DEBUG") == "1":
-            raise
+            # the traceback, then the same report and exit code as without debugging
+            import traceback
+
+            sys.stderr.write(_common.mask("".join(traceback.format_exception(exc))))
         return _report(exc)
     return int(result) if isinstance(result, int) else 0

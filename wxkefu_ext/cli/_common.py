@@ -175,6 +175,39 @@ def make_client() -> KfClient:
     return KfClient(corp_id, secret, **kwargs)
 
 
+def effective_base_url() -> tuple[str, str]:
+    """The base URL the client uses and where it came from (``--base-url``, the env, the
+    default)."""
+    if _settings.base_url:
+        return _settings.base_url, "--base-url"
+    env = os.environ.get(ENV_BASE_URL)
+    if env:
+        return env, ENV_BASE_URL
+    from wxkefu_ext.client import DEFAULT_BASE_URL
+
+    return DEFAULT_BASE_URL, "default"
+
+
+def transport_hint() -> str:
+    """What a network failure most likely means: which host:port was tried, and from where."""
+    from urllib.parse import urlsplit
+
+    url, source = effective_base_url()
+    parts = urlsplit(url)
+    try:
+        port = parts.port or (443 if parts.scheme == "https" else 80)
+    except ValueError:
+        port = None
+    where = f"{parts.hostname or url}:{port}" if port else (parts.hostname or url)
+    origin = {"--base-url": "from --base-url", "default": "the default"}.get(
+        source, f"from {ENV_BASE_URL}"
+    )
+    return (
+        f"could not talk to {where} (base URL {url}, {origin}); check {ENV_BASE_URL} — for "
+        "the local emulator run `wxkefu emulator` and export the WXKF_BASE_URL it prints"
+    )
+
+
 @contextmanager
 def client_session() -> Iterator[KfClient]:
     """``with client_session() as kf:`` — a client closed at the end of the command."""

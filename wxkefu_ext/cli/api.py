@@ -50,7 +50,10 @@ def token(
             sys.stdout.write(raw + "\n")
             return
         sys.stdout.write(f"access_token={masked(raw)}\n")
-    status("token OK (cached by the client; use --reveal to print it)")
+    status(
+        "token OK — fetched for this command only (nothing is cached between runs; a program "
+        "keeps one KfClient, which caches and refreshes it); --reveal prints it"
+    )
 
 
 def _account_rows(kf: Any, offset: int, limit: int, fetch_all: bool) -> list[dict[str, Any]]:
@@ -73,19 +76,45 @@ def accounts_list(
         for row in rows:
             print_json(row)
         return
-    from rich.table import Table
+    print_accounts(rows)
+    status(f"{len(rows)} account(s)")
 
-    table = Table("open_kfid", "name", "manage", "avatar", box=None, pad_edge=False)
-    for row in rows:
-        privilege = row.get("manage_privilege")
-        table.add_row(
+
+def print_accounts(rows: list[dict[str, Any]]) -> None:
+    """A table on a terminal, tab-separated lines (no header) when piped. Never truncates an
+    id: a clipped open_kfid pasted back gives 95004. Only the avatar URL may be shortened on a
+    narrow terminal (``--json`` has it whole)."""
+    cells = [
+        (
             str(row.get("open_kfid", "")),
             str(row.get("name", "")),
-            "" if privilege is None else ("yes" if privilege else "no"),
+            _privilege(row.get("manage_privilege")),
             str(row.get("avatar", "")),
         )
-    out_console().print(table)
-    status(f"{len(rows)} account(s)")
+        for row in rows
+    ]
+    console = out_console()
+    if not console.is_terminal:
+        for line in cells:
+            sys.stdout.write("\t".join(c.replace("\t", " ").replace("\n", " ") for c in line))
+            sys.stdout.write("\n")
+        sys.stdout.flush()
+        return
+    from rich.table import Table
+
+    table = Table(box=None, pad_edge=False)
+    width = max((len(c[0]) for c in cells), default=9)
+    table.add_column("open_kfid", no_wrap=True, min_width=width, overflow="ignore")
+    table.add_column("name", no_wrap=True, overflow="ignore")
+    table.add_column("manage", no_wrap=True)
+    table.add_column("avatar", no_wrap=True, overflow="ellipsis", ratio=1)
+    for line in cells:
+        table.add_row(*line)
+    console.print(table, soft_wrap=False)
+
+
+def _privilege(value: Any) -> str:
+    return "" if value is None else ("yes" if value else "no")
 
 
 @accounts_app.command("add")
@@ -106,6 +135,7 @@ def accounts_add(
         raise KfValidationError(
             "give exactly one of --avatar FILE or --media-id ID", field="avatar"
         )
+    _check_name(name)  # before anything is uploaded
     with client_session() as kf:
         if avatar is not None:
             from wxkefu_ext import media
@@ -118,11 +148,44 @@ def accounts_add(
     sys.stdout.write(f"{added.open_kfid}\n")
 
 
+def _check_name(name: str) -> None:
+    """The account name against the spec's AccountAddReq limits (1..16 characters)."""
+    from wxkefu_client._limits import limit
+    from wxkefu_ext.errors import KfValidationError
+
+    bounds = limit("AccountAddReq", "name")
+    low, high = int(bounds.min_length or 1), int(bounds.max_length or 16)
+    if not low <= len(name) <= high:
+        raise KfValidationError(
+            f"the name has {len(name)} characters (nothing was uploaded)",
+            field="name",
+            limit=f"{low}..{high} characters",
+        )
+
+
+KfOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--kf",
+        envvar="WXKF_OPEN_KFID",
+        help="The account's open_kfid [env WXKF_OPEN_KFID].",
+        show_envvar=False,
+    ),
+]
+
+
+def _need_kf(kf: str | None) -> str:
+    from wxkefu_ext.errors import KfValidationError
+
+    if not kf:
+        raise KfValidationError("--kf (or WXKF_OPEN_KFID) is required", field="--kf")
+    return kf
+
+
 @accounts_app.command("del")
-def accounts_del(
-    open_kfid: Annotated[str, typer.Argument(help="The account to delete.")],
-) -> None:
-    """Delete a Kf account."""
+def accounts_del(kf_id: KfOpt = None) -> None:
+    """Delete a Kf account (--kf)."""
+    open_kfid = _need_kf(kf_id)
     with client_session() as kf:
         kf.account.del_(open_kfid=open_kfid)
     status(f"deleted {open_kfid}", style="green")
@@ -130,14 +193,15 @@ def accounts_del(
 
 @accounts_app.command("link")
 def accounts_link(
-    open_kfid: Annotated[str, typer.Argument(help="The account.")],
+    kf_id: KfOpt = None,
     scene: Annotated[
         str | None, typer.Option(help="Scene value (≤32 bytes of [0-9a-zA-Z_-]).")
     ] = None,
 ) -> None:
-    """Get the customer-facing contact link (kf/add_contact_way)."""
+    """Get the customer-facing contact link (kf/add_contact_way) of --kf."""
     from wxkefu_client.types import UNSET
 
+    open_kfid = _need_kf(kf_id)
     with client_session() as kf:
         link = kf.add_contact_way(open_kfid=open_kfid, scene=scene or UNSET)  # "" is never sent
     sys.stdout.write(f"{link.url}\n")

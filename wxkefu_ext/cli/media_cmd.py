@@ -1,9 +1,10 @@
 """``wxkefu media upload|get``: temporary media, with progress on long transfers.
 
-Why the download is shown by watching ``<target>.part``: :func:`wxkefu_ext.media.download_to`
-owns the streaming, the Range-resume and the JSON-error detection; the progress bar only
-polls the size of the part file from a side thread, so it adds no second code path (and a
-re-run after an interruption resumes from the part file, as the library does).
+Why the bars are fed by ``on_progress`` callbacks of :func:`wxkefu_ext.media.upload` /
+:func:`~wxkefu_ext.media.download_to`: the library owns the streaming, the Range-resume and
+the JSON-error detection, and knows the totals (the file size; the reply's Content-Length or
+Content-Range), so the bar shows ``done/total`` both ways without a second code path. A
+re-run after an interruption resumes from ``<target>.part`` and says how much was resumed.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import sys
 import threading
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Annotated, Any, Final
 
@@ -50,13 +52,8 @@ def media_upload(
             f"unknown media type {media_type!r}", field="TYPE", limit=" | ".join(_MEDIA_TYPES)
         )
     size = path.stat().st_size
-    console = err_console()
-    with client_session() as kf:
-        if size >= _PROGRESS_MIN_BYTES and console.is_terminal:
-            with console.status(f"uploading {path.name} ({_human(size)})…"):
-                result = media.upload(kf, media_type, path)  # type: ignore[arg-type]
-        else:
-            result = media.upload(kf, media_type, path)  # type: ignore[arg-type]
+    with client_session() as kf, _progress(f"uploading {path.name}", size) as on_progress:
+        result = media.upload(kf, media_type, path, on_progress=on_progress)  # type: ignore[arg-type]
     if as_json:
         print_json(
             {
@@ -72,10 +69,42 @@ def media_upload(
     status(f"uploaded {result.filename} ({_human(result.size)}) as {result.type}")
 
 
-def _watch(part: Path, progress: Any, task: Any, done: threading.Event) -> None:
-    while not done.wait(0.1):
-        with contextlib.suppress(FileNotFoundError):
-            progress.update(task, completed=part.stat().st_size)
+@contextlib.contextmanager
+def _progress(description: str, total: int | None) -> Iterator[Any]:
+    """A progress bar with totals on a terminal (bytes, %, speed) for transfers of 1 MB and
+    more; yields the ``on_progress(done, total)`` callback (None: no bar)."""
+    from rich.progress import (
+        BarColumn,
+        DownloadColumn,
+        Progress,
+        TaskProgressColumn,
+        TextColumn,
+        TransferSpeedColumn,
+    )
+
+    console = err_console()
+    if not console.is_terminal or (total is not None and total < _PROGRESS_MIN_BYTES):
+        yield None
+        return
+    with Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        TaskProgressColumn(),
+        DownloadColumn(),
+        TransferSpeedColumn(),
+        console=console,
+        transient=True,
+    ) as progress:
+        task = progress.add_task(description, total=total)
+        lock = threading.Lock()
+
+        def update(done: int, new_total: int | None) -> None:
+            with lock:
+                if new_total is not None:
+                    progress.update(task, total=new_total)
+                progress.update(task, completed=done)
+
+        yield update
 
 
 @media_app.command("get")
@@ -110,6 +139,7 @@ def media_get(
         "content_type": result.content_type,
         "filename": result.filename,
         "resumed": result.resumed,
+        "resumed_bytes": result.resumed_bytes,
     }
     if as_json:
         print_json(info)
@@ -117,40 +147,19 @@ def media_get(
     sys.stdout.write(f"{result.path}\n")
     name = f" (server name {result.filename!r})" if result.filename else ""
     status(f"saved {_human(result.size)} {result.content_type or ''}{name}".rstrip())
+    if result.resumed_bytes:
+        status(
+            f"resumed: {_human(result.resumed_bytes)} were already in {target.name}.part, "
+            f"{_human(result.size - result.resumed_bytes)} downloaded now"
+        )
 
 
 def _download_with_progress(kf: Any, media_id: str, target: Path, resume: bool) -> Any:
-    from rich.progress import (
-        BarColumn,
-        DownloadColumn,
-        Progress,
-        TextColumn,
-        TransferSpeedColumn,
-    )
-
     from wxkefu_ext import media
 
-    console = err_console()
-    if not console.is_terminal:
-        return media.download_to(kf, media_id, target, resume=resume)
-    part = target.with_name(target.name + ".part")
-    done = threading.Event()
-    with Progress(
-        TextColumn("{task.description}"),
-        BarColumn(),
-        DownloadColumn(),
-        TransferSpeedColumn(),
-        console=console,
-        transient=True,
-    ) as progress:
-        task = progress.add_task(f"downloading {target.name}", total=None)
-        watcher = threading.Thread(target=_watch, args=(part, progress, task, done), daemon=True)
-        watcher.start()
-        try:
-            return media.download_to(kf, media_id, target, resume=resume)
-        finally:
-            done.set()
-            watcher.join()
+    # the total is unknown until the reply's Content-Length arrives: the bar gets it then
+    with _progress(f"downloading {target.name}", None) as on_progress:
+        return media.download_to(kf, media_id, target, resume=resume, on_progress=on_progress)
 
 
 def _safe_name(media_id: str) -> str:

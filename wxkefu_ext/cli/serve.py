@@ -9,8 +9,8 @@ touching a real corp. Neither prints a secret: the sync_msg Token inside a callb
 from __future__ import annotations
 
 import os
-import sys
 import threading
+from pathlib import Path
 from typing import Annotated, Any
 
 import typer
@@ -32,36 +32,24 @@ callback_app = typer.Typer(help="Callback (回调) helpers.", no_args_is_help=Tr
 def emulator(
     host: Annotated[str, typer.Option(help="Interface to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(min=0, max=65535, help="Port (0 = any free one).")] = 8765,
+    bot: Annotated[
+        Path | None,
+        typer.Option(
+            "--bot",
+            dir_okay=False,
+            help="Run this callback-server script against the emulator (e.g. examples/bot.py) "
+            "and chat with it in the browser console.",
+        ),
+    ] = None,
 ) -> None:
-    """Run the local Kf emulator until Ctrl-C; prints its base URL and demo credentials."""
+    """Run the local Kf emulator until Ctrl-C; prints its base URL, the export lines for the
+    demo credentials and the browser console's URL."""
     from wxkefu_ext.emulator import Emulator
+    from wxkefu_ext.emulator.launcher import run
 
-    emu = Emulator()
-    with emu.serve(host, port=port) as base_url:
-        sys.stdout.write(f"{base_url}\n")
-        sys.stdout.flush()
-        for line in _credential_hints(emu, base_url):
-            status(line, style=None)
-        status("Ctrl-C to stop")
-        try:
-            threading.Event().wait()
-        except KeyboardInterrupt:
-            status("stopped")
-
-
-def _credential_hints(emu: Any, base_url: str) -> list[str]:
-    """``export`` lines for the emulator's documented demo credentials (they are not secrets
-    of any real corp), so the other commands can be pointed at it."""
-    from wxkefu_ext import emulator
-
-    lines = [f"export WXKF_BASE_URL={base_url}"]
-    corp_id = getattr(emu, "corp_id", None) or getattr(emulator, "DEFAULT_CORP_ID", None)
-    secret = getattr(emu, "corp_secret", None) or getattr(emulator, "DEFAULT_CORP_SECRET", None)
-    if corp_id:
-        lines.append(f"export WXKF_CORP_ID={corp_id}")
-    if secret:
-        lines.append(f"export WXKF_APP_SECRET={secret}  # emulator demo secret")
-    return lines
+    code = run(Emulator(), host, port, bot=bot)
+    if code:
+        raise typer.Exit(code)
 
 
 def event_record(event: Any) -> dict[str, Any]:

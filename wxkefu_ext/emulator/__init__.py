@@ -54,7 +54,11 @@ HTTP control API (same process state, for other processes; see :mod:`.control` f
 ``GET /_emulator/delivered``, ``GET /_emulator/stats``, ``POST /_emulator/callback``,
 ``POST /_emulator/callbacks/flush``, ``POST /_emulator/reset``.
 
-Command line: ``python -m wxkefu_ext.emulator --host 127.0.0.1 --port 0`` prints the base URL.
+Browser console: ``/_emulator/ui/`` (:mod:`.console`, :mod:`.console_api`) — chat with your
+bot as WeChat customers; ``make console`` starts it with ``examples/bot.py`` on the callback.
+
+Command line: ``python -m wxkefu_ext.emulator --host 127.0.0.1 --port 0`` prints the base URL
+(same banner as ``wxkefu emulator``; ``--bot SCRIPT``: see :mod:`.launcher`).
 """
 
 from __future__ import annotations

@@ -1,15 +1,16 @@
 """``python -m wxkefu_ext.emulator --host 127.0.0.1 --port 0``: serve until Ctrl-C.
 
-Prints the base URL (first line, alone, so scripts can read it), then the demo credentials.
+Prints the base URL (first line, alone, so scripts can read it), then on stderr the same
+banner as ``wxkefu emulator`` (export lines, console URL); see :mod:`.launcher`.
+``--bot examples/bot.py`` runs that script as the callback receiver (``make console``).
 """
 
 from __future__ import annotations
 
 import argparse
-import contextlib
 import os
 import sys
-import threading
+from pathlib import Path
 
 from wxkefu_ext.emulator.core import DEFAULT_CORP_ID, DEFAULT_CORP_SECRET, Emulator
 
@@ -31,29 +32,31 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--callback-aes-key", default=os.environ.get("WXKF_ENCODING_AES_KEY"))
     parser.add_argument("--token-ttl", type=int, default=7200)
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument(
+        "--bot",
+        type=Path,
+        default=None,
+        help="a callback server script to run against the emulator (e.g. examples/bot.py)",
+    )
     args = parser.parse_args(argv)
     if args.callback_url and not (args.callback_token and args.callback_aes_key):
         parser.error("--callback-url needs --callback-token and --callback-aes-key")
-    emu = Emulator(
-        credentials={args.corp_id: args.corp_secret},
-        callback_url=args.callback_url,
-        callback_token=args.callback_token,
-        callback_aes_key=args.callback_aes_key,
-        token_ttl=args.token_ttl,
-        seed=args.seed,
-    )
-    with emu.serve(args.host, args.port) as base_url:
-        print(base_url, flush=True)
-        print(f"corp id: {emu.corp_id}", file=sys.stderr)
-        if args.corp_secret == DEFAULT_CORP_SECRET:
-            print(f"corp secret (emulator demo value): {DEFAULT_CORP_SECRET}", file=sys.stderr)
-        print(
-            "control API: " + base_url.removesuffix("/cgi-bin") + "/_emulator/...; Ctrl-C to stop",
-            file=sys.stderr,
+    if args.callback_url and args.bot:
+        parser.error("--callback-url and --bot both set where callbacks go; give one")
+    try:
+        emu = Emulator(
+            credentials={args.corp_id: args.corp_secret},
+            callback_url=args.callback_url,
+            callback_token=args.callback_token,
+            callback_aes_key=args.callback_aes_key,
+            token_ttl=args.token_ttl,
+            seed=args.seed,
         )
-        with contextlib.suppress(KeyboardInterrupt):
-            threading.Event().wait()
-    return 0
+    except ValueError as exc:  # KfValidationError: the reason, never the secret itself
+        parser.error(str(exc))
+    from wxkefu_ext.emulator.launcher import run
+
+    return run(emu, args.host, args.port, bot=args.bot)
 
 
 if __name__ == "__main__":

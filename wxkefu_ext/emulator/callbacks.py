@@ -4,7 +4,8 @@ Why a thread of its own: a callback receiver typically calls ``sync_msg`` on the
 handling the POST; sending from the request path would deadlock a single-threaded server, and
 tests want the customer's action to return at once. :meth:`CallbackPusher.flush` gives tests a
 deterministic point to wait for. Like WeCom, a delivery that fails (exception or non-2xx) is
-retried, up to 3 attempts.
+retried, up to 3 attempts; an error of any kind while pushing is logged and counted
+(``callbacks_failed``) and never stops later pushes.
 """
 
 from __future__ import annotations
@@ -34,12 +35,22 @@ _STOP: Final = object()
 
 @dataclass(frozen=True, slots=True)
 class CallbackDelivery:
-    """The outcome of one callback: HTTP ``status`` (None if never answered), ``attempts``."""
+    """The outcome of one callback: HTTP ``status`` (None if never answered), ``attempts``.
+
+    For people watching (the console, ``GET /_emulator/callbacks``): ``time`` (emulator clock
+    at the push), ``url``, ``message`` (the decrypted XML, its sync Token masked: a 10-minute
+    credential), ``answers`` (one line per attempt: the HTTP status and the start of the
+    body, or the error), and ``fault`` (the callback fault that was applied, if any)."""
 
     open_kfid: str
     status: int | None
     attempts: int
     error: str | None = None
+    time: float = 0.0
+    url: str = ""
+    message: str = ""
+    answers: tuple[str, ...] = ()
+    fault: str | None = None
 
     @property
     def ok(self) -> bool:
@@ -121,7 +132,7 @@ class CallbackPusher:
                 try:
                     if job is _STOP:
                         return
-                    self._deliver(job, sync_client, async_client, loop)
+                    self._deliver_safely(job, sync_client, async_client, loop)
                 finally:
                     self._queue.task_done()
         finally:
@@ -131,6 +142,25 @@ class CallbackPusher:
                 loop.run_until_complete(async_client.aclose())
                 loop.close()
 
+    def _deliver_safely(
+        self,
+        job: tuple[str, Secret, Secret, str, str, str, int],
+        sync_client: httpx.Client | None,
+        async_client: httpx.AsyncClient | None,
+        loop: asyncio.AbstractEventLoop | None,
+    ) -> None:
+        """One delivery whose failure — of any kind, even building the envelope — is logged
+        and counted but never ends the pusher thread, so later pushes still go out."""
+        try:
+            self._deliver(job, sync_client, async_client, loop)
+        except Exception as exc:
+            _url, token, key, _corp, open_kfid, sync_token, _ts = job
+            error = redact_text(f"{type(exc).__name__}: {exc}", token, key, sync_token)
+            with self._log_lock:
+                self._log.append(CallbackDelivery(open_kfid, None, 0, error))
+            self._world.count_callback(False)
+            _log.warning("callback for %s could not be built or sent: %s", open_kfid, error)
+
     def _deliver(
         self,
         job: tuple[str, Secret, Secret, str, str, str, int],
@@ -138,12 +168,37 @@ class CallbackPusher:
         async_client: httpx.AsyncClient | None,
         loop: asyncio.AbstractEventLoop | None,
     ) -> None:
+        from wxkefu_ext.emulator.callback_faults import apply_fault
+
+        url, token, key = job[0], job[1], job[2]
+        fault, url, token, key = apply_fault(self._world, url, token, key)
+        if fault == "unreachable":
+            # over the real network even with an in-process callback transport
+            import httpx
+
+            with httpx.Client(timeout=TIMEOUT) as direct:
+                self._attempts(job, fault, url, token, key, direct, None, None)
+            return
+        self._attempts(job, fault, url, token, key, sync_client, async_client, loop)
+
+    def _attempts(
+        self,
+        job: tuple[str, Secret, Secret, str, str, str, int],
+        fault: str | None,
+        url: str,
+        token: Secret,
+        key: Secret,
+        sync_client: httpx.Client | None,
+        async_client: httpx.AsyncClient | None,
+        loop: asyncio.AbstractEventLoop | None,
+    ) -> None:
         from wxkefu_ext.callback import build_post_envelope
 
-        url, token, key, corp_id, open_kfid, sync_token, timestamp = job
+        _, _, _, corp_id, open_kfid, sync_token, timestamp = job
         message = kf_msg_or_event_xml(corp_id, timestamp, sync_token, open_kfid)
         status: int | None = None
         error: str | None = None
+        answers: list[str] = []
         attempt = 0
         for attempt in range(1, ATTEMPTS + 1):
             signed = build_post_envelope(token, key, corp_id, message, timestamp=timestamp)
@@ -161,6 +216,7 @@ class CallbackPusher:
                         url, params=signed.params, content=signed.body, headers=headers
                     )
                 status, error = response.status_code, None
+                answers.append(_answer_line(status, response.content))
                 if 200 <= status < 300:
                     break
             except Exception as exc:  # any failure is reported and retried, never raised
@@ -168,8 +224,19 @@ class CallbackPusher:
                     None,
                     redact_text(f"{type(exc).__name__}: {exc}", token, key, sync_token),
                 )
+                answers.append(error)
             time.sleep(0.05 * attempt)
-        outcome = CallbackDelivery(open_kfid, status, attempt, error)
+        outcome = CallbackDelivery(
+            open_kfid,
+            status,
+            attempt,
+            error,
+            time=float(timestamp),
+            url=url,
+            message=message.replace(sync_token, _mask_token(sync_token)),
+            answers=tuple(answers),
+            fault=fault,
+        )
         with self._log_lock:
             self._log.append(outcome)
         self._world.count_callback(outcome.ok)
@@ -177,3 +244,12 @@ class CallbackPusher:
             _log.warning(
                 "callback for %s failed after %d attempts: %s", open_kfid, attempt, error or status
             )
+
+
+def _answer_line(status: int, body: bytes, limit: int = 200) -> str:
+    text = body[:limit].decode("utf-8", "replace").strip()
+    return f"HTTP {status}" + (f": {text}" if text else "")
+
+
+def _mask_token(token: str) -> str:
+    return f"{token[:3]}…({len(token)} chars, masked)"

@@ -24,6 +24,8 @@ POST     /_emulator/callback              {url, token, encoding_aes_key} (url nu
 POST     /_emulator/callbacks/flush       {timeout?} → {flushed}
 POST     /_emulator/reset
 POST     /_emulator/items/raw         {open_kfid, item, callback?} → {msgid} (inject.py)
+GET      /_emulator/ui                    the browser console (see :mod:`.console`)
+...      (console read models)            see :mod:`.console_api`
 =======  ===============================  =================================================
 
 Errors: HTTP 400 (bad input) / 404 (unknown route) with ``{"errcode": 40058|404, "errmsg"}``.
@@ -37,6 +39,7 @@ from typing import TYPE_CHECKING, Any
 
 from wxkefu_ext.emulator import inject as _inject
 from wxkefu_ext.emulator._http import ApiError, Request, Response, json_response
+from wxkefu_ext.emulator.console_api import ROUTES as _console_routes
 
 if TYPE_CHECKING:
     from wxkefu_ext.emulator.scenario import Scenario
@@ -192,8 +195,15 @@ ROUTES: dict[tuple[str, str], Route] = {
 }
 ROUTES.update(_inject.ROUTES)  # POST /_emulator/items/raw (see inject.py)
 
+# The browser console's read models and customer gestures (see console_api).
+ROUTES.update(_console_routes)
+
 
 def handle_control(emu: Scenario, request: Request) -> Response:
+    if request.path.startswith(("/_emulator/ui", "/_emulator/media/")):
+        from wxkefu_ext.emulator.console import serve
+
+        return serve(emu, request)
     route = ROUTES.get((request.method.upper(), request.path.rstrip("/")))
     if route is None:
         known = sorted({p for _, p in ROUTES})

@@ -27,7 +27,9 @@ def dispatch(world: World, request: Request) -> Response:
         return _error(
             ApiError(
                 48002,
-                f"api not found: {request.method} {clip(request.path)}",
+                f"unknown path {request.method} {clip(request.path)}: the Kf API is served "
+                "under /cgi-bin/, so the base URL probably lacks /cgi-bin "
+                "(e.g. http://127.0.0.1:8765/cgi-bin)",
                 kind="route",
                 status=404,
             ),

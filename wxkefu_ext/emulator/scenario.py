@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from wxkefu_ext._redact import Secret
+from wxkefu_ext.emulator.callback_settings import check_callback_settings
 from wxkefu_ext.emulator.faults import Fault
 from wxkefu_ext.emulator.state import Servicer
 from wxkefu_ext.emulator.world import (
@@ -53,6 +54,7 @@ class Scenario(World):
         token_ttl: int = TOKEN_LIFETIME,
         seed: int = 0,
     ) -> None:
+        check_callback_settings(callback_url, callback_token, callback_aes_key)
         super().__init__(credentials=credentials, token_ttl=token_ttl, seed=seed)
         self.callback_url = callback_url
         self._callback_token = _secret(callback_token) if callback_token is not None else None
@@ -72,12 +74,7 @@ class Scenario(World):
     ) -> None:
         """Where (and with which Token/EncodingAESKey) ``kf_msg_or_event`` callbacks go;
         ``url=None`` turns callbacks off."""
-        if url is not None and (token is None or encoding_aes_key is None):
-            raise ValueError("a callback url needs token= and encoding_aes_key=")
-        if encoding_aes_key is not None:
-            from wxkefu_ext.crypto import encrypt_message
-
-            encrypt_message(encoding_aes_key, b"probe", self.corp_id)  # fails early on a bad key
+        check_callback_settings(url, token, encoding_aes_key)  # 400 / ValueError with the reason
         with self.lock:
             self.callback_url = url
             self._callback_token = _secret(token) if token is not None else None
