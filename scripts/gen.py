@@ -179,7 +179,19 @@ def bundle(files: Iterable[Path]) -> dict[str, Any]:
             }
         elif key in top:
             out[key] = top[key]
-    return out
+    return _spec_extras().enrich(out)  # x-errcodes per operation (scripts/spec_extras.py)
+
+
+def _spec_extras() -> Any:
+    """scripts/spec_extras.py, loaded by path (gen.py is also imported by tests as a file)."""
+    import importlib.util
+
+    path = ROOT / "scripts" / "spec_extras.py"
+    spec = importlib.util.spec_from_file_location("spec_extras", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
 def _refs(node: Any) -> Iterable[str]:

@@ -88,10 +88,6 @@ LIMITS: Final[dict[str, dict[str, Limit]]] = {
         "auth_corpid": Limit(max_length=64, min_length=1),
         "permanent_code": Limit(max_length=512, min_length=1),
     },
-    "GetCorpTokenResp": {
-        "access_token": Limit(max_length=512),
-        "expires_in": Limit(minimum=0),
-    },
     "GetNewExternalUseridReq": {
         "external_userid_list": Limit(max_items=1000, min_items=1),
         "external_userid_list[]": Limit(max_length=64, min_length=1),
@@ -99,22 +95,9 @@ LIMITS: Final[dict[str, dict[str, Limit]]] = {
     "GetPermanentCodeReq": {
         "auth_code": Limit(max_length=512, min_length=64),
     },
-    "GetPermanentCodeResp": {
-        "access_token": Limit(max_length=512),
-        "expires_in": Limit(minimum=0),
-        "permanent_code": Limit(max_length=512),
-    },
-    "GetPreAuthCodeResp": {
-        "expires_in": Limit(minimum=0),
-        "pre_auth_code": Limit(max_length=512),
-    },
     "GetProviderTokenReq": {
         "corpid": Limit(max_length=64, min_length=1),
         "provider_secret": Limit(max_length=512, min_length=1),
-    },
-    "GetProviderTokenResp": {
-        "expires_in": Limit(minimum=0),
-        "provider_access_token": Limit(max_length=512),
     },
     "GetServicerStatisticReq": {
         "end_time": Limit(maximum=4294967295, minimum=0),
@@ -126,10 +109,6 @@ LIMITS: Final[dict[str, dict[str, Limit]]] = {
         "suite_id": Limit(max_length=64, min_length=1),
         "suite_secret": Limit(max_length=512, min_length=1),
         "suite_ticket": Limit(max_length=512, min_length=1),
-    },
-    "GetSuiteTokenResp": {
-        "expires_in": Limit(minimum=0),
-        "suite_access_token": Limit(max_length=512),
     },
     "IdconvertOpenKfidReq": {
         "open_kfid_list": Limit(min_items=1),

@@ -7,7 +7,7 @@ datamodel-code-generator turns each received union's discriminator into a pydant
 union, which is closed: the catch-all becomes ``msgtype: Literal['UnknownMessage']`` and a tag the
 spec does not know fails validation. So the page envelope is read first and every ``msg_list``
 item is validated on its own; an item whose tag the union does not know is kept as its raw dict.
-(Documented in the spec's info.description.)
+(Documented in the description of SyncMsgItem in the spec.)
 """
 
 from __future__ import annotations
