@@ -98,7 +98,7 @@ def process(emu: World, op: Operation, request: Request) -> Response:
         if problem is not None:
             missing, invalid = _QUERY_ERRCODES.get((op.operation_id, problem.field), (40058, 40058))
             code = missing if problem.field not in request.query else invalid
-            raise ApiError(code, problem.message, kind="schema")
+            raise ApiError(code, problem.message, kind=problem.kind)
         files: list[UploadedFile] = []
         body: dict[str, Any] = {}
         if op.content_type == "multipart/form-data":
@@ -107,7 +107,7 @@ def process(emu: World, op: Operation, request: Request) -> Response:
             body = _parse_json(op, request.body)
             problem = validate_body(op, body)
             if problem is not None:
-                raise ApiError(problem.errcode, problem.message, kind="schema")
+                raise ApiError(problem.errcode, problem.message, kind=problem.kind)
         result = handler(emu, Call(request, body, request.query, corp_id, files))
     if isinstance(result, Response):
         return result
