@@ -80,8 +80,8 @@ def real() -> None:
     from starlette.applications import Starlette
 
     from wxkefu_ext.callback.asgi import callback_route
-    from wxkefu_ext.cli._uvicorn import bind, serve_forever
     from wxkefu_ext.provider.callback import InstructionHandler
+    from wxkefu_ext.serving import bind, serve_forever
 
     env = os.environ
     suite = SuiteCredential(env["WXKF_SUITE_ID"], env["WXKF_SUITE_SECRET"])

@@ -23,8 +23,8 @@ import redis
 from wxkefu_ext import keygen
 from wxkefu_ext.callback import CallbackCrypto
 from wxkefu_ext.callback.asgi import callback_app
-from wxkefu_ext.cli._uvicorn import serving
 from wxkefu_ext.handoff import StreamSyncWorker, task_handoff
+from wxkefu_ext.serving import serving
 from wxkefu_ext.stores import redis_from_url
 
 from _common import Session, run

@@ -311,7 +311,7 @@ _SERVER = textwrap.dedent(
     import redis.asyncio as aredis
     from wxkefu_ext.callback import CallbackCrypto
     from wxkefu_ext.callback.asgi import callback_app
-    from wxkefu_ext.cli._uvicorn import bind, serve_forever
+    from wxkefu_ext.serving import bind, serve_forever
     from wxkefu_ext.handoff import AsyncStreamHandOff
 
     url, prefix, port = sys.argv[1], sys.argv[2], int(sys.argv[3])
