@@ -18,7 +18,6 @@ reported by :meth:`owned`).
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
 import random
 import threading
@@ -206,8 +205,8 @@ class AsyncRedisLock:
     async def release(self) -> bool:
         if self._task is not None and self._task is not asyncio.current_task():
             self._task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await self._task
+            # Bounded: a renewal command cancelled in flight must not hold the release up.
+            await asyncio.wait({self._task}, timeout=1.0)
             self._task = None
         if not self._held:
             return False
@@ -221,6 +220,11 @@ class AsyncRedisLock:
             try:
                 ok = await self.redis.eval(_RENEW, 1, self.key, self.owner, int(self.ttl * 1000))
             except Exception as exc:  # a blip: the next tick retries, owned() tells the truth
+                task = asyncio.current_task()
+                if task is not None and task.cancelling():
+                    # redis-py may turn the cancellation of a command in flight into a
+                    # connection error; swallowing it here made release() wait forever.
+                    raise asyncio.CancelledError from exc
                 _log.debug("renewing lock %s failed: %s", self.key, type(exc).__name__)
                 continue
             if not ok:
