@@ -36,7 +36,7 @@ import asyncio
 import contextlib
 import inspect
 from collections.abc import AsyncIterator, Awaitable, Callable
-from typing import Any, Literal, TypeAlias
+from typing import Any, Literal, TypeAlias, TypedDict, Unpack
 
 try:
     import anyio.to_thread
@@ -49,24 +49,19 @@ except ImportError as exc:  # the "server" extra
 
     raise missing_extra("wxkefu_ext.callback.asgi (the ASGI callback endpoint)", exc) from exc
 
-from wxkefu_ext.callback import _delivery
-from wxkefu_ext.callback._http import (
-    SUCCESS,
-    Reply,
-    error_reply,
-    event_label,
-    handle_get,
-    handle_post,
-    logger,
-    parse_query,
-    too_large,
-)
+from wxkefu_ext.callback._delivery import Call, CallbackCore, Effect, ReadBody, Spawn, adrive
+from wxkefu_ext.callback._http import Reply, logger
 from wxkefu_ext.callback.core import CallbackCrypto, ReceivedCallback
-from wxkefu_ext.callback.dedupe import AsyncDedupeStore, DedupeStore, MemoryDedupeStore
+from wxkefu_ext.callback.dedupe import AsyncDedupeStore, DedupeStore
 from wxkefu_ext.callback.parse import CallbackEvent
-from wxkefu_ext.errors import CallbackError
 
-__all__ = ["AsyncCallbackEndpoint", "EventHandler", "callback_app", "callback_route"]
+__all__ = [
+    "AsyncCallbackEndpoint",
+    "EndpointOptions",
+    "EventHandler",
+    "callback_app",
+    "callback_route",
+]
 
 #: ``handler(event)``: a coroutine function, or a plain function (run in a worker thread).
 EventHandler: TypeAlias = Callable[[CallbackEvent], Awaitable[None] | None]
@@ -77,14 +72,19 @@ DedupeOption: TypeAlias = DedupeStore | AsyncDedupeStore | Literal["memory"] | N
 HandOff: TypeAlias = Any
 
 
-def _is_async(handler: Callable[..., Any]) -> bool:
-    return inspect.iscoroutinefunction(handler) or inspect.iscoroutinefunction(
-        getattr(handler, "__call__", None)  # noqa: B004 - callable objects with async __call__
-    )
+class EndpointOptions(TypedDict, total=False):
+    """The keyword options of :class:`AsyncCallbackEndpoint`, :func:`callback_route` and
+    :func:`callback_app`: ``dedupe`` (default ``"memory"``), ``max_pending`` (default 1000),
+    ``handoff`` (default None: in-memory mode with ``handler``)."""
+
+    dedupe: DedupeOption
+    max_pending: int
+    handoff: HandOff
 
 
 class AsyncCallbackEndpoint:
-    """The request handler and the background tasks of one callback URL."""
+    """The request handler and the background tasks of one callback URL: an asyncio shell over
+    :class:`~wxkefu_ext.callback._delivery.CallbackCore`, which makes every decision."""
 
     def __init__(
         self,
@@ -97,18 +97,19 @@ class AsyncCallbackEndpoint:
     ) -> None:
         if max_pending < 1:
             raise ValueError("max_pending must be at least 1")
-        if (handler is None) == (handoff is None):
-            raise ValueError("pass exactly one of handler (in-memory) or handoff (durable)")
+        self.core = CallbackCore(crypto, handler, handoff, dedupe)
         self.max_pending = max_pending
-        self.crypto = crypto
-        self.handler = handler
-        self.handoff = handoff
-        self._once = callable(getattr(handoff, "handoff_once", None))
-        self.dedupe: DedupeStore | AsyncDedupeStore | None = (
-            None if self._once else MemoryDedupeStore() if dedupe == "memory" else dedupe
-        )
-        self._async = _is_async(handler if handler is not None else handoff)
         self._tasks: set[asyncio.Task[None]] = set()
+
+    @property
+    def crypto(self) -> CallbackCrypto:
+        return self.core.crypto
+
+    @property
+    def dedupe(self) -> DedupeStore | AsyncDedupeStore | None:
+        """The dedupe store in use (None with ``handoff_once`` or ``dedupe=None``)."""
+        store: DedupeStore | AsyncDedupeStore | None = self.core.dedupe
+        return store
 
     @property
     def pending(self) -> int:
@@ -122,91 +123,34 @@ class AsyncCallbackEndpoint:
         _, pending = await asyncio.wait(set(self._tasks), timeout=timeout)
         return not pending
 
-    async def _read_body(self, request: Request) -> bytes | None:
-        limit = self.crypto.max_bytes
-        declared = request.headers.get("content-length")
-        if declared is not None and declared.isdigit() and int(declared) > limit:
-            return None
-        chunks: list[bytes] = []
-        size = 0
-        async for chunk in request.stream():
-            size += len(chunk)
-            if size > limit:
-                return None
-            chunks.append(chunk)
-        return b"".join(chunks)
-
-    async def _run(self, received: ReceivedCallback) -> None:
-        assert self.handler is not None
-        try:
-            if self._async:
-                await self.handler(received.event)  # type: ignore[misc]
-            else:
-                await anyio.to_thread.run_sync(self.handler, received.event)
-        except Exception:
-            logger.exception("callback handler failed for %s", event_label(received))
-            await _delivery.aabort(self.dedupe, received.dedupe_key)  # a re-send runs it again
-            return
-        await _delivery.afinish(self.dedupe, received.dedupe_key)
-
-    async def _hand_off(self, received: ReceivedCallback) -> Reply:
-        """Durable mode: the answer is 200 only after the hand-off returned."""
-        try:
-            if self._once:
-                first = self.handoff.handoff_once(received.dedupe_key, received.event)
-                if inspect.isawaitable(first):
-                    first = await first
-                if not first:
-                    logger.info("duplicate callback delivery ignored: %s", event_label(received))
-                return Reply(200, SUCCESS)
-            if self._async:
-                await self.handoff(received.event)
-            else:
-                await anyio.to_thread.run_sync(self.handoff, received.event)
-        except Exception:
-            logger.exception("callback hand-off failed for %s; answering 503 so WeCom "
-                             "retries", event_label(received))  # fmt: skip
-            await _delivery.aabort(self.dedupe, received.dedupe_key)
-            return Reply(503, "hand-off failed, retry later")
-        await _delivery.afinish(self.dedupe, received.dedupe_key)
-        return Reply(200, SUCCESS)
-
-    def _spawn(self, received: ReceivedCallback) -> None:
-        task = asyncio.get_running_loop().create_task(self._run(received))
-        self._tasks.add(task)
-        task.add_done_callback(self._tasks.discard)
-
     async def respond(self, method: str, query_string: bytes, request: Request) -> Reply:
         """The answer to one request (handler scheduled when it is a new verified POST)."""
-        try:
-            query = parse_query(query_string)
-        except CallbackError as exc:
-            return error_reply(exc, method)
-        if method in ("GET", "HEAD"):
-            return handle_get(self.crypto, query)
-        if method != "POST":
-            return Reply(405, "method not allowed")
-        body = await self._read_body(request)
-        if body is None:
-            return too_large(self.crypto.max_bytes)
-        outcome = handle_post(self.crypto, query, body)
-        if isinstance(outcome, Reply):
-            return outcome
-        phase = await _delivery.abegin(self.dedupe, outcome.dedupe_key)
-        if phase == "done":
-            logger.info("duplicate callback delivery ignored: %s", event_label(outcome))
-            return Reply(200, SUCCESS)
-        if phase == "in_flight":
-            logger.info("callback delivery still in flight: %s; 503", event_label(outcome))
-            return Reply(503, "being handled, retry later")
-        if self.handoff is not None:
-            return await self._hand_off(outcome)
+
+        async def perform(effect: Effect) -> Any:
+            if isinstance(effect, ReadBody):
+                return await _read_body(request, effect.limit)
+            return await self._perform(effect)
+
+        return await adrive(self.core.respond(method, query_string), perform)
+
+    async def _perform(self, effect: Effect) -> Any:
+        if isinstance(effect, Spawn):
+            return self._spawn(effect.received)
+        assert isinstance(effect, Call)
+        if effect.thread:
+            return await anyio.to_thread.run_sync(effect.fn, *effect.args)
+        value = effect.fn(*effect.args)
+        return await value if inspect.isawaitable(value) else value
+
+    def _spawn(self, received: ReceivedCallback) -> str:
         if len(self._tasks) >= self.max_pending:
-            await _delivery.aabort(self.dedupe, outcome.dedupe_key)
-            logger.warning("callback handlers backlogged; answering 503 so WeCom retries later")
-            return Reply(503, "busy, retry later")
-        self._spawn(outcome)
-        return Reply(200, SUCCESS)
+            return "busy"
+        task = asyncio.get_running_loop().create_task(
+            adrive(self.core.run(received), self._perform)
+        )
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
+        return "started"
 
     async def __call__(self, request: Request) -> Response:
         reply = await self.respond(request.method, request.scope.get("query_string", b""), request)
@@ -214,20 +158,30 @@ class AsyncCallbackEndpoint:
         return PlainTextResponse(reply.text, status_code=reply.status, headers=headers)
 
 
+async def _read_body(request: Request, limit: int) -> bytes | None:
+    declared = request.headers.get("content-length")
+    if declared is not None and declared.isdigit() and int(declared) > limit:
+        return None
+    chunks: list[bytes] = []
+    size = 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > limit:
+            return None
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
 def callback_route(
     crypto: CallbackCrypto,
     handler: EventHandler | None = None,
     *,
     path: str = "/callback",
-    dedupe: DedupeOption = "memory",
-    max_pending: int = 1000,
-    handoff: HandOff = None,
+    **options: Unpack[EndpointOptions],
 ) -> Route:
     """A Starlette :class:`~starlette.routing.Route` answering GET and POST on ``path``.
     The :class:`AsyncCallbackEndpoint` is ``route.endpoint.__self__`` (``.drain()``)."""
-    endpoint = AsyncCallbackEndpoint(
-        crypto, handler, dedupe=dedupe, max_pending=max_pending, handoff=handoff
-    )
+    endpoint = AsyncCallbackEndpoint(crypto, handler, **options)
     return Route(path, endpoint=endpoint.__call__, methods=["GET", "POST"], name="wxkefu_callback")
 
 
@@ -236,19 +190,16 @@ def callback_app(
     handler: EventHandler | None = None,
     *,
     path: str = "/callback",
-    dedupe: DedupeOption = "memory",
-    max_pending: int = 1000,
     drain_timeout: float = 10.0,
-    handoff: HandOff = None,
+    **options: Unpack[EndpointOptions],
 ) -> Starlette:
     """A Starlette app serving the callback on ``path``. On shutdown it waits up to
     ``drain_timeout`` seconds for running handlers. ``app.state.callback`` is the
     :class:`AsyncCallbackEndpoint`. With more than ``max_pending`` handlers running, new
     deliveries get 503 (WeCom retries them later) instead of piling up in memory. With
     ``handoff`` the answer waits for the durable hand-off (module docstring)."""
-    endpoint = AsyncCallbackEndpoint(
-        crypto, handler, dedupe=dedupe, max_pending=max_pending, handoff=handoff
-    )
+    route = callback_route(crypto, handler, path=path, **options)
+    endpoint: AsyncCallbackEndpoint = route.endpoint.__self__  # type: ignore[attr-defined]
 
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
@@ -256,7 +207,6 @@ def callback_app(
         if not await endpoint.drain(drain_timeout):
             logger.warning("callback handlers still running at shutdown: %d", endpoint.pending)
 
-    route = Route(path, endpoint=endpoint.__call__, methods=["GET", "POST"], name="wxkefu_callback")
     app = Starlette(routes=[route], lifespan=lifespan)
     app.state.callback = endpoint
     return app

@@ -22,29 +22,31 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
-from typing import IO, Any, Literal, TypeAlias
+from typing import IO, Any, Literal, TypeAlias, TypedDict, Unpack
 
-from wxkefu_ext.callback import _delivery
-from wxkefu_ext.callback._http import (
-    SUCCESS,
-    Reply,
-    error_reply,
-    event_label,
-    handle_get,
-    handle_post,
-    logger,
-    parse_query,
-    too_large,
-)
+from wxkefu_ext.callback._delivery import CallbackCore, Effect, ReadBody, Spawn, drive
+from wxkefu_ext.callback._http import Reply
 from wxkefu_ext.callback.core import CallbackCrypto, ReceivedCallback
-from wxkefu_ext.callback.dedupe import DedupeStore, MemoryDedupeStore
+from wxkefu_ext.callback.dedupe import DedupeStore
 from wxkefu_ext.callback.parse import CallbackEvent
-from wxkefu_ext.errors import CallbackError
 
-__all__ = ["SyncEventHandler", "WsgiCallbackApp", "flask_view", "wsgi_callback_app"]
+__all__ = ["SyncEventHandler", "WsgiCallbackApp", "WsgiOptions", "flask_view", "wsgi_callback_app"]
 
 SyncEventHandler: TypeAlias = Callable[[CallbackEvent], object]
 StartResponse: TypeAlias = Callable[..., Any]
+
+
+class WsgiOptions(TypedDict, total=False):
+    """The keyword options of :class:`WsgiCallbackApp`, :func:`wsgi_callback_app` and
+    :func:`flask_view`: ``dedupe`` (default ``"memory"``), ``max_workers`` (4), ``max_pending``
+    (1000), ``handoff`` (default None: in-memory mode with ``handler``)."""
+
+    dedupe: DedupeStore | Literal["memory"] | None
+    max_workers: int
+    max_pending: int
+    handoff: Any
+
+
 _STATUS_TEXT = {
     200: "200 OK",
     400: "400 Bad Request",
@@ -56,7 +58,8 @@ _STATUS_TEXT = {
 
 
 class WsgiCallbackApp:
-    """A WSGI application for one callback URL, with its handler thread pool."""
+    """A WSGI application for one callback URL, with its handler thread pool: a thread shell
+    over :class:`~wxkefu_ext.callback._delivery.CallbackCore`, which makes every decision."""
 
     def __init__(
         self,
@@ -70,19 +73,21 @@ class WsgiCallbackApp:
     ) -> None:
         if max_workers < 1 or max_pending < 1:
             raise ValueError("max_workers and max_pending must be at least 1")
-        if (handler is None) == (handoff is None):
-            raise ValueError("pass exactly one of handler (in-memory) or handoff (durable)")
-        self.crypto = crypto
-        self.handler = handler
-        self.handoff = handoff
-        self._once = callable(getattr(handoff, "handoff_once", None))
-        self.dedupe: DedupeStore | None = (
-            None if self._once else MemoryDedupeStore() if dedupe == "memory" else dedupe
-        )
+        self.core = CallbackCore(crypto, handler, handoff, dedupe)
         self._pool = ThreadPoolExecutor(max_workers, thread_name_prefix="wxkefu-callback")
         self._slots = threading.BoundedSemaphore(max_pending)
         self._idle = threading.Condition()
         self._running = 0
+
+    @property
+    def crypto(self) -> CallbackCrypto:
+        return self.core.crypto
+
+    @property
+    def dedupe(self) -> DedupeStore | None:
+        """The dedupe store in use (None with ``handoff_once`` or ``dedupe=None``)."""
+        store: DedupeStore | None = self.core.dedupe
+        return store
 
     # -- background --------------------------------------------------------------------------
 
@@ -101,64 +106,29 @@ class WsgiCallbackApp:
         """Stop the pool (after running the queued handlers when ``wait``)."""
         self._pool.shutdown(wait=wait)
 
+    def _count(self, delta: int) -> None:
+        with self._idle:
+            self._running += delta
+            self._idle.notify_all()
+
     def _run(self, received: ReceivedCallback) -> None:
-        assert self.handler is not None
         try:
-            self.handler(received.event)
-        except Exception:
-            logger.exception("callback handler failed for %s", event_label(received))
-            _delivery.abort(self.dedupe, received.dedupe_key)  # a re-send runs it again
-        else:
-            _delivery.finish(self.dedupe, received.dedupe_key)
+            drive(self.core.run(received), _call)
         finally:
             self._slots.release()
-            with self._idle:
-                self._running -= 1
-                self._idle.notify_all()
+            self._count(-1)
 
-    def _forget(self, key: str) -> None:
-        _delivery.abort(self.dedupe, key)
-
-    def _hand_off(self, received: ReceivedCallback) -> Reply:
-        try:
-            if self._once:
-                if not self.handoff.handoff_once(received.dedupe_key, received.event):
-                    logger.info("duplicate callback delivery ignored: %s", event_label(received))
-                return Reply(200, SUCCESS)
-            self.handoff(received.event)
-        except Exception:
-            logger.exception("callback hand-off failed for %s; answering 503 so WeCom "
-                             "retries", event_label(received))  # fmt: skip
-            self._forget(received.dedupe_key)
-            return Reply(503, "hand-off failed, retry later")
-        _delivery.finish(self.dedupe, received.dedupe_key)
-        return Reply(200, SUCCESS)
-
-    def _dispatch(self, received: ReceivedCallback) -> Reply:
-        phase = _delivery.begin(self.dedupe, received.dedupe_key)
-        if phase == "done":
-            logger.info("duplicate callback delivery ignored: %s", event_label(received))
-            return Reply(200, SUCCESS)
-        if phase == "in_flight":
-            logger.info("callback delivery still in flight: %s; 503", event_label(received))
-            return Reply(503, "being handled, retry later")
-        if self.handoff is not None:
-            return self._hand_off(received)
+    def _spawn(self, received: ReceivedCallback) -> str:
         if not self._slots.acquire(blocking=False):
-            self._forget(received.dedupe_key)
-            logger.warning("callback queue full; answering 503 so WeCom retries later")
-            return Reply(503, "busy, retry later")
-        with self._idle:
-            self._running += 1
+            return "busy"
+        self._count(+1)
         try:
             self._pool.submit(self._run, received)
         except RuntimeError:  # pool shut down
             self._slots.release()
-            with self._idle:
-                self._running -= 1
-            self._forget(received.dedupe_key)
-            return Reply(503, "shutting down")
-        return Reply(200, SUCCESS)
+            self._count(-1)
+            return "closed"
+        return "started"
 
     # -- requests ----------------------------------------------------------------------------
 
@@ -170,22 +140,15 @@ class WsgiCallbackApp:
     ) -> Reply:
         """The answer to one request. ``read_body(limit)`` returns the body, or ``None`` when
         it is larger than ``limit`` bytes."""
-        try:
-            query = parse_query(query_string)
-        except CallbackError as exc:
-            return error_reply(exc, method)
-        if method in ("GET", "HEAD"):
-            return handle_get(self.crypto, query)
-        if method != "POST":
-            return Reply(405, "method not allowed")
-        limit = self.crypto.max_bytes
-        body = read_body(limit)
-        if body is None:
-            return too_large(limit)
-        outcome = handle_post(self.crypto, query, body)
-        if isinstance(outcome, Reply):
-            return outcome
-        return self._dispatch(outcome)
+
+        def perform(effect: Effect) -> Any:
+            if isinstance(effect, ReadBody):
+                return read_body(effect.limit)
+            if isinstance(effect, Spawn):
+                return self._spawn(effect.received)
+            return _call(effect)
+
+        return drive(self.core.respond(method, query_string), perform)
 
     def __call__(self, environ: dict[str, Any], start_response: StartResponse) -> Iterable[bytes]:
         def read_body(limit: int) -> bytes | None:
@@ -207,6 +170,12 @@ class WsgiCallbackApp:
         return [body]
 
 
+def _call(effect: Effect) -> Any:
+    """A store, hand-off or handler call, in the calling thread."""
+    assert not isinstance(effect, ReadBody | Spawn)
+    return effect.fn(*effect.args)
+
+
 def _read_wsgi_body(environ: dict[str, Any], limit: int) -> bytes | None:
     stream: IO[bytes] | None = environ.get("wsgi.input")
     if stream is None:
@@ -224,38 +193,18 @@ def _read_wsgi_body(environ: dict[str, Any], limit: int) -> bytes | None:
 
 
 def wsgi_callback_app(
-    crypto: CallbackCrypto,
-    handler: SyncEventHandler | None = None,
-    *,
-    dedupe: DedupeStore | Literal["memory"] | None = "memory",
-    max_workers: int = 4,
-    max_pending: int = 1000,
-    handoff: Any = None,
+    crypto: CallbackCrypto, handler: SyncEventHandler | None = None, **options: Unpack[WsgiOptions]
 ) -> WsgiCallbackApp:
     """A WSGI app answering the callback's GET and POST (see :class:`WsgiCallbackApp`)."""
-    return WsgiCallbackApp(
-        crypto,
-        handler,
-        dedupe=dedupe,
-        max_workers=max_workers,
-        max_pending=max_pending,
-        handoff=handoff,
-    )
+    return WsgiCallbackApp(crypto, handler, **options)
 
 
 def flask_view(
-    crypto: CallbackCrypto,
-    handler: SyncEventHandler,
-    *,
-    dedupe: DedupeStore | Literal["memory"] | None = "memory",
-    max_workers: int = 4,
-    max_pending: int = 1000,
+    crypto: CallbackCrypto, handler: SyncEventHandler | None = None, **options: Unpack[WsgiOptions]
 ) -> Callable[[], Any]:
     """A Flask view function for ``methods=["GET", "POST"]``. The underlying
     :class:`WsgiCallbackApp` (``.drain()``, ``.close()``) is the view's ``callback_app``."""
-    core = wsgi_callback_app(
-        crypto, handler, dedupe=dedupe, max_workers=max_workers, max_pending=max_pending
-    )
+    core = WsgiCallbackApp(crypto, handler, **options)
 
     def wxkefu_callback() -> Any:
         from flask import Response, request
