@@ -18,21 +18,8 @@ Every failure is a :class:`CallbackError` subclass with the official -400xx ``co
 
 from __future__ import annotations
 
-from wxkefu_ext.callback.errors import (
-    BODY_TOO_LARGE_ERROR_CODE,
-    TIMESTAMP_ERROR_CODE,
-    Base64Error,
-    BodyTooLargeError,
-    CallbackError,
-    DecryptError,
-    EncryptError,
-    InvalidAesKeyError,
-    InvalidBufferError,
-    ParseError,
-    ReceiverIdMismatchError,
-    SignatureError,
-    TimestampError,
-)
+from wxkefu_ext.callback import errors as _errors
+from wxkefu_ext.callback.errors import *  # noqa: F403 - every name of errors.__all__
 
 # isort: split
 from wxkefu_ext.callback.core import (
@@ -64,31 +51,19 @@ from wxkefu_ext.callback.parse import (
 from wxkefu_ext.crypto import decrypt_b64_message, encrypt_message, signature
 
 __all__ = [
-    "BODY_TOO_LARGE_ERROR_CODE",
-    "TIMESTAMP_ERROR_CODE",
+    *_errors.__all__,
     "AsyncDedupeStore",
     "AsyncRedisDedupeStore",
-    "Base64Error",
-    "BodyTooLargeError",
     "CallbackCrypto",
-    "CallbackError",
     "CallbackEvent",
-    "DecryptError",
     "DedupeStore",
-    "EncryptError",
-    "InvalidAesKeyError",
-    "InvalidBufferError",
     "KfAccountAuthChange",
     "KfMsgOrEvent",
     "MemoryDedupeStore",
-    "ParseError",
     "PostEnvelope",
     "ReceivedCallback",
-    "ReceiverIdMismatchError",
     "RedisDedupeStore",
-    "SignatureError",
     "SignedCallback",
-    "TimestampError",
     "UnknownCallbackEvent",
     "build_post_envelope",
     "build_url_check",
