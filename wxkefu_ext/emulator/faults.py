@@ -21,10 +21,10 @@ from __future__ import annotations
 
 import fnmatch
 import random
-from dataclasses import dataclass, field
-from typing import Any, Final
+from dataclasses import asdict, dataclass, field
+from typing import Any, Final, TypedDict, Unpack
 
-__all__ = ["FAULT_KINDS", "Fault", "FaultPlan", "Firing"]
+__all__ = ["FAULT_KINDS", "Fault", "FaultOptions", "FaultPlan", "Firing"]
 
 FAULT_KINDS: Final = frozenset({"http_5xx", "drop", "delay", "errcode", "random"})
 _RANDOM_ERRCODES: Final = (-1, 45009)
@@ -53,18 +53,21 @@ class Fault:
         return self.count is not None and self.fired >= self.count
 
     def as_dict(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "kind": self.kind,
-            "count": self.count,
-            "path": self.path,
-            "errcode": self.errcode,
-            "delay": self.delay,
-            "probability": self.probability,
-            "status": self.status,
-            "processed": self.processed,
-            "fired": self.fired,
-        }
+        return asdict(self)
+
+
+class FaultOptions(TypedDict, total=False):
+    """The options of a fault besides its kind (defaults and meaning: :class:`Fault` and the
+    module docstring); what :meth:`FaultPlan.add`, ``Scenario.inject_fault`` and the control
+    API's ``POST /_emulator/faults`` accept."""
+
+    count: int | None
+    path: str | None
+    errcode: int | None
+    delay: float | None
+    probability: float | None
+    status: int
+    processed: bool
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,41 +87,12 @@ class FaultPlan:
     faults: list[Fault] = field(default_factory=list)
     _next_id: int = 1
 
-    def add(
-        self,
-        kind: str,
-        *,
-        count: int | None = 1,
-        path: str | None = None,
-        errcode: int | None = None,
-        delay: float | None = None,
-        probability: float | None = None,
-        status: int = 503,
-        processed: bool = False,
-    ) -> Fault:
-        if kind not in FAULT_KINDS:
-            raise ValueError(f"unknown fault kind {kind!r}; expected one of {sorted(FAULT_KINDS)}")
-        if count is not None and (not isinstance(count, int) or count < 1):
-            raise ValueError(f"count must be a positive int or None, got {count!r}")
-        if probability is not None and not 0.0 < float(probability) <= 1.0:
-            raise ValueError(f"probability must be in (0, 1], got {probability!r}")
-        if kind == "errcode" and (errcode is None or isinstance(errcode, bool)):
-            raise ValueError("an 'errcode' fault needs errcode=<int> (e.g. -1, 45009, 40014)")
-        if kind == "delay" and (delay is None or delay < 0):
-            raise ValueError("a 'delay' fault needs delay=<seconds >= 0>")
-        if kind == "http_5xx" and not 500 <= status <= 599:
-            raise ValueError(f"status must be 5xx, got {status!r}")
-        fault = Fault(
-            kind=kind,
-            count=count,
-            path=path,
-            errcode=errcode,
-            delay=delay,
-            probability=probability,
-            status=status,
-            processed=processed,
-            id=self._next_id,
-        )
+    def add(self, kind: str, **options: Unpack[FaultOptions]) -> Fault:
+        unknown = set(options) - FaultOptions.__optional_keys__
+        if unknown:
+            raise ValueError(f"unknown fault option(s): {sorted(unknown)}")
+        fault = Fault(kind, **options, id=self._next_id)
+        _check(fault)
         self._next_id += 1
         self.faults.append(fault)
         return fault
@@ -156,3 +130,20 @@ class FaultPlan:
             delay=float(fault.delay or 0.0),
             processed=fault.processed,
         )
+
+
+def _check(fault: Fault) -> None:
+    """ValueError naming what is wrong with a fault's options."""
+    kind, count, probability = fault.kind, fault.count, fault.probability
+    if kind not in FAULT_KINDS:
+        raise ValueError(f"unknown fault kind {kind!r}; expected one of {sorted(FAULT_KINDS)}")
+    if count is not None and (not isinstance(count, int) or count < 1):
+        raise ValueError(f"count must be a positive int or None, got {count!r}")
+    if probability is not None and not 0.0 < float(probability) <= 1.0:
+        raise ValueError(f"probability must be in (0, 1], got {probability!r}")
+    if kind == "errcode" and (fault.errcode is None or isinstance(fault.errcode, bool)):
+        raise ValueError("an 'errcode' fault needs errcode=<int> (e.g. -1, 45009, 40014)")
+    if kind == "delay" and (fault.delay is None or fault.delay < 0):
+        raise ValueError("a 'delay' fault needs delay=<seconds >= 0>")
+    if kind == "http_5xx" and not 500 <= fault.status <= 599:
+        raise ValueError(f"status must be 5xx, got {fault.status!r}")

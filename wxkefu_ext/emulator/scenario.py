@@ -10,11 +10,11 @@ change; :mod:`.control` serves the same actions over HTTP to other processes, an
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple, Unpack
 
 from wxkefu_ext._redact import Secret
 from wxkefu_ext.emulator.callback_settings import check_callback_settings
-from wxkefu_ext.emulator.faults import Fault
+from wxkefu_ext.emulator.faults import Fault, FaultOptions
 from wxkefu_ext.emulator.state import Servicer
 from wxkefu_ext.emulator.world import (
     SYNC_TOKEN_SECONDS,
@@ -138,30 +138,10 @@ class Scenario(World):
                 record.revoked = True
             return len(self.state.tokens)
 
-    def inject_fault(
-        self,
-        kind: str,
-        *,
-        count: int | None = 1,
-        path: str | None = None,
-        errcode: int | None = None,
-        delay: float | None = None,
-        probability: float | None = None,
-        status: int = 503,
-        processed: bool = False,
-    ) -> Fault:
+    def inject_fault(self, kind: str, **options: Unpack[FaultOptions]) -> Fault:
         """Make the next ``count`` matching ``/cgi-bin`` calls fail; see :mod:`.faults`."""
         with self.lock:
-            return self.fault_plan.add(
-                kind,
-                count=count,
-                path=path,
-                errcode=errcode,
-                delay=delay,
-                probability=probability,
-                status=status,
-                processed=processed,
-            )
+            return self.fault_plan.add(kind, **options)
 
     def clear_faults(self) -> None:
         with self.lock:
