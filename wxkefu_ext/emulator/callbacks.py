@@ -11,12 +11,14 @@ retried, up to 3 attempts; an error of any kind while pushing is logged and coun
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import queue
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Final
+from typing import TYPE_CHECKING, Any, Final, TypeAlias
 
 from wxkefu_ext._redact import Secret, redact_text
 
@@ -69,6 +71,23 @@ def kf_msg_or_event_xml(corp_id: str, create_time: int, sync_token: str, open_kf
     )
 
 
+@dataclass(frozen=True, slots=True)
+class _Job:
+    """One queued callback: where it goes, how it is sealed, and what it announces."""
+
+    url: str
+    token: Secret
+    key: Secret
+    corp_id: str
+    open_kfid: str
+    sync_token: str
+    timestamp: int
+
+
+#: ``post(url, params=..., content=..., headers=...)``: the pusher thread's HTTP client.
+_Post: TypeAlias = Callable[..., "httpx.Response"]
+
+
 class CallbackPusher:
     def __init__(
         self, world: World, transport: httpx.BaseTransport | httpx.AsyncBaseTransport | None
@@ -93,7 +112,7 @@ class CallbackPusher:
         sync_token: str,
         timestamp: int,
     ) -> None:
-        self._queue.put((url, token, key, corp_id, open_kfid, sync_token, timestamp))
+        self._queue.put(_Job(url, token, key, corp_id, open_kfid, sync_token, timestamp))
 
     def flush(self, timeout: float) -> bool:
         deadline = time.monotonic() + timeout
@@ -118,83 +137,61 @@ class CallbackPusher:
     def _run(self) -> None:
         import httpx
 
-        loop: asyncio.AbstractEventLoop | None = None
-        sync_client: httpx.Client | None = None
-        async_client: httpx.AsyncClient | None = None
-        if self._transport is not None and isinstance(self._transport, httpx.AsyncBaseTransport):
-            loop = asyncio.new_event_loop()
-            async_client = httpx.AsyncClient(transport=self._transport, timeout=TIMEOUT)
-        else:
-            sync_client = httpx.Client(transport=self._transport, timeout=TIMEOUT)
-        try:
+        with contextlib.ExitStack() as stack:
+            post: _Post
+            if isinstance(self._transport, httpx.AsyncBaseTransport):
+                loop = stack.enter_context(contextlib.closing(asyncio.new_event_loop()))
+                client = httpx.AsyncClient(transport=self._transport, timeout=TIMEOUT)
+                stack.callback(lambda: loop.run_until_complete(client.aclose()))
+
+                def post(url: str, **kwargs: Any) -> httpx.Response:
+                    return loop.run_until_complete(client.post(url, **kwargs))
+
+            else:
+                post = stack.enter_context(
+                    httpx.Client(transport=self._transport, timeout=TIMEOUT)
+                ).post
             while True:
                 job = self._queue.get()
                 try:
                     if job is _STOP:
                         return
-                    self._deliver_safely(job, sync_client, async_client, loop)
+                    self._deliver_safely(job, post)
                 finally:
                     self._queue.task_done()
-        finally:
-            if sync_client is not None:
-                sync_client.close()
-            if async_client is not None and loop is not None:
-                loop.run_until_complete(async_client.aclose())
-                loop.close()
 
-    def _deliver_safely(
-        self,
-        job: tuple[str, Secret, Secret, str, str, str, int],
-        sync_client: httpx.Client | None,
-        async_client: httpx.AsyncClient | None,
-        loop: asyncio.AbstractEventLoop | None,
-    ) -> None:
+    def _deliver_safely(self, job: _Job, post: _Post) -> None:
         """One delivery whose failure — of any kind, even building the envelope — is logged
         and counted but never ends the pusher thread, so later pushes still go out."""
         try:
-            self._deliver(job, sync_client, async_client, loop)
+            self._deliver(job, post)
         except Exception as exc:
-            _url, token, key, _corp, open_kfid, sync_token, _ts = job
-            error = redact_text(f"{type(exc).__name__}: {exc}", token, key, sync_token)
+            error = redact_text(f"{type(exc).__name__}: {exc}", job.token, job.key, job.sync_token)
             with self._log_lock:
-                self._log.append(CallbackDelivery(open_kfid, None, 0, error))
+                self._log.append(CallbackDelivery(job.open_kfid, None, 0, error))
             self._world.count_callback(False)
-            _log.warning("callback for %s could not be built or sent: %s", open_kfid, error)
+            _log.warning("callback for %s could not be built or sent: %s", job.open_kfid, error)
 
-    def _deliver(
-        self,
-        job: tuple[str, Secret, Secret, str, str, str, int],
-        sync_client: httpx.Client | None,
-        async_client: httpx.AsyncClient | None,
-        loop: asyncio.AbstractEventLoop | None,
-    ) -> None:
+    def _deliver(self, job: _Job, post: _Post) -> None:
         from wxkefu_ext.emulator.callback_faults import apply_fault
 
-        url, token, key = job[0], job[1], job[2]
-        fault, url, token, key = apply_fault(self._world, url, token, key)
+        fault, url, token, key = apply_fault(self._world, job.url, job.token, job.key)
         if fault == "unreachable":
             # over the real network even with an in-process callback transport
             import httpx
 
             with httpx.Client(timeout=TIMEOUT) as direct:
-                self._attempts(job, fault, url, token, key, direct, None, None)
+                self._attempts(job, fault, url, token, key, direct.post)
             return
-        self._attempts(job, fault, url, token, key, sync_client, async_client, loop)
+        self._attempts(job, fault, url, token, key, post)
 
     def _attempts(
-        self,
-        job: tuple[str, Secret, Secret, str, str, str, int],
-        fault: str | None,
-        url: str,
-        token: Secret,
-        key: Secret,
-        sync_client: httpx.Client | None,
-        async_client: httpx.AsyncClient | None,
-        loop: asyncio.AbstractEventLoop | None,
+        self, job: _Job, fault: str | None, url: str, token: Secret, key: Secret, post: _Post
     ) -> None:
         from wxkefu_ext.callback import build_post_envelope
 
-        _, _, _, corp_id, open_kfid, sync_token, timestamp = job
+        corp_id, open_kfid = job.corp_id, job.open_kfid
+        sync_token, timestamp = job.sync_token, job.timestamp
         message = kf_msg_or_event_xml(corp_id, timestamp, sync_token, open_kfid)
         status: int | None = None
         error: str | None = None
@@ -204,17 +201,7 @@ class CallbackPusher:
             signed = build_post_envelope(token, key, corp_id, message, timestamp=timestamp)
             headers = {"content-type": signed.content_type}
             try:
-                if async_client is not None and loop is not None:
-                    response = loop.run_until_complete(
-                        async_client.post(
-                            url, params=signed.params, content=signed.body, headers=headers
-                        )
-                    )
-                else:
-                    assert sync_client is not None
-                    response = sync_client.post(
-                        url, params=signed.params, content=signed.body, headers=headers
-                    )
+                response = post(url, params=signed.params, content=signed.body, headers=headers)
                 status, error = response.status_code, None
                 answers.append(_answer_line(status, response.content))
                 if 200 <= status < 300:
