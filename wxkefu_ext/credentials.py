@@ -9,8 +9,8 @@ so that a program holding both kinds uses one client type, but every Kf call mad
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Final, Literal
+from dataclasses import dataclass, fields
+from typing import ClassVar, Final, Literal
 
 from wxkefu_client import _operations as _ops
 from wxkefu_ext._redact import Secret
@@ -32,58 +32,72 @@ def _require(value: object, what: str) -> str:
     return raw
 
 
-@dataclass(frozen=True, repr=False)
-class WeComCredential:
-    """corp id + Kf secret: the credential every Kf endpoint accepts."""
+class _IdAndSecret:
+    """The shape every credential shares: an id and a secret, checked on the way in, masked in
+    the repr, and a token-cache key made of the kind, the id and a fingerprint of the secret.
 
-    corp_id: str
-    corp_secret: Secret = field()
-    kind: Literal["wecom"] = "wecom"
+    A subclass is a frozen dataclass whose first two fields are the id and the secret;
+    ``_CACHE_PREFIX`` starts its cache key."""
 
-    def __init__(self, corp_id: str, corp_secret: str | Secret) -> None:
-        object.__setattr__(self, "corp_id", _require(corp_id, "corp_id"))
-        object.__setattr__(self, "corp_secret", Secret(_require(corp_secret, "corp_secret")))
-        object.__setattr__(self, "kind", "wecom")
+    _CACHE_PREFIX: ClassVar[str]
+
+    @property
+    def _fields(self) -> tuple[str, str]:
+        id_field, secret_field = (f.name for f in fields(self)[:2])  # type: ignore[arg-type]
+        return id_field, secret_field
+
+    def _set(self, ident: str, secret: str | Secret) -> None:
+        id_field, secret_field = self._fields
+        object.__setattr__(self, id_field, _require(ident, id_field))
+        object.__setattr__(self, secret_field, Secret(_require(secret, secret_field)))
 
     @property
     def secret(self) -> Secret:
-        """The corp secret (masked when printed); what error texts are scrubbed of."""
-        return self.corp_secret
+        """The secret (masked when printed); what error texts are scrubbed of."""
+        secret: Secret = getattr(self, self._fields[1])
+        return secret
 
     @property
     def cache_key(self) -> str:
-        """Identity for token caches: never the secret, but distinct per secret of one corp."""
-        return f"wecom:{self.corp_id}:{self.corp_secret.fingerprint()}"
+        """Identity for token caches: never the secret, but distinct per secret of one id."""
+        return f"{self._CACHE_PREFIX}:{getattr(self, self._fields[0])}:{self.secret.fingerprint()}"
+
+    def __repr__(self) -> str:
+        id_field, secret_field = self._fields
+        ident = getattr(self, id_field)
+        return f"{type(self).__name__}({id_field}={ident!r}, {secret_field}=Secret('***'))"
+
+
+@dataclass(frozen=True, repr=False)
+class WeComCredential(_IdAndSecret):
+    """corp id + Kf secret: the credential every Kf endpoint accepts."""
+
+    _CACHE_PREFIX = "wecom"
+
+    corp_id: str
+    corp_secret: Secret
+    kind: Literal["wecom"] = "wecom"
+
+    def __init__(self, corp_id: str, corp_secret: str | Secret) -> None:
+        self._set(corp_id, corp_secret)  # ``kind`` is the class default
 
     def token_request(self) -> tuple[str, dict[str, str]]:
         """(url relative to the API base, query) of the token request."""
         return WECOM_TOKEN_PATH, {"corpid": self.corp_id, "corpsecret": self.corp_secret.reveal()}
 
-    def __repr__(self) -> str:
-        return f"WeComCredential(corp_id={self.corp_id!r}, corp_secret=Secret('***'))"
-
 
 @dataclass(frozen=True, repr=False)
-class OfficialAccountCredential:
+class OfficialAccountCredential(_IdAndSecret):
     """appid + appsecret of an Official Account / Mini Program: tokens work, Kf calls do not."""
 
+    _CACHE_PREFIX = "oa"
+
     appid: str
-    appsecret: Secret = field()
+    appsecret: Secret
     kind: Literal["official_account"] = "official_account"
 
     def __init__(self, appid: str, appsecret: str | Secret) -> None:
-        object.__setattr__(self, "appid", _require(appid, "appid"))
-        object.__setattr__(self, "appsecret", Secret(_require(appsecret, "appsecret")))
-        object.__setattr__(self, "kind", "official_account")
-
-    @property
-    def secret(self) -> Secret:
-        """The appsecret (masked when printed); what error texts are scrubbed of."""
-        return self.appsecret
-
-    @property
-    def cache_key(self) -> str:
-        return f"oa:{self.appid}:{self.appsecret.fingerprint()}"
+        self._set(appid, appsecret)
 
     def token_request(self) -> tuple[str, dict[str, str]]:
         return OFFICIAL_ACCOUNT_TOKEN_URL, {
@@ -91,9 +105,6 @@ class OfficialAccountCredential:
             "appid": self.appid,
             "secret": self.appsecret.reveal(),
         }
-
-    def __repr__(self) -> str:
-        return f"OfficialAccountCredential(appid={self.appid!r}, appsecret=Secret('***'))"
 
 
 Credential = WeComCredential | OfficialAccountCredential
