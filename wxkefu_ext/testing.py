@@ -64,12 +64,7 @@ def kf_client(kf_emulator: Emulator) -> Iterator[Any]:
     """A ``wxkefu_ext.client.KfClient`` talking to ``kf_emulator`` in-process."""
     from wxkefu_ext.client import KfClient
 
-    client = KfClient(
-        kf_emulator.corp_id,
-        kf_emulator.corp_secret,
-        base_url=kf_emulator.base_url,
-        transport=kf_emulator.transport(),
-    )
+    client = _client_of(kf_emulator, KfClient, kf_emulator.transport())
     try:
         yield client
     finally:
@@ -82,14 +77,14 @@ async def async_kf_client(kf_emulator: Emulator) -> AsyncIterator[Any]:
     e.g. ``@pytest.mark.anyio``)."""
     from wxkefu_ext.client import AsyncKfClient
 
-    client = AsyncKfClient(
-        kf_emulator.corp_id,
-        kf_emulator.corp_secret,
-        base_url=kf_emulator.base_url,
-        transport=kf_emulator.async_transport(),
-    )
+    client = _client_of(kf_emulator, AsyncKfClient, kf_emulator.async_transport())
     try:
         yield client
     finally:
         closer = getattr(client, "aclose", None) or client.close
         await closer()
+
+
+def _client_of(emu: Emulator, client_class: Any, transport: Any) -> Any:
+    """A client of ``client_class`` holding ``emu``'s credentials and talking over ``transport``."""
+    return client_class(emu.corp_id, emu.corp_secret, base_url=emu.base_url, transport=transport)

@@ -164,17 +164,18 @@ def _element_value(elem: ET.Element, depth: int) -> Any:
 def _children_dict(elem: ET.Element, depth: int) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for child in elem:
-        value = _element_value(child, depth)
-        tag = child.tag
-        if tag in out:
-            prev = out[tag]
-            if isinstance(prev, list):
-                prev.append(value)
-            else:
-                out[tag] = [prev, value]
-        else:
-            out[tag] = value
+        _put(out, child.tag, _element_value(child, depth))
     return out
+
+
+def _put(out: dict[str, Any], key: str, value: Any) -> None:
+    """Add a field; a repeated one becomes the list of its values, in document order."""
+    if key not in out:
+        out[key] = value
+    elif isinstance(prev := out[key], list):
+        prev.append(value)
+    else:
+        out[key] = [prev, value]
 
 
 def _parse_flat(raw: bytes) -> dict[str, Any] | None:
@@ -198,16 +199,7 @@ def _parse_flat(raw: bytes) -> dict[str, Any] | None:
     try:
         for whole, tag, cdata, plain in items:
             covered += len(whole)
-            key = tag.decode("ascii")
-            value = (cdata or plain).decode("utf-8")
-            if key in out:
-                prev = out[key]
-                if isinstance(prev, list):
-                    prev.append(value)
-                else:
-                    out[key] = [prev, value]
-            else:
-                out[key] = value
+            _put(out, tag.decode("ascii"), (cdata or plain).decode("utf-8"))
     except UnicodeDecodeError:
         return None
     return out if covered == end - start else None

@@ -21,7 +21,7 @@ import secrets
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import Any, Final, Literal
+from typing import Any, Final, Literal, TypeVar
 from urllib.parse import urlencode
 from xml.sax.saxutils import escape
 
@@ -45,6 +45,8 @@ from wxkefu_ext.crypto import (
 )
 from wxkefu_ext.errors import ConfigurationError, KfValidationError
 from wxkefu_ext.keygen import explain_encoding_aes_key_problem
+
+T = TypeVar("T")
 
 __all__ = [
     "CallbackCrypto",
@@ -465,15 +467,8 @@ class CallbackCrypto:
         agent_id: str | int | None = None,
     ) -> SignedCallback:
         """A signed POST callback carrying ``message`` (see :func:`build_post_envelope`)."""
-        return build_post_envelope(
-            self._token,
-            self._key,
-            self._receiver(receiver_id),
-            message,
-            timestamp=int(self._clock()) if timestamp is None else timestamp,
-            nonce=nonce,
-            fmt=fmt,
-            agent_id=agent_id,
+        return self._signed(
+            build_post_envelope, message, receiver_id, timestamp, nonce, fmt=fmt, agent_id=agent_id
         )
 
     def build_url_check(
@@ -485,11 +480,25 @@ class CallbackCrypto:
         receiver_id: str | None = None,
     ) -> dict[str, str]:
         """Query params of a GET URL check (see :func:`build_url_check`)."""
-        return build_url_check(
+        return self._signed(build_url_check, echo, receiver_id, timestamp, nonce)
+
+    def _signed(
+        self,
+        build: Callable[..., T],
+        message: str | bytes,
+        receiver_id: str | None,
+        timestamp: str | int | None,
+        nonce: str | int | None,
+        **extra: Any,
+    ) -> T:
+        """``build`` (a module-level builder) with this endpoint's Token, key, receiver id and
+        clock, for the emulator and tests that play WeCom."""
+        return build(
             self._token,
             self._key,
             self._receiver(receiver_id),
-            echo,
+            message,
             timestamp=int(self._clock()) if timestamp is None else timestamp,
             nonce=nonce,
+            **extra,
         )
