@@ -467,6 +467,26 @@ def test_fault_kinds(emu: Emulator, api: Api) -> None:
     assert emu.stats.faults_fired == 5 and emu.faults == []
 
 
+@pytest.mark.parametrize(
+    ("kind", "options", "reason"),
+    [
+        ("bogus", {}, "unknown fault kind"),
+        ("drop", {"cnt": 2}, "unknown fault option"),
+        ("drop", {"count": 0}, "count must be"),
+        ("drop", {"probability": 1.5}, "probability"),
+        ("errcode", {}, "needs errcode"),
+        ("delay", {"delay": -1}, "needs delay"),
+        ("http_5xx", {"status": 404}, "status must be 5xx"),
+    ],
+)
+def test_a_bad_fault_is_refused_with_its_reason(
+    emu: Emulator, kind: str, options: dict[str, Any], reason: str
+) -> None:
+    with pytest.raises(ValueError, match=reason):
+        emu.inject_fault(kind, **options)
+    assert emu.faults == []
+
+
 def test_dropped_after_processing_then_retry_is_a_duplicate(emu: Emulator, api: Api) -> None:
     kfid = emu.create_account()
     user, _ = emu.customer_enter_session(kfid)
@@ -624,6 +644,8 @@ def test_served_emulator_control_api_and_real_callback() -> None:
             with pytest.raises(httpx.TransportError):
                 c.post(f"{base_url}/kf/account/list", params={"access_token": token}, json={})
             assert c.post(f"{root}/_emulator/faults", json={"kind": "bogus"}).status_code == 400
+            odd = c.post(f"{root}/_emulator/faults", json={"kind": "drop", "cnt": 2})
+            assert odd.status_code == 400 and "cnt" in odd.text
             c.post(f"{root}/_emulator/clock/advance", json={"seconds": 7201})
             assert (
                 c.post(
