@@ -591,25 +591,37 @@ class ProviderEmulator:
             raise ApiError(42007, "pre_auth_code expired")
         return {}
 
-    def permanent_code(self, suite: _Suite, body: dict[str, Any]) -> dict[str, Any]:
+    def permanent_code(
+        self, suite: _Suite, body: dict[str, Any], *, v2: bool = False
+    ) -> dict[str, Any]:
+        """``get_permanent_code``; ``v2``: only the code, the corp's id and name, the admin and
+        ``state`` (no first corp token, no auth_info), as documented for the v2 endpoint."""
         found = self._auth_codes.pop(body["auth_code"], None)
         if found is None or found[0] != suite.suite_id or found[2] <= self.emu.clock.now():
             raise ApiError(40078, "invalid auth_code (unknown, used or expired)")
         grant = self._grant(suite.suite_id, found[1])
+        info = self._auth_info(grant)
+        if v2:
+            corp = info["auth_corp_info"]
+            info = {"auth_corp_info": {"corpid": corp["corpid"], "corp_name": corp["corp_name"]}}
         reply: dict[str, Any] = {
             "permanent_code": grant.permanent_code,
-            **self._auth_info(grant),
+            **info,
             "auth_user_info": {"open_userid": self.open_userid(grant.corp_id, "admin")},
             "state": grant.state,
         }
-        if suite.kind == "third_party":
+        if suite.kind == "third_party" and not v2:
             token, expires_in = self._issue("corp", suite.suite_id, grant.corp_id)
             self.stats.corp_tokens[(suite.suite_id, grant.corp_id)] += 1
             reply.update(access_token=token, expires_in=expires_in)
         return reply
 
-    def auth_info(self, suite: _Suite, body: dict[str, Any]) -> dict[str, Any]:
-        return self._auth_info(self._valid_grant(suite, body))
+    def auth_info(self, suite: _Suite, body: dict[str, Any], *, v2: bool = False) -> dict[str, Any]:
+        """``get_auth_info``; ``v2`` adds ``auth_corp_info.corp_ex_name``."""
+        info = self._auth_info(self._valid_grant(suite, body))
+        if v2:
+            info["auth_corp_info"]["corp_ex_name"] = {"name_list": ""}
+        return info
 
     def corp_token(self, suite: _Suite, body: dict[str, Any]) -> Response:
         grant = self._valid_grant(suite, body)

@@ -55,6 +55,7 @@ from wxkefu_ext.provider.stores import Authorization
 if TYPE_CHECKING:
     from starlette.applications import Starlette
 
+    from wxkefu_client.resources.results import GetAuthInfoRespOk, GetAuthInfoV2RespOk
     from wxkefu_ext.callback.wsgi import WsgiCallbackApp
 
 __all__ = [
@@ -194,16 +195,18 @@ def parse_instruction(message: str | bytes, *, max_bytes: int = DEFAULT_MAX_BYTE
     return parse_instruction_fields(parse_xml_dict(raw, "the instruction message"))
 
 
-def _merged(previous: Authorization, info: Mapping[str, Any]) -> Authorization:
-    corp = info.get("auth_corp_info") or {}
-    agents = (info.get("auth_info") or {}).get("agent") or [{}]
-    agent = agents[0] if isinstance(agents[0], dict) else {}
-    agent_id = agent.get("agentid")
+def _merged(
+    previous: Authorization, info: GetAuthInfoRespOk | GetAuthInfoV2RespOk
+) -> Authorization:
+    """The stored authorisation with what ``get_auth_info`` says now (name, agent)."""
+    name = info.auth_corp_info.corp_name
+    agents = info.auth_info.agent
+    agent_id = agents[0].agentid if isinstance(agents, list) and agents else previous.agent_id
     return Authorization(
         previous.corp_id,
         previous.permanent_code,
-        corp_name=str(corp.get("corp_name") or previous.corp_name),
-        agent_id=agent_id if isinstance(agent_id, int) else previous.agent_id,
+        corp_name=name if isinstance(name, str) and name else previous.corp_name,
+        agent_id=agent_id,
     )
 
 

@@ -44,9 +44,21 @@ def get_permanent_code(emu: World, call: Call) -> dict[str, Any]:
     return p.permanent_code(p.check_suite_token(call.query.get("suite_access_token")), call.body)
 
 
+def get_permanent_code_v2(emu: World, call: Call) -> dict[str, Any]:
+    p = _p(emu)
+    suite = p.check_suite_token(call.query.get("suite_access_token"))
+    return p.permanent_code(suite, call.body, v2=True)
+
+
 def get_auth_info(emu: World, call: Call) -> dict[str, Any]:
     p = _p(emu)
     return p.auth_info(p.check_suite_token(call.query.get("suite_access_token")), call.body)
+
+
+def get_auth_info_v2(emu: World, call: Call) -> dict[str, Any]:
+    p = _p(emu)
+    suite = p.check_suite_token(call.query.get("suite_access_token"))
+    return p.auth_info(suite, call.body, v2=True)
 
 
 def get_corp_token(emu: World, call: Call) -> Response:
@@ -103,6 +115,8 @@ HANDLERS: dict[str, Handler] = {
     "setSessionInfo": set_session_info,
     "getPermanentCode": get_permanent_code,
     "getAuthInfo": get_auth_info,
+    "getPermanentCodeV2": get_permanent_code_v2,
+    "getAuthInfoV2": get_auth_info_v2,
     "getCorpToken": get_corp_token,
     "useridToOpenuserid": userid_to_openuserid,
     "getNewExternalUserid": get_new_external_userid,
