@@ -30,6 +30,7 @@ counts token issues per corp and every call made with a cancelled corp's credent
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import hashlib
 import json
 import logging
@@ -118,6 +119,13 @@ def existing_provider(world: World) -> ProviderEmulator | None:
     return _PROVIDERS.get(world)
 
 
+def provider_for(world: World) -> ProviderEmulator:
+    """The provider side of ``world``: the one its Emulator made, or one made now with the
+    emulator's own class for the corps (a handler or control route reached it first)."""
+    found = existing_provider(world)
+    return found if found is not None else provider_of(world, type(world))
+
+
 def drop_provider(world: World, *, close_only: bool = False) -> None:
     """Stop the provider side's threads; unless ``close_only``, forget it (reset)."""
     found = _PROVIDERS.get(world) if close_only else _PROVIDERS.pop(world, None)
@@ -178,6 +186,22 @@ class ProviderStats:
     tickets_pushed: int = 0
     instructions_sent: int = 0
     instructions_failed: int = 0
+
+    def as_dict(self) -> dict[str, Any]:
+        """JSON-ready: the per-(suite, corp) counters as ``{suite_id: {corp_id: n}}``."""
+        out: dict[str, Any] = {}
+        for f in dataclasses.fields(self):
+            value = getattr(self, f.name)
+            if isinstance(value, Counter):
+                nested: dict[str, Any] = {}
+                for key, n in value.items():
+                    if isinstance(key, tuple):
+                        nested.setdefault(key[0], {})[key[1]] = n
+                    else:
+                        nested[key] = n
+                value = nested
+            out[f.name] = value
+        return out
 
 
 @dataclass(frozen=True, slots=True)
@@ -309,7 +333,7 @@ class ProviderEmulator:
         self._corps: dict[str, Any] = {}  # corp id -> its Emulator (a CorpEmulator)
         self._corp_names: dict[str, str] = {}
         self._grants: dict[tuple[str, str], _Grant] = {}
-        self._pre_auth: dict[str, tuple[str, float]] = {}
+        self._pre_auth: dict[str, tuple[str, float, int]] = {}  # code -> suite, expiry, type
         self._auth_codes: dict[str, tuple[str, str, float]] = {}
         self._tokens: dict[str, _Token] = {}
         self._pusher: _Pusher | None = None
@@ -389,7 +413,9 @@ class ProviderEmulator:
 
     # ------------------------------------------------------------------ the flow (admin side)
 
-    def authorize(self, suite_id: str, corp_id: str, *, state: str = "", push: bool = True) -> str:
+    def authorize(
+        self, suite_id: str, corp_id: str, *, state: str = "", push: bool = True, auth_type: int = 0
+    ) -> str:
         """The corp's admin installs ``suite_id``: returns the auth_code (valid 10 minutes)
         and, with ``push``, sends it as a ``create_auth`` instruction callback."""
         suite = self._suite(suite_id)
@@ -400,33 +426,34 @@ class ProviderEmulator:
                 self._agent_seq += 1
                 grant = _Grant(suite_id, corp_id, self._new("PC", 43), self._agent_seq)
                 self._grants[(suite_id, corp_id)] = grant
-            grant.state = state
-            code = self._new("AC", 64)
-            self._auth_codes[code] = (suite_id, corp_id, self.emu.clock.now() + AUTH_CODE_SECONDS)
-            if push and suite.callback is not None:
-                fields: dict[str, str | int] = {
-                    "SuiteId": suite_id,
-                    "AuthCode": code,
-                    "InfoType": "create_auth",
-                    "TimeStamp": self.emu.clock.now_int(),
-                    "State": state,
-                }
-                self._push(suite, "create_auth", _xml(fields))
+            grant.state, grant.auth_type = state, auth_type
+            code = self._auth_code(suite_id, corp_id)
+            if push:
+                self._instruct(suite, "create_auth", AuthCode=code, State=state)
             return code
+
+    def install(self, pre_auth_code: str, corp_id: str, *, state: str = "") -> tuple[str, str]:
+        """An admin follows the provider's installation link (``pre_auth_code``): the corp
+        authorises that code's suite (test authorisation when ``set_session_info`` said
+        ``auth_type`` 1). Returns ``(suite_id, auth_code)``: the redirect's auth_code; no
+        create_auth is pushed for a link install, as WeCom does."""
+        with self.emu.lock:
+            found = self._pre_auth.get(pre_auth_code)
+            if found is None:
+                raise ApiError(40077, "invalid pre_auth_code")
+            if found[1] <= self.emu.clock.now():
+                raise ApiError(42007, "pre_auth_code expired")
+            del self._pre_auth[pre_auth_code]  # one installation per link
+        suite_id, _expires, auth_type = found
+        code = self.authorize(suite_id, corp_id, state=state, push=False, auth_type=auth_type)
+        return suite_id, code
 
     def change_auth(self, suite_id: str, corp_id: str) -> None:
         """The corp changed the app's authorisation: pushes ``change_auth``."""
         suite = self._suite(suite_id)
         with self.emu.lock:
             self._grant(suite_id, corp_id)
-            if suite.callback is not None:
-                fields: dict[str, str | int] = {
-                    "SuiteId": suite_id,
-                    "InfoType": "change_auth",
-                    "TimeStamp": self.emu.clock.now_int(),
-                    "AuthCorpId": corp_id,
-                }
-                self._push(suite, "change_auth", _xml(fields))
+            self._instruct(suite, "change_auth", AuthCorpId=corp_id)
 
     def cancel_auth(self, suite_id: str, corp_id: str) -> None:
         """The corp removes the app: its tokens are revoked (40014), its permanent code stops
@@ -434,39 +461,41 @@ class ProviderEmulator:
         suite = self._suite(suite_id)
         with self.emu.lock:
             self._grant(suite_id, corp_id).cancelled = True
-            for record in self._tokens.values():
-                if record.kind == "corp" and record.owner == suite_id and record.corp_id == corp_id:
-                    record.revoked = True
-            if suite.callback is not None:
-                fields: dict[str, str | int] = {
-                    "SuiteId": suite_id,
-                    "InfoType": "cancel_auth",
-                    "TimeStamp": self.emu.clock.now_int(),
-                    "AuthCorpId": corp_id,
-                }
-                self._push(suite, "cancel_auth", _xml(fields))
+            self._revoke_corp_tokens(suite_id, corp_id)
+            self._instruct(suite, "cancel_auth", AuthCorpId=corp_id)
 
     def reset_permanent_code(self, suite_id: str, corp_id: str) -> str:
         """代开发: the admin regenerates the app secret. The old permanent code and tokens stop
         working; the returned auth_code (also pushed) yields the new one."""
         suite = self._suite(suite_id)
         with self.emu.lock:
-            grant = self._grant(suite_id, corp_id)
-            grant.permanent_code = self._new("PC", 43)
-            for record in self._tokens.values():
-                if record.kind == "corp" and record.owner == suite_id and record.corp_id == corp_id:
-                    record.revoked = True
-            code = self._new("AC", 64)
-            self._auth_codes[code] = (suite_id, corp_id, self.emu.clock.now() + AUTH_CODE_SECONDS)
-            if suite.callback is not None:
-                fields: dict[str, str | int] = {
-                    "SuiteId": suite_id,
-                    "AuthCode": code,
-                    "InfoType": "reset_permanent_code",
-                    "TimeStamp": self.emu.clock.now_int(),
-                }
-                self._push(suite, "reset_permanent_code", _xml(fields))
+            self._grant(suite_id, corp_id).permanent_code = self._new("PC", 43)
+            self._revoke_corp_tokens(suite_id, corp_id)
+            code = self._auth_code(suite_id, corp_id)
+            self._instruct(suite, "reset_permanent_code", AuthCode=code)
             return code
+
+    def _auth_code(self, suite_id: str, corp_id: str) -> str:
+        code = self._new("AC", 64)
+        self._auth_codes[code] = (suite_id, corp_id, self.emu.clock.now() + AUTH_CODE_SECONDS)
+        return code
+
+    def _revoke_corp_tokens(self, suite_id: str, corp_id: str) -> None:
+        for record in self._tokens.values():
+            if record.kind == "corp" and record.owner == suite_id and record.corp_id == corp_id:
+                record.revoked = True
+
+    def _instruct(self, suite: _Suite, info_type: str, **fields: str | int) -> None:
+        """Push one instruction callback (when the suite has a callback URL)."""
+        if suite.callback is None:
+            return
+        message: dict[str, str | int] = {
+            "SuiteId": suite.suite_id,
+            "InfoType": info_type,
+            "TimeStamp": self.emu.clock.now_int(),
+            **fields,
+        }
+        self._push(suite, info_type, _xml(message))
 
     def push_suite_ticket(self, suite_id: str) -> str:
         """Issue a new suite_ticket now (valid 30 minutes) and push it when a callback is set."""
@@ -478,14 +507,8 @@ class ProviderEmulator:
             suite.tickets[ticket] = now
             suite.last_push = now
             if suite.callback is not None:
-                fields: dict[str, str | int] = {
-                    "SuiteId": suite_id,
-                    "InfoType": "suite_ticket",
-                    "TimeStamp": int(now),
-                    "SuiteTicket": ticket,
-                }
                 self.stats.tickets_pushed += 1
-                self._push(suite, "suite_ticket", _xml(fields))
+                self._instruct(suite, "suite_ticket", SuiteTicket=ticket)
             return ticket
 
     def tick(self) -> int:
@@ -521,6 +544,48 @@ class ProviderEmulator:
             pusher.close()
         for child in self._corps.values():
             child.close()
+
+    def snapshot(self) -> dict[str, Any]:
+        """The provider side as JSON for the control API — never a secret (no suite secret,
+        ticket, permanent code or token)."""
+        with self.emu.lock:
+            now = self.emu.clock.now()
+            suites = [
+                {
+                    "suite_id": s.suite_id,
+                    "kind": s.kind,
+                    "callback_url": None if s.callback is None else s.callback[0],
+                    "valid_tickets": sum(at + TICKET_SECONDS > now for at in s.tickets.values()),
+                    "last_push": s.last_push,
+                }
+                for s in self._suites.values()
+            ]
+            corps = [
+                {
+                    "corp_id": corp_id,
+                    "name": self._corp_names[corp_id],
+                    "grants": {
+                        g.suite_id: {
+                            "authorized": not g.cancelled,
+                            "agent_id": g.agent_id,
+                            "auth_type": g.auth_type,
+                            "state": g.state,
+                        }
+                        for (_, c), g in self._grants.items()
+                        if c == corp_id
+                    },
+                }
+                for corp_id in self._corps
+            ]
+            stats = self.stats.as_dict()
+        log = [dataclasses.asdict(d) for d in self.instruction_log]
+        return {
+            "provider_corp_id": self.provider_corp_id,
+            "suites": suites,
+            "corps": corps,
+            "stats": stats,
+            "instructions": log,
+        }
 
     def grants(self, corp_id: str) -> dict[str, bool]:
         """``{suite_id: authorised}`` for ``corp_id`` (False once cancelled)."""
@@ -580,7 +645,7 @@ class ProviderEmulator:
 
     def pre_auth_code(self, suite: _Suite) -> dict[str, Any]:
         code = self._new("PA", 64)
-        self._pre_auth[code] = (suite.suite_id, self.emu.clock.now() + PRE_AUTH_SECONDS)
+        self._pre_auth[code] = (suite.suite_id, self.emu.clock.now() + PRE_AUTH_SECONDS, 0)
         return {"pre_auth_code": code, "expires_in": PRE_AUTH_SECONDS}
 
     def session_info(self, suite: _Suite, body: dict[str, Any]) -> dict[str, Any]:
@@ -589,6 +654,8 @@ class ProviderEmulator:
             raise ApiError(40077, "invalid pre_auth_code")
         if found[1] <= self.emu.clock.now():
             raise ApiError(42007, "pre_auth_code expired")
+        auth_type = body.get("session_info", {}).get("auth_type", 0)
+        self._pre_auth[body["pre_auth_code"]] = (found[0], found[1], int(auth_type))
         return {}
 
     def permanent_code(
