@@ -28,8 +28,9 @@ that carry ``errcode`` only on failure.
 
 Sync and async share one implementation: every flow (install, tokens, a service call...) is a
 generator in :class:`_Core` that *yields* its I/O as a function of the shell
-(``lambda p: p.store.get(key)``) and gets the result sent back. :class:`Provider` calls those
-functions, :class:`AsyncProvider` awaits them; the shells only type the public methods.
+(``lambda p: p.store.get(key)``) and gets the result sent back (:mod:`.flows`).
+:class:`Provider` calls those functions, :class:`AsyncProvider` awaits them; the shells only
+type the public methods. Options shared by both: :class:`ProviderOptions`.
 """
 
 from __future__ import annotations
@@ -37,10 +38,10 @@ from __future__ import annotations
 import inspect
 import threading
 import time
-from collections.abc import Callable, Generator, Mapping
+from collections.abc import Callable, Mapping
 from functools import partial
 from types import TracebackType
-from typing import TYPE_CHECKING, Any, Final, Generic, Literal, Self, TypeVar
+from typing import TYPE_CHECKING, Any, Final, Generic, Literal, Self, TypedDict, TypeVar, Unpack
 
 import httpx
 
@@ -69,6 +70,7 @@ from wxkefu_ext.errors import (
     SuiteTicketMissingError,
 )
 from wxkefu_ext.provider.credentials import ProviderCredential, SuiteCredential
+from wxkefu_ext.provider.flows import Effect, Flow, arun, run
 from wxkefu_ext.provider.stores import (
     AsyncPermanentCodeStore,
     Authorization,
@@ -96,6 +98,7 @@ __all__ = [
     "SUITE_TICKET_SECONDS",
     "AsyncProvider",
     "Provider",
+    "ProviderOptions",
     "TokenKind",
 ]
 
@@ -114,12 +117,8 @@ _KIND_OF: Final[dict[str | None, TokenKind]] = {
 }
 _SCHEME_OF: Final = {kind: scheme for scheme, kind in _KIND_OF.items()}
 
-T = TypeVar("T")
 M = TypeVar("M", TokenManager, AsyncTokenManager)
 C = TypeVar("C", KfClient, AsyncKfClient)
-#: One step of a flow: a function of the shell (sync: its result; async: awaited).
-Effect = Callable[[Any], Any]
-Flow = Generator[Effect, Any, T]
 
 
 # --------------------------------------------------------------------------- pure decisions
@@ -203,6 +202,20 @@ def _no_ticket(suite_id: str) -> SuiteTicketMissingError:
     )
 
 
+class ProviderOptions(TypedDict, total=False):
+    """Keyword options of :class:`Provider` and :class:`AsyncProvider` (defaults in brackets)."""
+
+    #: the provider's own credential, for ``provider_access_token`` [None]
+    provider: ProviderCredential | None
+    base_url: str  # [https://qyapi.weixin.qq.com/cgi-bin]
+    retry: RetryPolicy | None  # [RetryPolicy()]
+    timeout: float | httpx.Timeout  # total budget per attempt [10 s]
+    proxy: str | None  # for the default transport [None]
+    margin: float  # refresh tokens this long before expiry [300 s]
+    lock_wait: float  # bounded wait for another process's token refresh [20 s]
+    clock: Callable[[], float]  # what token and ticket lifetimes are measured with [time.time]
+
+
 # --------------------------------------------------------------------------- the sans-IO core
 
 
@@ -217,29 +230,21 @@ class _Core(Generic[M, C]):
     http: Any
     _transport: Any
 
-    def _configure(
-        self,
-        suite: SuiteCredential,
-        provider: ProviderCredential | None,
-        *,
-        base_url: str,
-        retry: RetryPolicy | None,
-        timeout: float | httpx.Timeout,
-        margin: float,
-        lock_wait: float,
-        clock: Callable[[], float],
-    ) -> None:
+    def _configure(self, suite: SuiteCredential, options: ProviderOptions) -> None:
         if not isinstance(suite, SuiteCredential):
             raise ConfigurationError("suite must be a SuiteCredential")
+        unknown = set(options) - set(ProviderOptions.__annotations__)
+        if unknown:
+            raise TypeError(f"unknown provider option(s): {sorted(unknown)}")
         self.suite = suite
-        self.provider_credential = provider
-        self.base_url = base_url.rstrip("/")
-        self.retry = retry or RetryPolicy()
-        self.timeout = _timeout(timeout)
-        self._clock = clock
+        self.provider_credential = options.get("provider")
+        self.base_url = options.get("base_url", DEFAULT_BASE_URL).rstrip("/")
+        self.retry = options.get("retry") or RetryPolicy()
+        self.timeout = _timeout(options.get("timeout", DEFAULT_TIMEOUT))
+        self._clock = clock = options.get("clock", time.time)
         self._token_options: dict[str, Any] = {
-            "margin": margin,
-            "lock_wait": lock_wait,
+            "margin": options.get("margin", DEFAULT_MARGIN),
+            "lock_wait": options.get("lock_wait", DEFAULT_LOCK_WAIT),
             "clock": clock,
         }
         self._lock = threading.Lock()
@@ -462,37 +467,6 @@ class _Core(Generic[M, C]):
 # --------------------------------------------------------------------------- the shells
 
 
-def _run(shell: Any, flow: Flow[T]) -> T:
-    """Drive ``flow`` synchronously (each effect's result sent back; its error thrown in)."""
-    value: Any = None
-    error: BaseException | None = None
-    while True:
-        try:
-            effect = flow.send(value) if error is None else flow.throw(error)
-        except StopIteration as stop:
-            return stop.value  # type: ignore[no-any-return]
-        try:
-            value, error = effect(shell), None
-        except Exception as exc:  # handed to the flow, which re-raises it
-            value, error = None, exc
-
-
-async def _arun(shell: Any, flow: Flow[T]) -> T:
-    """Drive ``flow`` on asyncio (awaitable results awaited)."""
-    value: Any = None
-    error: BaseException | None = None
-    while True:
-        try:
-            effect = flow.send(value) if error is None else flow.throw(error)
-        except StopIteration as stop:
-            return stop.value  # type: ignore[no-any-return]
-        try:
-            value = effect(shell)
-            value, error = (await value if inspect.isawaitable(value) else value), None
-        except Exception as exc:  # handed to the flow, which re-raises it
-            value, error = None, exc
-
-
 class Provider(_Core[TokenManager, KfClient], ProviderResources):
     """A service provider's suite, serving every corp that authorised it (thread-safe).
 
@@ -510,23 +484,15 @@ class Provider(_Core[TokenManager, KfClient], ProviderResources):
         self,
         suite: SuiteCredential,
         *,
-        provider: ProviderCredential | None = None,
         token_store: TokenStore | None = None,
         codes: PermanentCodeStore | None = None,
-        base_url: str = DEFAULT_BASE_URL,
-        retry: RetryPolicy | None = None,
-        timeout: float | httpx.Timeout = DEFAULT_TIMEOUT,
         transport: httpx.BaseTransport | None = None,
-        proxy: str | None = None,
-        margin: float = DEFAULT_MARGIN,
-        lock_wait: float = DEFAULT_LOCK_WAIT,
-        clock: Callable[[], float] = time.time,
+        **options: Unpack[ProviderOptions],
     ) -> None:
-        self._configure(suite, provider, base_url=base_url, retry=retry, timeout=timeout,
-                        margin=margin, lock_wait=lock_wait, clock=clock)  # fmt: skip
+        self._configure(suite, options)
         self.store: TokenStore = token_store or MemoryTokenStore()
         self.codes: PermanentCodeStore = codes or MemoryPermanentCodeStore()
-        self._transport = transport or DeadlineTransport(proxy=proxy)
+        self._transport = transport or DeadlineTransport(proxy=options.get("proxy"))
         self.http: httpx.Client = httpx.Client(
             base_url=self.base_url,
             transport=RetryTransport(_Borrowed(self._transport), self.retry),
@@ -535,21 +501,21 @@ class Provider(_Core[TokenManager, KfClient], ProviderResources):
         self._start_tokens()
 
     def _drive(self, flow: Flow[Any]) -> Any:
-        return _run(self, flow)
+        return run(self, flow)
 
     def _call_operation(self, op: _ops.Operation, call: Call) -> tuple[httpx.Response, Any]:
         """The resource API's transport (``provider.service.*``)."""
-        return _run(self, self._call_flow(op, call))
+        return run(self, self._call_flow(op, call))
 
     def set_suite_ticket(self, ticket: str, *, timestamp: float | None = None) -> bool:
         """Store a pushed suite_ticket for every process (``timestamp``: its ``TimeStamp``).
         Returns False, keeping the stored one, when the push is older than the stored ticket or
         already expired."""
-        return _run(self, self._set_ticket_flow(ticket, timestamp))
+        return run(self, self._set_ticket_flow(ticket, timestamp))
 
     def suite_ticket(self) -> str:
         """The latest stored suite_ticket, or :class:`SuiteTicketMissingError`."""
-        return _run(self, self._ticket_flow())
+        return run(self, self._ticket_flow())
 
     def suite_access_token(self) -> str:
         return self.suite_tokens.get()
@@ -571,40 +537,40 @@ class Provider(_Core[TokenManager, KfClient], ProviderResources):
     ) -> dict[str, Any]:
         """A service call the spec does not have yet, carrying the ``auth`` kind's token;
         returns the checked reply. A rejected token is dropped and the call replayed once."""
-        return _run(self, self._request_flow(method, path, params, json, auth))
+        return run(self, self._request_flow(method, path, params, json, auth))
 
     def install(self, auth_code: str, *, v2: bool = False) -> Authorization:
         """Complete an installation: exchange the single-use ``auth_code`` (create_auth
         callback, install redirect, or reset_permanent_code) for the permanent code and store
         it. A previous token of the corp is dropped (the code changed). ``v2`` uses the faster
         ``service/v2/get_permanent_code`` (no first corp token, no agent id)."""
-        return _run(self, self._install_flow(auth_code, v2))
+        return run(self, self._install_flow(auth_code, v2))
 
     def authorization(self, corp_id: str) -> Authorization:
         """The corp's stored authorisation, or the typed reason it has none."""
-        return _run(self, self._authorization_flow(corp_id))
+        return run(self, self._authorization_flow(corp_id))
 
     def get_auth_info(
         self, corp_id: str, *, v2: bool = False
     ) -> GetAuthInfoRespOk | GetAuthInfoV2RespOk:
         """``service/get_auth_info`` (or its v2) for an authorised corp, with the stored code."""
-        return _run(self, self._auth_info_flow(corp_id, v2))  # type: ignore[no-any-return]
+        return run(self, self._auth_info_flow(corp_id, v2))  # type: ignore[no-any-return]
 
     def cancel(self, corp_id: str) -> None:
         """The corp cancelled (cancel_auth): tombstone its code first (so no process can fetch
         a new token), then drop its token, so that nothing more is sent for it."""
-        _run(self, self._cancel_flow(corp_id))
+        run(self, self._cancel_flow(corp_id))
 
     def corp_ids(self) -> list[str]:
         """The corps that currently authorise this suite."""
-        return _run(self, self._corp_ids_flow())
+        return run(self, self._corp_ids_flow())
 
     def corp(self, corp_id: str) -> KfClient:
         """A :class:`KfClient` calling the Kf API on behalf of ``corp_id`` (cached; shares the
         provider's pool and token store). Reads the permanent-code store every time, so it
         raises the typed error at once if the corp has not authorised the suite or cancelled
         (in any process)."""
-        return _run(self, self._corp_flow(corp_id))
+        return run(self, self._corp_flow(corp_id))
 
     def close(self) -> None:
         for client in self._take_clients():
@@ -662,23 +628,15 @@ class AsyncProvider(_Core[AsyncTokenManager, AsyncKfClient], AsyncProviderResour
         self,
         suite: SuiteCredential,
         *,
-        provider: ProviderCredential | None = None,
         token_store: TokenStore | AsyncTokenStore | None = None,
         codes: PermanentCodeStore | AsyncPermanentCodeStore | None = None,
-        base_url: str = DEFAULT_BASE_URL,
-        retry: RetryPolicy | None = None,
-        timeout: float | httpx.Timeout = DEFAULT_TIMEOUT,
         transport: httpx.AsyncBaseTransport | None = None,
-        proxy: str | None = None,
-        margin: float = DEFAULT_MARGIN,
-        lock_wait: float = DEFAULT_LOCK_WAIT,
-        clock: Callable[[], float] = time.time,
+        **options: Unpack[ProviderOptions],
     ) -> None:
-        self._configure(suite, provider, base_url=base_url, retry=retry, timeout=timeout,
-                        margin=margin, lock_wait=lock_wait, clock=clock)  # fmt: skip
+        self._configure(suite, options)
         self.store: AsyncTokenStore = as_async_store(token_store or MemoryTokenStore())
         self.codes: AsyncPermanentCodeStore = _async_codes(codes or MemoryPermanentCodeStore())
-        self._transport = transport or httpx.AsyncHTTPTransport(proxy=proxy)
+        self._transport = transport or httpx.AsyncHTTPTransport(proxy=options.get("proxy"))
         self.http: httpx.AsyncClient = httpx.AsyncClient(
             base_url=self.base_url,
             transport=AsyncRetryTransport(_AsyncBorrowed(self._transport), self.retry),
@@ -687,17 +645,17 @@ class AsyncProvider(_Core[AsyncTokenManager, AsyncKfClient], AsyncProviderResour
         self._start_tokens()
 
     def _drive(self, flow: Flow[Any]) -> Any:
-        return _arun(self, flow)
+        return arun(self, flow)
 
     async def _call_operation(self, op: _ops.Operation, call: Call) -> tuple[httpx.Response, Any]:
-        return await _arun(self, self._call_flow(op, call))
+        return await arun(self, self._call_flow(op, call))
 
     async def set_suite_ticket(self, ticket: str, *, timestamp: float | None = None) -> bool:
         """Like :meth:`Provider.set_suite_ticket`."""
-        return await _arun(self, self._set_ticket_flow(ticket, timestamp))
+        return await arun(self, self._set_ticket_flow(ticket, timestamp))
 
     async def suite_ticket(self) -> str:
-        return await _arun(self, self._ticket_flow())
+        return await arun(self, self._ticket_flow())
 
     async def suite_access_token(self) -> str:
         return await self.suite_tokens.get()
@@ -718,30 +676,30 @@ class AsyncProvider(_Core[AsyncTokenManager, AsyncKfClient], AsyncProviderResour
         auth: TokenKind = "suite",
     ) -> dict[str, Any]:
         """Like :meth:`Provider.request`."""
-        return await _arun(self, self._request_flow(method, path, params, json, auth))
+        return await arun(self, self._request_flow(method, path, params, json, auth))
 
     async def install(self, auth_code: str, *, v2: bool = False) -> Authorization:
         """Like :meth:`Provider.install`."""
-        return await _arun(self, self._install_flow(auth_code, v2))
+        return await arun(self, self._install_flow(auth_code, v2))
 
     async def authorization(self, corp_id: str) -> Authorization:
-        return await _arun(self, self._authorization_flow(corp_id))
+        return await arun(self, self._authorization_flow(corp_id))
 
     async def get_auth_info(
         self, corp_id: str, *, v2: bool = False
     ) -> GetAuthInfoRespOk | GetAuthInfoV2RespOk:
-        return await _arun(self, self._auth_info_flow(corp_id, v2))
+        return await arun(self, self._auth_info_flow(corp_id, v2))
 
     async def cancel(self, corp_id: str) -> None:
         """Like :meth:`Provider.cancel`."""
-        await _arun(self, self._cancel_flow(corp_id))
+        await arun(self, self._cancel_flow(corp_id))
 
     async def corp_ids(self) -> list[str]:
-        return await _arun(self, self._corp_ids_flow())
+        return await arun(self, self._corp_ids_flow())
 
     async def corp(self, corp_id: str) -> AsyncKfClient:
         """Like :meth:`Provider.corp` (a coroutine: it reads the permanent-code store)."""
-        return await _arun(self, self._corp_flow(corp_id))
+        return await arun(self, self._corp_flow(corp_id))
 
     async def aclose(self) -> None:
         for client in self._take_clients():
