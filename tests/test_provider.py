@@ -743,3 +743,28 @@ def test_provider_success_replies_conform_to_the_spec() -> None:
     }
     assert provider_paths | {"/externalcontact/get_new_external_userid"} == seen
     emu.close()
+
+
+def test_create_auth_racing_the_first_ticket_is_installed_once() -> None:
+    """install() fails for lack of a ticket while another delivery stores one: the code is
+    kept, the re-check sees the ticket, and the code is installed exactly once."""
+    from wxkefu_ext.provider.callback import CreateAuth, InstructionHandler
+
+    emu = Emulator(seed=6)
+    emu.provider.add_corp(CORPS[0]).create_account("x")
+    provider = make_provider(emu, MemoryTokenStore(), MemoryPermanentCodeStore())
+    code = emu.provider.authorize(DEFAULT_SUITE_ID, CORPS[0], push=False)
+    real_install, calls = provider.install, []
+
+    def racing_install(auth_code: str, **kw: Any) -> Any:
+        calls.append(auth_code)
+        if len(calls) == 1:  # the ticket arrives right after this attempt failed
+            failure = SuiteTicketMissingError("no ticket yet")
+            provider.set_suite_ticket(emu.provider.push_suite_ticket(DEFAULT_SUITE_ID))
+            raise failure
+        return real_install(auth_code, **kw)
+
+    provider.install = racing_install  # type: ignore[method-assign]
+    handler = InstructionHandler(provider)
+    handler.apply(CreateAuth(DEFAULT_SUITE_ID, code, emu.clock.now_int()))
+    assert handler.pending == 0 and provider.corp_ids() == [CORPS[0]] and calls == [code, code]
