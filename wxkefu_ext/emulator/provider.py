@@ -41,7 +41,7 @@ import weakref
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Final, Literal, Protocol
+from typing import TYPE_CHECKING, Any, Final, Literal, Protocol, TypeVar
 
 from wxkefu_ext._redact import Secret, redact_text
 from wxkefu_ext.emulator._http import REJECT_HEADER, ApiError, Request, Response, json_response
@@ -84,6 +84,7 @@ TIMEOUT: Final = 5.0
 _STOP: Final = object()
 
 SuiteKind = Literal["third_party", "custom"]
+V = TypeVar("V")
 TokenKind = Literal["suite", "provider", "corp"]
 
 #: emulator → its provider side (this module sits below the Emulator facade, which reaches it
@@ -395,10 +396,7 @@ class ProviderEmulator:
 
     def corp(self, corp_id: str) -> Any:
         """The Kf state of ``corp_id`` (a child emulator sharing this one's clock)."""
-        found = self._corps.get(corp_id)
-        if found is None:
-            raise ValueError(f"no corp {corp_id!r}; add it with add_corp()")
-        return found
+        return _known(self._corps, corp_id, f"no corp {corp_id!r}; add it with add_corp()")
 
     def open_userid(self, corp_id: str, userid: str) -> str:
         """The open_userid a third-party app of this provider sees for ``userid``."""
@@ -788,16 +786,11 @@ class ProviderEmulator:
     # ------------------------------------------------------------------ helpers
 
     def _suite(self, suite_id: str) -> _Suite:
-        found = self._suites.get(suite_id)
-        if found is None:
-            raise ValueError(f"no suite {suite_id!r}; add it with add_suite()")
-        return found
+        return _known(self._suites, suite_id, f"no suite {suite_id!r}; add it with add_suite()")
 
     def _grant(self, suite_id: str, corp_id: str) -> _Grant:
-        found = self._grants.get((suite_id, corp_id))
-        if found is None:
-            raise ValueError(f"corp {corp_id!r} never authorised suite {suite_id!r}")
-        return found
+        missing = f"corp {corp_id!r} never authorised suite {suite_id!r}"
+        return _known(self._grants, (suite_id, corp_id), missing)
 
     def _new(self, prefix: str, length: int) -> str:
         return self.emu.new_id(prefix, length - len(prefix))
@@ -812,6 +805,14 @@ class ProviderEmulator:
             f"ProviderEmulator(suites={sorted(self._suites)}, corps={len(self._corps)}, "
             f"grants={sum(not g.cancelled for g in self._grants.values())})"
         )
+
+
+def _known(table: dict[Any, V], key: Any, missing: str) -> V:
+    """``table[key]``, or ValueError(``missing``) — a control call naming what is not there."""
+    found = table.get(key)
+    if found is None:
+        raise ValueError(missing)
+    return found
 
 
 def _error(errcode: int, message: str, kind: str) -> Response:

@@ -44,6 +44,19 @@ Route = Callable[["Scenario", dict[str, Any], "Request"], dict[str, Any]]
 PREFIX = "/_emulator/provider"
 
 
+ROUTES: dict[tuple[str, str], Route] = {}
+
+
+def _route(method: str, path: str) -> Callable[[Route], Route]:
+    """Register the decorated function as ``method PREFIX+path``."""
+
+    def register(fn: Route) -> Route:
+        ROUTES[(method, PREFIX + path)] = fn
+        return fn
+
+    return register
+
+
 def _text(body: dict[str, Any], name: str, default: str | None = None) -> str:
     value = body.get(name, default)
     if not isinstance(value, str) or (not value and default is None):
@@ -55,10 +68,12 @@ def _p(emu: Scenario) -> ProviderEmulator:
     return provider_for(emu)
 
 
+@_route("GET", "")
 def _state(emu: Scenario, body: dict[str, Any], _: Request) -> dict[str, Any]:
     return _p(emu).snapshot()
 
 
+@_route("POST", "/suites")
 def _suites(emu: Scenario, body: dict[str, Any], _: Request) -> dict[str, Any]:
     kind = body.get("kind")
     if kind not in (None, "third_party", "custom"):
@@ -67,6 +82,7 @@ def _suites(emu: Scenario, body: dict[str, Any], _: Request) -> dict[str, Any]:
     return {}
 
 
+@_route("POST", "/suites/callback")
 def _callback(emu: Scenario, body: dict[str, Any], _: Request) -> dict[str, Any]:
     url = body.get("url")
     if url is not None and not isinstance(url, str):
@@ -80,25 +96,30 @@ def _callback(emu: Scenario, body: dict[str, Any], _: Request) -> dict[str, Any]
     return {}
 
 
+@_route("POST", "/suite_ticket")
 def _ticket(emu: Scenario, body: dict[str, Any], _: Request) -> dict[str, Any]:
     return {"suite_ticket": _p(emu).push_suite_ticket(_text(body, "suite_id"))}
 
 
+@_route("POST", "/tick")
 def _tick(emu: Scenario, body: dict[str, Any], _: Request) -> dict[str, Any]:
     return {"pushed": _p(emu).tick()}
 
 
+@_route("POST", "/corps")
 def _corps(emu: Scenario, body: dict[str, Any], _: Request) -> dict[str, Any]:
     corp_id = _text(body, "corp_id")
     _p(emu).add_corp(corp_id, _text(body, "name", ""))
     return {"corp_id": corp_id}
 
 
+@_route("POST", "/corps/accounts")
 def _accounts(emu: Scenario, body: dict[str, Any], _: Request) -> dict[str, Any]:
     corp = _p(emu).corp(_text(body, "corp_id"))
     return {"open_kfid": corp.create_account(_text(body, "name", "客服"))}
 
 
+@_route("POST", "/corps/servicers")
 def _servicers(emu: Scenario, body: dict[str, Any], _: Request) -> dict[str, Any]:
     open_userid = _p(emu).add_servicer(
         _text(body, "corp_id"), _text(body, "open_kfid"), _text(body, "userid")
@@ -106,6 +127,7 @@ def _servicers(emu: Scenario, body: dict[str, Any], _: Request) -> dict[str, Any
     return {"open_userid": open_userid}
 
 
+@_route("POST", "/install")
 def _install(emu: Scenario, body: dict[str, Any], _: Request) -> dict[str, Any]:
     suite_id, code = _p(emu).install(
         _text(body, "pre_auth_code"), _text(body, "corp_id"), state=_text(body, "state", "")
@@ -113,6 +135,7 @@ def _install(emu: Scenario, body: dict[str, Any], _: Request) -> dict[str, Any]:
     return {"suite_id": suite_id, "auth_code": code}
 
 
+@_route("POST", "/authorize")
 def _authorize(emu: Scenario, body: dict[str, Any], _: Request) -> dict[str, Any]:
     code = _p(emu).authorize(
         *_grant(body), state=_text(body, "state", ""), push=bool(body.get("push", True))
@@ -124,37 +147,23 @@ def _grant(body: dict[str, Any]) -> tuple[str, str]:
     return _text(body, "suite_id"), _text(body, "corp_id")
 
 
+@_route("POST", "/change_auth")
 def _change(emu: Scenario, body: dict[str, Any], _: Request) -> dict[str, Any]:
     _p(emu).change_auth(*_grant(body))
     return {}
 
 
+@_route("POST", "/cancel_auth")
 def _cancel(emu: Scenario, body: dict[str, Any], _: Request) -> dict[str, Any]:
     _p(emu).cancel_auth(*_grant(body))
     return {}
 
 
+@_route("POST", "/reset_permanent_code")
 def _reset(emu: Scenario, body: dict[str, Any], _: Request) -> dict[str, Any]:
     return {"auth_code": _p(emu).reset_permanent_code(*_grant(body))}
 
 
+@_route("POST", "/flush")
 def _flush(emu: Scenario, body: dict[str, Any], _: Request) -> dict[str, Any]:
     return {"flushed": _p(emu).flush(float(body.get("timeout", 5.0)))}
-
-
-ROUTES: dict[tuple[str, str], Route] = {
-    ("GET", PREFIX): _state,
-    ("POST", f"{PREFIX}/suites"): _suites,
-    ("POST", f"{PREFIX}/suites/callback"): _callback,
-    ("POST", f"{PREFIX}/suite_ticket"): _ticket,
-    ("POST", f"{PREFIX}/tick"): _tick,
-    ("POST", f"{PREFIX}/corps"): _corps,
-    ("POST", f"{PREFIX}/corps/accounts"): _accounts,
-    ("POST", f"{PREFIX}/corps/servicers"): _servicers,
-    ("POST", f"{PREFIX}/install"): _install,
-    ("POST", f"{PREFIX}/authorize"): _authorize,
-    ("POST", f"{PREFIX}/change_auth"): _change,
-    ("POST", f"{PREFIX}/cancel_auth"): _cancel,
-    ("POST", f"{PREFIX}/reset_permanent_code"): _reset,
-    ("POST", f"{PREFIX}/flush"): _flush,
-}

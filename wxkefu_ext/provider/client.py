@@ -225,6 +225,8 @@ class _Core(Generic[M, C]):
     _manager_cls: type[M]
     _client_cls: type[C]
     _borrowed_cls: type[Any]
+    _retry_cls: type[Any]
+    _http_cls: type[Any]
     store: Any
     codes: Any
     http: Any
@@ -251,8 +253,15 @@ class _Core(Generic[M, C]):
         self._corp_tokens: dict[str, M] = {}
         self._corps: dict[str, C] = {}
 
-    def _start_tokens(self) -> None:
-        """The suite's and the provider's token managers (after the store is set)."""
+    def _open(self, transport: Any) -> None:
+        """The one pool (``transport``) under the retry layer, and the suite's and the
+        provider's token managers (after the stores are set)."""
+        self._transport = transport
+        self.http = self._http_cls(
+            base_url=self.base_url,
+            transport=self._retry_cls(self._borrowed_cls(transport), self.retry),
+            timeout=self.timeout,
+        )
         self.suite_tokens: M = self._new_manager(self.suite.cache_key, self._suite_token_flow)
         provider = self.provider_credential
         self.provider_tokens: M | None = (
@@ -479,6 +488,9 @@ class Provider(_Core[TokenManager, KfClient], ProviderResources):
     _manager_cls = TokenManager
     _client_cls = KfClient
     _borrowed_cls = _Borrowed
+    _retry_cls = RetryTransport
+    _http_cls = httpx.Client
+    http: httpx.Client
 
     def __init__(
         self,
@@ -492,13 +504,7 @@ class Provider(_Core[TokenManager, KfClient], ProviderResources):
         self._configure(suite, options)
         self.store: TokenStore = token_store or MemoryTokenStore()
         self.codes: PermanentCodeStore = codes or MemoryPermanentCodeStore()
-        self._transport = transport or DeadlineTransport(proxy=options.get("proxy"))
-        self.http: httpx.Client = httpx.Client(
-            base_url=self.base_url,
-            transport=RetryTransport(_Borrowed(self._transport), self.retry),
-            timeout=self.timeout,
-        )
-        self._start_tokens()
+        self._open(transport or DeadlineTransport(proxy=options.get("proxy")))
 
     def _drive(self, flow: Flow[Any]) -> Any:
         return run(self, flow)
@@ -623,6 +629,9 @@ class AsyncProvider(_Core[AsyncTokenManager, AsyncKfClient], AsyncProviderResour
     _manager_cls = AsyncTokenManager
     _client_cls = AsyncKfClient
     _borrowed_cls = _AsyncBorrowed
+    _retry_cls = AsyncRetryTransport
+    _http_cls = httpx.AsyncClient
+    http: httpx.AsyncClient
 
     def __init__(
         self,
@@ -636,13 +645,7 @@ class AsyncProvider(_Core[AsyncTokenManager, AsyncKfClient], AsyncProviderResour
         self._configure(suite, options)
         self.store: AsyncTokenStore = as_async_store(token_store or MemoryTokenStore())
         self.codes: AsyncPermanentCodeStore = _async_codes(codes or MemoryPermanentCodeStore())
-        self._transport = transport or httpx.AsyncHTTPTransport(proxy=options.get("proxy"))
-        self.http: httpx.AsyncClient = httpx.AsyncClient(
-            base_url=self.base_url,
-            transport=AsyncRetryTransport(_AsyncBorrowed(self._transport), self.retry),
-            timeout=self.timeout,
-        )
-        self._start_tokens()
+        self._open(transport or httpx.AsyncHTTPTransport(proxy=options.get("proxy")))
 
     def _drive(self, flow: Flow[Any]) -> Any:
         return arun(self, flow)
