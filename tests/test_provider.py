@@ -413,6 +413,8 @@ def test_service_calls_carry_the_token_their_security_names(world: World) -> Non
     raw = provider.with_raw_response.service.get_pre_auth_code()
     assert raw.status_code == 200 and raw.parse().pre_auth_code.startswith("PA")
     assert provider.provider_access_token()
+    escape = provider.request("GET", "/service/get_pre_auth_code")  # the untyped escape hatch
+    assert escape["expires_in"] == 1200 and escape["pre_auth_code"].startswith("PA")
     by_path = {r.url.path.removeprefix("/cgi-bin"): r.url.params for r in seen}
     assert "suite_access_token" in by_path["/service/get_pre_auth_code"]
     assert "access_token" not in by_path["/service/get_pre_auth_code"]

@@ -216,6 +216,14 @@ class ProviderOptions(TypedDict, total=False):
     clock: Callable[[], float]  # what token and ticket lifetimes are measured with [time.time]
 
 
+class ServiceRequest(TypedDict, total=False):
+    """Keywords of ``provider.request(method, path, ...)``."""
+
+    params: Mapping[str, Any] | None  # query parameters
+    json: Any  # the JSON body
+    auth: TokenKind  # whose token the call carries ["suite"]; None: no token
+
+
 # --------------------------------------------------------------------------- the sans-IO core
 
 
@@ -346,9 +354,8 @@ class _Core(Generic[M, C]):
                 response = yield send()
         return response, _service_payload(response, self._secrets())
 
-    def _request_flow(
-        self, method: str, path: str, params: Any, json: Any, auth: TokenKind
-    ) -> Flow[dict[str, Any]]:
+    def _request_flow(self, method: str, path: str, kw: ServiceRequest) -> Flow[dict[str, Any]]:
+        auth, params, json = kw.get("auth", "suite"), kw.get("params"), kw.get("json")
         op = _ops.Operation("request", method, path, "request", auth=auth is not None,
                             security=_SCHEME_OF[auth])  # fmt: skip
         _response, payload = yield from self._call_flow(op, Call(params=params, json=json))
@@ -532,18 +539,11 @@ class Provider(_Core[TokenManager, KfClient], ProviderResources):
     def corp_access_token(self, corp_id: str) -> str:
         return self.corp_tokens(corp_id).get()
 
-    def request(
-        self,
-        method: str,
-        path: str,
-        *,
-        params: Mapping[str, Any] | None = None,
-        json: Any = None,
-        auth: TokenKind = "suite",
-    ) -> dict[str, Any]:
-        """A service call the spec does not have yet, carrying the ``auth`` kind's token;
-        returns the checked reply. A rejected token is dropped and the call replayed once."""
-        return run(self, self._request_flow(method, path, params, json, auth))
+    def request(self, method: str, path: str, **kw: Unpack[ServiceRequest]) -> dict[str, Any]:
+        """A service call the spec does not have yet, carrying the ``auth`` kind's token
+        (default: the suite's); returns the checked reply. A rejected token is dropped and the
+        call replayed once."""
+        return run(self, self._request_flow(method, path, kw))
 
     def install(self, auth_code: str, *, v2: bool = False) -> Authorization:
         """Complete an installation: exchange the single-use ``auth_code`` (create_auth
@@ -669,17 +669,9 @@ class AsyncProvider(_Core[AsyncTokenManager, AsyncKfClient], AsyncProviderResour
     async def corp_access_token(self, corp_id: str) -> str:
         return await self.corp_tokens(corp_id).get()
 
-    async def request(
-        self,
-        method: str,
-        path: str,
-        *,
-        params: Mapping[str, Any] | None = None,
-        json: Any = None,
-        auth: TokenKind = "suite",
-    ) -> dict[str, Any]:
+    async def request(self, method: str, path: str, **kw: Unpack[ServiceRequest]) -> dict[str, Any]:
         """Like :meth:`Provider.request`."""
-        return await arun(self, self._request_flow(method, path, params, json, auth))
+        return await arun(self, self._request_flow(method, path, kw))
 
     async def install(self, auth_code: str, *, v2: bool = False) -> Authorization:
         """Like :meth:`Provider.install`."""
