@@ -513,8 +513,7 @@ class Provider(_Core[TokenManager, KfClient], ProviderResources):
         self.codes: PermanentCodeStore = codes or MemoryPermanentCodeStore()
         self._open(transport or DeadlineTransport(proxy=options.get("proxy")))
 
-    def _drive(self, flow: Flow[Any]) -> Any:
-        return run(self, flow)
+    _drive = run  # the token managers' fetchers run their flows on this thread
 
     def _call_operation(self, op: _ops.Operation, call: Call) -> tuple[httpx.Response, Any]:
         """The resource API's transport (``provider.service.*``)."""
@@ -647,8 +646,7 @@ class AsyncProvider(_Core[AsyncTokenManager, AsyncKfClient], AsyncProviderResour
         self.codes: AsyncPermanentCodeStore = _async_codes(codes or MemoryPermanentCodeStore())
         self._open(transport or httpx.AsyncHTTPTransport(proxy=options.get("proxy")))
 
-    def _drive(self, flow: Flow[Any]) -> Any:
-        return arun(self, flow)
+    _drive = arun  # the token managers' fetchers are coroutines
 
     async def _call_operation(self, op: _ops.Operation, call: Call) -> tuple[httpx.Response, Any]:
         return await arun(self, self._call_flow(op, call))
