@@ -246,14 +246,10 @@ class _Pusher:
         self._queue.put((suite.suite_id, suite.callback, suite.transport, info_type, message))
 
     def flush(self, timeout: float) -> bool:
-        deadline = time.monotonic() + timeout
-        with self._queue.all_tasks_done:
-            while self._queue.unfinished_tasks:
-                remaining = deadline - time.monotonic()
-                if remaining <= 0:
-                    return False
-                self._queue.all_tasks_done.wait(remaining)
-        return True
+        """Wait (at most ``timeout`` s) until every queued delivery is done."""
+        done = self._queue.all_tasks_done
+        with done:
+            return done.wait_for(lambda: not self._queue.unfinished_tasks, timeout)
 
     def close(self) -> None:
         self._queue.put(_STOP)
@@ -262,14 +258,12 @@ class _Pusher:
     def _run(self) -> None:
         loop = asyncio.new_event_loop()
         try:
-            while True:
-                job = self._queue.get()
+            for job in iter(self._queue.get, _STOP):
                 try:
-                    if job is _STOP:
-                        return
                     self._deliver(job, loop)
                 finally:
                     self._queue.task_done()
+            self._queue.task_done()  # the stop marker itself
         finally:
             loop.close()
 
