@@ -169,3 +169,28 @@ def _wait(condition: Any, timeout: float = 10.0) -> None:
     while not condition():
         assert time.monotonic() < deadline, "the instruction was not applied in time"
         time.sleep(0.02)
+
+
+def test_custom_app_secret_reset_over_http(served: tuple[Emulator, str, Control]) -> None:
+    """代开发: install through the default template, reset the secret over HTTP: the new
+    auth_code yields a new permanent code, and calls go on with a token from it."""
+    from wxkefu_ext.emulator.provider import DEFAULT_CUSTOM_SUITE_ID, DEFAULT_CUSTOM_SUITE_SECRET
+
+    emu, base_url, control = served
+    control.ok("/corps", corp_id=CORP)
+    control.ok("/corps/accounts", corp_id=CORP)
+    provider = Provider(
+        SuiteCredential(DEFAULT_CUSTOM_SUITE_ID, DEFAULT_CUSTOM_SUITE_SECRET),
+        base_url=base_url, clock=emu.clock.now,
+    )  # fmt: skip
+    provider.set_suite_ticket(control.ok("/suite_ticket", suite_id=DEFAULT_CUSTOM_SUITE_ID)[
+        "suite_ticket"
+    ])  # fmt: skip
+    grant = {"suite_id": DEFAULT_CUSTOM_SUITE_ID, "corp_id": CORP}
+    first = provider.install(control.ok("/authorize", **grant, push=False)["auth_code"])
+    assert provider.corp(CORP).account.list().items
+    second = provider.install(control.ok("/reset_permanent_code", **grant)["auth_code"])
+    assert second.permanent_code != first.permanent_code
+    assert provider.corp(CORP).account.list().items  # a new token from the new secret
+    assert control.ok("/tick")["pushed"] == 0  # no callback URL: nothing is due
+    provider.close()
