@@ -522,13 +522,12 @@ class ProviderEmulator:
 
     def flush(self, timeout: float = 5.0) -> bool:
         """Wait until every queued instruction callback was delivered (or gave up)."""
-        pusher = self._pusher
-        return True if pusher is None else pusher.flush(timeout)
+        return (pusher := self._pusher) is None or pusher.flush(timeout)
 
     @property
     def instruction_log(self) -> list[InstructionDelivery]:
-        pusher = self._pusher
-        return [] if pusher is None else list(pusher.log)
+        """Every instruction delivery's outcome, oldest first."""
+        return [] if (pusher := self._pusher) is None else list(pusher.log)
 
     def close(self) -> None:
         pusher, self._pusher = self._pusher, None
