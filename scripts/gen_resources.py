@@ -225,6 +225,8 @@ class Op:
     name: str
     summary: str
     auth: bool
+    #: the security scheme of the operation (``security: []`` → None)
+    security: str | None
     send: bool
     creates: bool
     binary: bool
@@ -256,15 +258,16 @@ def _param_kwarg(name: str) -> str:
 PROVIDER_PREFIX = "/service/"
 
 
-def operations(spec: Mapping[str, Any], pkg: Path) -> list[Op]:
+def operations(spec: Mapping[str, Any], pkg: Path, side: str = "kf") -> list[Op]:
+    """The operations of the Kf client (``side="kf"``) or of the provider (``"provider"``)."""
     endpoints = _endpoints(pkg)
     ops: list[Op] = []
     for path, item in spec["paths"].items():
         for http_method, op in item.items():
             if http_method not in ("get", "post", "put", "delete", "patch"):
                 continue
-            if path.startswith(PROVIDER_PREFIX):
-                continue  # suite/provider-token endpoints: wxkefu_ext.provider.Provider calls them
+            if path.startswith(PROVIDER_PREFIX) != (side == "provider"):
+                continue  # suite/provider-token endpoints: the provider resources (see below)
             ep = endpoints.get((http_method.upper(), path))
             if ep is None:
                 raise GenError(f"{http_method.upper()} {path}: no generated endpoint module")
@@ -286,6 +289,7 @@ def operations(spec: Mapping[str, Any], pkg: Path) -> list[Op]:
                 name=parts[-1],
                 summary=str(op.get("summary", "")).strip(),
                 auth=op.get("security", None) != [],
+                security=_security(spec, op),
                 send=bool(op.get("x-wxkefu-send")),
                 creates=bool(op.get("x-wxkefu-creates")),
                 binary=binary,
@@ -424,25 +428,12 @@ def render_operations(ops: list[Op], spec: Mapping[str, Any]) -> str:
         "    binary: bool = False",
         '    #: ``"offset"`` / ``"cursor"`` for paged lists',
         "    paginate: str | None = None",
+        "    #: the spec's security scheme (None: ``security: []``); query parameter: TOKEN_PARAMS",
+        '    security: str | None = "AccessToken"',
         "",
         "",
     ]
-    for op in ops:
-        flags = "".join(
-            f", {k}={v!r}"
-            for k, v in (
-                ("auth", op.auth),
-                ("send", op.send),
-                ("creates", op.creates),
-                ("binary", op.binary),
-                ("paginate", (op.paginate or {}).get("style")),
-            )
-            if v != Operation_defaults[k]
-        )
-        lines.append(
-            f"{op.const}: Final = Operation({op.op_id!r}, {op.http_method!r}, {op.path!r}, "
-            f"{op.dotted!r}{flags})"
-        )
+    lines += [_operation_line(op) for op in ops]
     lines += [
         "",
         "#: operationId → operation",
@@ -519,7 +510,28 @@ Operation_defaults = {
     "creates": False,
     "binary": False,
     "paginate": None,
+    "security": "AccessToken",
 }
+
+
+def _operation_line(op: Op) -> str:
+    """``CONST: Final = Operation(...)`` of one operation (flags at their defaults left out)."""
+    flags = "".join(
+        f", {k}={v!r}"
+        for k, v in (
+            ("auth", op.auth),
+            ("send", op.send),
+            ("creates", op.creates),
+            ("binary", op.binary),
+            ("paginate", (op.paginate or {}).get("style")),
+            ("security", op.security),
+        )
+        if v != Operation_defaults[k]
+    )
+    return (
+        f"{op.const}: Final = Operation({op.op_id!r}, {op.http_method!r}, {op.path!r}, "
+        f"{op.dotted!r}{flags})"
+    )
 
 
 def _sig_lines(params: Iterable[str]) -> str:
@@ -1073,19 +1085,42 @@ def generate(spec: Mapping[str, Any], pkg: Path) -> tuple[dict[str, str], str]:
     """(files relative to the package → text, README table)."""
     models = _models(pkg)
     ops = operations(spec, pkg)
+    pops = operations(spec, pkg, side="provider")
     # Defaults of paged requests' `limit` (the last page is the one shorter than that).
-    for op in ops:
+    for op in [*ops, *pops]:
         if op.paginate and op.body_members:
             schema = spec["components"]["schemas"].get(op.body_members[0], {})
             limit = _schema_properties(schema).get("limit", {})
             NamespaceWriter.spec_default_limit[op.body_members[0]] = int(limit.get("default", 100))
-    for op in ops:  # JSON names → attribute names (``type`` → ``type_``)
+    for op in [*ops, *pops]:  # JSON names → attribute names (``type`` → ``type_``)
         if op.success_required:
             have = {f.name for f in models[op.response].fields}
             op.success_required = [
                 n if n in have else f"{n}_" if f"{n}_" in have else _missing(op, n)
                 for n in op.success_required
             ]
+    files: dict[str, str] = {}
+    for ns, members, children in _namespaces(ops):
+        writer = NamespaceWriter(ns, members, children, models, root=not ns)
+        rel = "resources/__init__.py" if not ns else f"resources/{'_'.join(ns)}.py"
+        text = writer.render()
+        if not ns:  # the raw twins of the root load on first ``kf.with_raw_response``
+            text, files["resources/_raw.py"] = _split_raw(text, writer)
+        files[rel] = text
+    files.update(render_provider_resources(pops, models))
+    files["resources/results.py"] = render_results([*ops, *pops], models, spec_unions(spec, models))
+    files["resources/_base.py"] = BASE_TEMPLATE.read_text(encoding="utf-8")
+    files["_operations.py"] = render_operations(ops, spec) + render_provider_operations(pops, spec)
+    files["_limits.py"] = render_limits(spec)
+    roots = [op.response for op in [*ops, *pops] if not op.binary]
+    files["_parse.py"], files["_parse_impl.py"] = render_parsers(pkg, models, roots)
+    return files, render_provider_table(render_table(ops), pops)
+
+
+def _namespaces(
+    ops: list[Op],
+) -> list[tuple[tuple[str, ...], list[Op], list[tuple[str, ...]]]]:
+    """(namespace, its operations, its child namespaces) for every namespace, root first."""
     groups: dict[tuple[str, ...], list[Op]] = {}
     for op in ops:
         groups.setdefault(op.namespace, []).append(op)
@@ -1093,22 +1128,14 @@ def generate(spec: Mapping[str, Any], pkg: Path) -> tuple[dict[str, str], str]:
     for ns in list(all_ns):
         for i in range(len(ns)):
             all_ns.add(ns[:i])
-    files: dict[str, str] = {}
-    for ns in sorted(all_ns):
-        children = sorted(c for c in all_ns if len(c) == len(ns) + 1 and c[: len(ns)] == ns)
-        writer = NamespaceWriter(ns, groups.get(ns, []), children, models, root=not ns)
-        rel = "resources/__init__.py" if not ns else f"resources/{'_'.join(ns)}.py"
-        text = writer.render()
-        if not ns:  # the raw twins of the root load on first ``kf.with_raw_response``
-            text, files["resources/_raw.py"] = _split_raw(text, writer)
-        files[rel] = text
-    files["resources/results.py"] = render_results(ops, models, spec_unions(spec, models))
-    files["resources/_base.py"] = BASE_TEMPLATE.read_text(encoding="utf-8")
-    files["_operations.py"] = render_operations(ops, spec)
-    files["_limits.py"] = render_limits(spec)
-    roots = [op.response for op in ops if not op.binary]
-    files["_parse.py"], files["_parse_impl.py"] = render_parsers(pkg, models, roots)
-    return files, render_table(ops)
+    return [
+        (
+            ns,
+            groups.get(ns, []),
+            sorted(c for c in all_ns if len(c) == len(ns) + 1 and c[: len(ns)] == ns),
+        )
+        for ns in sorted(all_ns)
+    ]
 
 
 def _split_raw(text: str, writer: NamespaceWriter) -> tuple[str, str]:
@@ -1145,6 +1172,104 @@ def replace_readme_section(text: str, table: str) -> str:
     if start < 0 or end < 0:
         raise GenError("README.md lacks the generated-table markers")
     return text[:start] + table + text[end + len(README_END) :]
+
+
+# ---------------------------------------------------------------------------------------------
+# Service providers: the ``/service/*`` operations (provider.yaml) on their own resource root
+# ---------------------------------------------------------------------------------------------
+#
+# They take the suite's or the provider's token (or none), not a corp's access_token, so they are
+# not methods of ``KfClient``: ``ProviderResources`` / ``AsyncProviderResources`` (mixed into
+# ``wxkefu_ext.provider.Provider`` / ``AsyncProvider``) carry them, by the same naming rule
+# (``/service/get_suite_token`` → ``provider.service.get_suite_token(...)``). Their table is
+# ``_operations.PROVIDER_OPERATIONS`` (not ``OPERATIONS``, the corp client's), and each
+# ``Operation.security`` names the token its caller must send (``TOKEN_PARAMS``: its query name).
+
+PROVIDER_RESOURCES = "provider"  # resources/provider.py, resources/provider_<namespace>.py
+
+
+def _security(spec: Mapping[str, Any], op: Mapping[str, Any]) -> str | None:
+    """The security scheme of ``op``: its own ``security``, else the root's (``[]`` → None)."""
+    found = op.get("security", spec.get("security", []))
+    if not found:
+        return None
+    names = [name for requirement in found for name in requirement]
+    if len(names) != 1:
+        raise GenError(f"{op.get('operationId')}: expected one security scheme, got {names}")
+    return names[0]
+
+
+def render_provider_operations(pops: list[Op], spec: Mapping[str, Any]) -> str:
+    """The provider part of ``_operations.py``: constants, ``PROVIDER_OPERATIONS``, and the
+    query parameter of every security scheme."""
+    schemes = spec["components"].get("securitySchemes", {})
+    params = {
+        name: s["name"]
+        for name, s in sorted(schemes.items())
+        if s.get("type") == "apiKey" and s.get("in") == "query"
+    }
+    lines = [
+        "",
+        "#: security scheme → the query parameter that carries its token",
+        "TOKEN_PARAMS: Final[dict[str, str]] = {",
+        *[f"    {name!r}: {param!r}," for name, param in params.items()],
+        "}",
+        "",
+        "# Service-provider operations (suite / provider token): wxkefu_ext.provider.Provider.",
+        *[_operation_line(op) for op in pops],
+        "",
+        "#: operationId → service-provider operation (``provider.service.get_suite_token(...)``)",
+        "PROVIDER_OPERATIONS: Final[dict[str, Operation]] = {",
+        *[f"    {op.op_id!r}: {op.const}," for op in pops],
+        "}",
+        "",
+    ]
+    return "\n".join(lines)
+
+
+def render_provider_resources(pops: list[Op], models: Mapping[str, ModelInfo]) -> dict[str, str]:
+    """``resources/provider.py`` (the root classes, renamed ``ProviderResources``...) and one
+    ``resources/provider_<namespace>.py`` per namespace, written by the same NamespaceWriter."""
+    files: dict[str, str] = {}
+    modules = {ns: "_".join((PROVIDER_RESOURCES, *ns)) for ns, _, _ in _namespaces(pops)}
+    for ns, members, children in _namespaces(pops):
+        text = NamespaceWriter(ns, members, children, models, root=not ns).render()
+        for child in children:  # the child modules carry the prefix
+            text = text.replace(f"from .{'_'.join(child)} import", f"from .{modules[child]} import")
+        if not ns:
+            text = text.replace(
+                NamespaceWriter.imports_doc_marker,
+                "The service-provider resource root: ``ProviderResources`` /\n"
+                "``AsyncProviderResources`` are mixed into ``wxkefu_ext.provider.Provider`` /\n"
+                "``AsyncProvider``, which send each operation with the token its ``security``\n"
+                "names (``_operations.TOKEN_PARAMS``); ``provider.service`` is lazily imported.",
+            )
+            text = re.sub(
+                r"Every operation as a method \(``kf\.sync_msg.*?``_call_operation``\.",
+                "The service-provider operations (``provider.service.get_pre_auth_code()``).\n"
+                "    Mixed into the provider, which implements ``_call_operation``.",
+                text,
+                flags=re.DOTALL,
+            )
+            text = re.sub(r"\b(Async)?(Raw)?Resources\b", r"\1Provider\2Resources", text)
+            text = text.replace("from ._raw import ", "# (defined below) ")
+        text = text.replace("``kf.", "``provider.")
+        files[f"resources/{modules[ns]}.py"] = text
+    return files
+
+
+def render_provider_table(table: str, pops: list[Op]) -> str:
+    """The README method table with the provider's methods after the corp client's."""
+    rows = [
+        "",
+        "| method (`provider.` / `await aprovider.`) | API path | returns | token |",
+        "|---|---|---|---|",
+    ]
+    for op in pops:
+        rtype = _result_name(op)
+        token = op.security or "none (credentials in the body)"
+        rows.append(f"| `{op.dotted}(...)` | `{op.http_method} {op.path}` | `{rtype}` | {token} |")
+    return table.replace(f"\n\n{README_END}", "\n" + "\n".join(rows) + f"\n\n{README_END}", 1)
 
 
 # ---------------------------------------------------------------------------------------------

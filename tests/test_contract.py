@@ -79,7 +79,7 @@ def test_every_operation_is_covered() -> None:
     from wxkefu_ext.emulator.validation import operations
 
     ids = {op.operation_id for op in operations().values()}
-    assert len(ids) == 43 and ids == set(_handlers())  # 34 Kf + 9 provider.yaml
+    assert len(ids) == 45 and ids == set(_handlers())  # 34 Kf + 11 provider.yaml (v1, v2)
 
 
 def test_success_responses_conform_in_a_realistic_scenario() -> None:

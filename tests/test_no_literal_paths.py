@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from wxkefu_client._operations import OPERATIONS
+from wxkefu_client._operations import OPERATIONS, PROVIDER_OPERATIONS
 
 ROOT = Path(__file__).resolve().parents[1]
 SCANNED = ("wxkefu_ext", "examples", "benchmarks", "scripts")
@@ -21,7 +21,10 @@ SCANNED = ("wxkefu_ext", "examples", "benchmarks", "scripts")
 #: generators' clients (pydantic, Go, Java...) that check the spec from outside, as a user of
 #: those would write them — they must not lean on our generated table.
 EXEMPT = ("wxkefu_ext/emulator/", "scripts/polyglot/")
-PATHS = sorted({op.path for op in OPERATIONS.values()}, key=len, reverse=True)
+#: every path of the spec: the corp client's operations and the service provider's
+PATHS = sorted(
+    {op.path for op in [*OPERATIONS.values(), *PROVIDER_OPERATIONS.values()]}, key=len, reverse=True
+)
 
 
 def _docstrings(tree: ast.AST) -> set[int]:
@@ -67,6 +70,17 @@ def test_the_scanner_finds_a_hand_typed_path() -> None:
     assert [t for _, t in literal_paths(code)] == ["/kf/account/list", "/cgi-bin/gettoken"]
     assert literal_paths('x = b"/cgi-bin/media/get?media_id=1"\n')
     assert not literal_paths('"""Calls /kf/sync_msg (prose)."""\nx = "kf.account.list"\n')
+
+
+def test_the_provider_side_is_scanned_too() -> None:
+    """wxkefu_ext/provider/ is checked, and the service paths (suite, provider, v2) count."""
+    scanned = {p.relative_to(ROOT).as_posix() for p in _files()}
+    assert {"wxkefu_ext/provider/client.py", "wxkefu_ext/provider/callback.py"} <= scanned
+    code = 'SUITE = "/service/get_suite_token"\nx = base + "/cgi-bin/service/v2/get_auth_info"\n'
+    assert [t for _, t in literal_paths(code)] == [
+        "/service/get_suite_token",
+        "/cgi-bin/service/v2/get_auth_info",
+    ]
 
 
 @pytest.mark.parametrize("path", _files(), ids=lambda p: p.relative_to(ROOT).as_posix())

@@ -15,6 +15,7 @@ from typing import Any
 import httpx
 import pytest
 
+from wxkefu_client.models import SessionInfo, SessionInfoAuthType
 from wxkefu_ext.callback import CallbackCrypto
 from wxkefu_ext.callback.parse import KfMsgOrEvent
 from wxkefu_ext.callback.wsgi import WsgiCallbackApp
@@ -286,12 +287,12 @@ def _ticket(value: str, now: float) -> Any:
 
 def test_rejected_suite_token_is_refreshed_once(world: World) -> None:
     provider = world.provider()
-    provider.get_pre_auth_code()
+    provider.service.get_pre_auth_code()
     fetched = world.emu.provider.stats.suite_tokens
     for record in world.emu.provider._tokens.values():  # WeCom invalidates it early
         if record.kind == "suite":
             record.revoked = True
-    assert provider.get_pre_auth_code()["expires_in"] == 1200
+    assert provider.service.get_pre_auth_code().expires_in == 1200
     assert world.emu.provider.stats.suite_tokens == fetched + 1
 
 
@@ -307,7 +308,7 @@ def test_a_suite_token_rejected_twice_raises_token_error() -> None:
     provider = Provider(SuiteCredential("wwx", "secret-x"), transport=httpx.MockTransport(handler))
     provider.set_suite_ticket("ticket")
     with pytest.raises(TokenError) as info:
-        provider.get_pre_auth_code()
+        provider.service.get_pre_auth_code()
     assert info.value.errcode == 40082
     assert calls.count("/cgi-bin/service/get_pre_auth_code") == 2  # one replay, no loop
 
@@ -316,10 +317,12 @@ def test_provider_token_and_session_info(world: World) -> None:
     provider = world.provider()
     assert provider.provider_access_token() == provider.provider_access_token()
     assert world.emu.provider.stats.provider_tokens == 1
-    code = provider.get_pre_auth_code()["pre_auth_code"]
-    provider.set_session_info(code, auth_type=1)
+    code = provider.service.get_pre_auth_code().pre_auth_code
+    provider.service.set_session_info(
+        pre_auth_code=code, session_info=SessionInfo(auth_type=SessionInfoAuthType.TEST)
+    )
     with pytest.raises(CredentialError) as info:
-        provider.set_session_info("PA-unknown", auth_type=1)
+        provider.service.set_session_info(pre_auth_code="PA-unknown", session_info=SessionInfo())
     assert info.value.errcode == 40077
 
 
@@ -350,6 +353,95 @@ def test_unknown_corp_is_refused_before_sending() -> None:
         provider.corp("wwnever")
     assert not isinstance(info.value, AuthorizationCancelledError)
     assert emu.stats.requests == 0
+
+
+# ----------------------------------------------------------------------------- resource API
+
+
+def _method(root: Any, dotted: str) -> Any:
+    for part in dotted.split("."):
+        root = getattr(root, part)
+    return root
+
+
+def test_service_operations_are_generated_resource_methods() -> None:
+    """Every provider operation of the spec is a resource method of Provider / AsyncProvider by
+    the naming rule (path after /cgi-bin/), plain and raw, with its token kind in the table."""
+    import inspect
+
+    from wxkefu_client import _operations as ops
+    from wxkefu_ext.provider import AsyncProvider
+
+    suite = SuiteCredential(DEFAULT_SUITE_ID, DEFAULT_SUITE_SECRET)
+    sync, asyncp = Provider(suite), AsyncProvider(suite)
+    assert len(ops.PROVIDER_OPERATIONS) == 9 and not set(ops.PROVIDER_OPERATIONS) & set(
+        ops.OPERATIONS
+    )  # the corp client does not get them
+    for op in ops.PROVIDER_OPERATIONS.values():
+        assert op.name == ".".join(op.path.strip("/").split("/"))
+        assert op.security in (None, "SuiteAccessToken", "ProviderAccessToken")
+        assert op.auth == (op.security is not None)
+        assert callable(_method(sync, op.name)) and callable(
+            _method(sync.with_raw_response, op.name)
+        )
+        assert inspect.iscoroutinefunction(_method(asyncp, op.name))
+        assert inspect.iscoroutinefunction(_method(asyncp.with_raw_response, op.name))
+    assert (
+        ops.GET_SUITE_TOKEN.security is None and ops.GET_CORP_TOKEN.security == "SuiteAccessToken"
+    )
+    assert ops.TOKEN_PARAMS["SuiteAccessToken"] == "suite_access_token"
+    assert "provider.service.get_suite_token" not in dir(KfClient)
+    sync.close()
+
+
+def test_service_calls_carry_the_token_their_security_names(world: World) -> None:
+    seen: list[httpx.Request] = []
+    inner = world.emu.transport()
+
+    class Spy(httpx.BaseTransport):
+        def handle_request(self, request: httpx.Request) -> httpx.Response:
+            seen.append(request)
+            return inner.handle_request(request)
+
+    provider = Provider(
+        SuiteCredential(DEFAULT_SUITE_ID, DEFAULT_SUITE_SECRET),
+        provider=ProviderCredential(DEFAULT_PROVIDER_CORP_ID, DEFAULT_PROVIDER_SECRET),
+        token_store=MemoryTokenStore(), codes=world.codes, base_url=world.emu.base_url,
+        transport=Spy(), clock=world.emu.clock.now,
+    )  # fmt: skip
+    provider.set_suite_ticket(world.endpoint.suite_ticket())
+    raw = provider.with_raw_response.service.get_pre_auth_code()
+    assert raw.status_code == 200 and raw.parse().pre_auth_code.startswith("PA")
+    assert provider.provider_access_token()
+    escape = provider.request("GET", "/service/get_pre_auth_code")  # the untyped escape hatch
+    assert escape["expires_in"] == 1200 and escape["pre_auth_code"].startswith("PA")
+    by_path = {r.url.path.removeprefix("/cgi-bin"): r.url.params for r in seen}
+    assert "suite_access_token" in by_path["/service/get_pre_auth_code"]
+    assert "access_token" not in by_path["/service/get_pre_auth_code"]
+    assert set(by_path["/service/get_suite_token"]) == set()  # credentials in the body only
+    assert set(by_path["/service/get_provider_token"]) == set()
+    from wxkefu_client import _operations as ops
+    from wxkefu_client.resources._base import Call
+
+    with pytest.raises(KfError):  # a corp-token operation is not a provider service call
+        provider._call_operation(ops.SYNC_MSG, Call())
+    provider.close()
+
+
+def test_install_with_v2_and_auth_info_v2(world: World) -> None:
+    provider, emu = world.provider(), world.emu
+    corp_id = CORPS[1]
+    code = emu.provider.authorize(DEFAULT_SUITE_ID, corp_id, push=False)
+    authorization = provider.install(code, v2=True)
+    assert authorization.corp_id == corp_id and authorization.corp_name == "企业1"
+    assert authorization.agent_id is None  # v2 does not say
+    info = provider.get_auth_info(corp_id, v2=True)
+    assert info.auth_corp_info.corpid == corp_id and info.auth_info.agent
+    before = emu.provider.stats.corp_token_calls[(DEFAULT_SUITE_ID, corp_id)]
+    listed = provider.corp(corp_id).request("POST", "/kf/account/list", json={})
+    assert listed["account_list"][0]["open_kfid"] == world.accounts[corp_id]
+    # no first token came with the v2 code: the corp token was fetched with get_corp_token
+    assert emu.provider.stats.corp_token_calls[(DEFAULT_SUITE_ID, corp_id)] == before + 1
 
 
 # ----------------------------------------------------------------------------- pool sharing
@@ -525,6 +617,9 @@ async def test_async_provider_install_call_and_cancel() -> None:
     await handler.apply(parse_instruction_fields({**created, "AuthCode": code}))
     kf = await provider.corp(corp_id)
     listed = await kf.request("POST", "/kf/account/list", json={})
+    assert (await provider.service.get_pre_auth_code()).expires_in == 1200  # resource API
+    info = await provider.get_auth_info(corp_id, v2=True)
+    assert info.auth_corp_info.corpid == corp_id
     assert listed["account_list"][0]["open_kfid"] == kfid
     await provider.cancel(corp_id)
     with pytest.raises(AuthorizationCancelledError):
@@ -630,6 +725,12 @@ def test_provider_success_replies_conform_to_the_spec() -> None:
     perm = call("POST", "/service/get_permanent_code", params=q, json={"auth_code": code})
     grant = {"auth_corpid": CORPS[0], "permanent_code": perm["permanent_code"]}
     call("POST", "/service/get_auth_info", params=q, json=grant)
+    v2 = call("POST", "/service/v2/get_auth_info", params=q, json=grant)
+    assert "corp_ex_name" in v2["auth_corp_info"]
+    again = emu.provider.authorize(DEFAULT_SUITE_ID, CORPS[0], push=False)
+    fast = call("POST", "/service/v2/get_permanent_code", params=q, json={"auth_code": again})
+    assert fast["permanent_code"] == perm["permanent_code"]
+    assert "access_token" not in fast and "auth_info" not in fast  # the v2 reply is smaller
     token = call("POST", "/service/get_corp_token", params=q, json=grant)["access_token"]
     provider_body = {"corpid": DEFAULT_PROVIDER_CORP_ID, "provider_secret": DEFAULT_PROVIDER_SECRET}
     call("POST", "/service/get_provider_token", json=provider_body)
@@ -644,3 +745,28 @@ def test_provider_success_replies_conform_to_the_spec() -> None:
     }
     assert provider_paths | {"/externalcontact/get_new_external_userid"} == seen
     emu.close()
+
+
+def test_create_auth_racing_the_first_ticket_is_installed_once() -> None:
+    """install() fails for lack of a ticket while another delivery stores one: the code is
+    kept, the re-check sees the ticket, and the code is installed exactly once."""
+    from wxkefu_ext.provider.callback import CreateAuth, InstructionHandler
+
+    emu = Emulator(seed=6)
+    emu.provider.add_corp(CORPS[0]).create_account("x")
+    provider = make_provider(emu, MemoryTokenStore(), MemoryPermanentCodeStore())
+    code = emu.provider.authorize(DEFAULT_SUITE_ID, CORPS[0], push=False)
+    real_install, calls = provider.install, []
+
+    def racing_install(auth_code: str, **kw: Any) -> Any:
+        calls.append(auth_code)
+        if len(calls) == 1:  # the ticket arrives right after this attempt failed
+            failure = SuiteTicketMissingError("no ticket yet")
+            provider.set_suite_ticket(emu.provider.push_suite_ticket(DEFAULT_SUITE_ID))
+            raise failure
+        return real_install(auth_code, **kw)
+
+    provider.install = racing_install  # type: ignore[method-assign]
+    handler = InstructionHandler(provider)
+    handler.apply(CreateAuth(DEFAULT_SUITE_ID, code, emu.clock.now_int()))
+    assert handler.pending == 0 and provider.corp_ids() == [CORPS[0]] and calls == [code, code]

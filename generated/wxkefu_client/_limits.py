@@ -79,6 +79,10 @@ LIMITS: Final[dict[str, dict[str, Limit]]] = {
         "auth_corpid": Limit(max_length=64, min_length=1),
         "permanent_code": Limit(max_length=512, min_length=1),
     },
+    "GetAuthInfoV2Req": {
+        "auth_corpid": Limit(max_length=64, min_length=1),
+        "permanent_code": Limit(max_length=512, min_length=1),
+    },
     "GetCorpStatisticReq": {
         "end_time": Limit(maximum=4294967295, minimum=0),
         "open_kfid": Limit(max_bytes=64, max_length=64),
@@ -93,6 +97,9 @@ LIMITS: Final[dict[str, dict[str, Limit]]] = {
         "external_userid_list[]": Limit(max_length=64, min_length=1),
     },
     "GetPermanentCodeReq": {
+        "auth_code": Limit(max_length=512, min_length=64),
+    },
+    "GetPermanentCodeV2Req": {
         "auth_code": Limit(max_length=512, min_length=64),
     },
     "GetProviderTokenReq": {

@@ -32,9 +32,13 @@ class Operation:
     binary: bool = False
     #: ``"offset"`` / ``"cursor"`` for paged lists
     paginate: str | None = None
+    #: the spec's security scheme (None: ``security: []``); query parameter: TOKEN_PARAMS
+    security: str | None = "AccessToken"
 
 
-GET_TOKEN: Final = Operation("getToken", "GET", "/gettoken", "gettoken", auth=False)
+GET_TOKEN: Final = Operation(
+    "getToken", "GET", "/gettoken", "gettoken", auth=False, security=None
+)
 ACCOUNT_ADD: Final = Operation(
     "accountAdd", "POST", "/kf/account/add", "account.add", creates=True
 )
@@ -215,3 +219,90 @@ BY_PATH: Final[dict[str, Operation]] = {op.path: op for op in OPERATIONS.values(
 SEND_PATHS: Final = tuple(op.path for op in OPERATIONS.values() if op.send)
 NON_IDEMPOTENT_PATHS: Final = tuple(op.path for op in OPERATIONS.values() if op.creates)
 BINARY_PATHS: Final = tuple(op.path for op in OPERATIONS.values() if op.binary)
+
+#: security scheme → the query parameter that carries its token
+TOKEN_PARAMS: Final[dict[str, str]] = {
+    "AccessToken": "access_token",
+    "ProviderAccessToken": "provider_access_token",
+    "SuiteAccessToken": "suite_access_token",
+}
+
+# Service-provider operations (suite / provider token): wxkefu_ext.provider.Provider.
+GET_SUITE_TOKEN: Final = Operation(
+    "getSuiteToken",
+    "POST",
+    "/service/get_suite_token",
+    "service.get_suite_token",
+    auth=False,
+    security=None,
+)
+GET_PROVIDER_TOKEN: Final = Operation(
+    "getProviderToken",
+    "POST",
+    "/service/get_provider_token",
+    "service.get_provider_token",
+    auth=False,
+    security=None,
+)
+GET_PRE_AUTH_CODE: Final = Operation(
+    "getPreAuthCode",
+    "GET",
+    "/service/get_pre_auth_code",
+    "service.get_pre_auth_code",
+    security="SuiteAccessToken",
+)
+SET_SESSION_INFO: Final = Operation(
+    "setSessionInfo",
+    "POST",
+    "/service/set_session_info",
+    "service.set_session_info",
+    security="SuiteAccessToken",
+)
+GET_PERMANENT_CODE: Final = Operation(
+    "getPermanentCode",
+    "POST",
+    "/service/get_permanent_code",
+    "service.get_permanent_code",
+    security="SuiteAccessToken",
+)
+GET_AUTH_INFO: Final = Operation(
+    "getAuthInfo",
+    "POST",
+    "/service/get_auth_info",
+    "service.get_auth_info",
+    security="SuiteAccessToken",
+)
+GET_PERMANENT_CODE_V2: Final = Operation(
+    "getPermanentCodeV2",
+    "POST",
+    "/service/v2/get_permanent_code",
+    "service.v2.get_permanent_code",
+    security="SuiteAccessToken",
+)
+GET_AUTH_INFO_V2: Final = Operation(
+    "getAuthInfoV2",
+    "POST",
+    "/service/v2/get_auth_info",
+    "service.v2.get_auth_info",
+    security="SuiteAccessToken",
+)
+GET_CORP_TOKEN: Final = Operation(
+    "getCorpToken",
+    "POST",
+    "/service/get_corp_token",
+    "service.get_corp_token",
+    security="SuiteAccessToken",
+)
+
+#: operationId → service-provider operation (``provider.service.get_suite_token(...)``)
+PROVIDER_OPERATIONS: Final[dict[str, Operation]] = {
+    "getSuiteToken": GET_SUITE_TOKEN,
+    "getProviderToken": GET_PROVIDER_TOKEN,
+    "getPreAuthCode": GET_PRE_AUTH_CODE,
+    "setSessionInfo": SET_SESSION_INFO,
+    "getPermanentCode": GET_PERMANENT_CODE,
+    "getAuthInfo": GET_AUTH_INFO,
+    "getPermanentCodeV2": GET_PERMANENT_CODE_V2,
+    "getAuthInfoV2": GET_AUTH_INFO_V2,
+    "getCorpToken": GET_CORP_TOKEN,
+}

@@ -12,6 +12,12 @@ from typing import Any
 from .models.account_add_resp import AccountAddResp
 from .models.account_list_resp import AccountListResp
 from .models.add_contact_way_resp import AddContactWayResp
+from .models.agent_privilege import AgentPrivilege
+from .models.auth_agent import AuthAgent
+from .models.auth_corp_info import AuthCorpInfo
+from .models.auth_corp_info_v2 import AuthCorpInfoV2
+from .models.auth_info import AuthInfo
+from .models.auth_user_info import AuthUserInfo
 from .models.base_resp import BaseResp
 from .models.business_card_message import BusinessCardMessage
 from .models.change_type_known import ChangeTypeKnown
@@ -22,6 +28,8 @@ from .models.channels_shop_order_message import ChannelsShopOrderMessage
 from .models.channels_shop_product import ChannelsShopProduct
 from .models.channels_shop_product_message import ChannelsShopProductMessage
 from .models.channels_sub_type_known import ChannelsSubTypeKnown
+from .models.corp_brief import CorpBrief
+from .models.corp_ex_name import CorpExName
 from .models.corp_statistic import CorpStatistic
 from .models.corp_statistic_item import CorpStatisticItem
 from .models.customer import Customer
@@ -32,10 +40,18 @@ from .models.event_message import EventMessage
 from .models.fail_type_known import FailTypeKnown
 from .models.file_message import FileMessage
 from .models.gender_known import GenderKnown
+from .models.get_auth_info_resp import GetAuthInfoResp
+from .models.get_auth_info_v2_resp import GetAuthInfoV2Resp
 from .models.get_corp_qualification_resp import GetCorpQualificationResp
 from .models.get_corp_statistic_resp import GetCorpStatisticResp
+from .models.get_corp_token_resp import GetCorpTokenResp
 from .models.get_new_external_userid_resp import GetNewExternalUseridResp
+from .models.get_permanent_code_resp import GetPermanentCodeResp
+from .models.get_permanent_code_v2_resp import GetPermanentCodeV2Resp
+from .models.get_pre_auth_code_resp import GetPreAuthCodeResp
+from .models.get_provider_token_resp import GetProviderTokenResp
 from .models.get_servicer_statistic_resp import GetServicerStatisticResp
+from .models.get_suite_token_resp import GetSuiteTokenResp
 from .models.get_token_resp import GetTokenResp
 from .models.get_upgrade_service_config_resp import GetUpgradeServiceConfigResp
 from .models.has_more_known import HasMoreKnown
@@ -89,6 +105,7 @@ from .models.received_media import ReceivedMedia
 from .models.received_miniprogram import ReceivedMiniprogram
 from .models.received_msg_menu import ReceivedMsgMenu
 from .models.received_text import ReceivedText
+from .models.register_code_info import RegisterCodeInfo
 from .models.reject_customer_msg_switch_change_event import (
     RejectCustomerMsgSwitchChangeEvent,
 )
@@ -111,6 +128,7 @@ from .models.servicer_status_change_event import ServicerStatusChangeEvent
 from .models.servicer_status_known import ServicerStatusKnown
 from .models.servicer_stop_type_known import ServicerStopTypeKnown
 from .models.session_status_change_event import SessionStatusChangeEvent
+from .models.shared_from import SharedFrom
 from .models.sync_msg_resp import SyncMsgResp
 from .models.text_message import TextMessage
 from .models.unknown_event import UnknownEvent
@@ -155,6 +173,74 @@ _K_Customer: frozenset[str] = frozenset(
 _K_CustomerBatchgetResp: frozenset[str] = frozenset(
     ["customer_list", "errcode", "errmsg", "invalid_external_userid"]
 )
+_K_CorpBrief: frozenset[str] = frozenset(["corp_name", "corpid"])
+_K_AuthCorpInfo: frozenset[str] = frozenset(
+    [
+        "corp_full_name",
+        "corp_industry",
+        "corp_name",
+        "corp_scale",
+        "corp_square_logo_url",
+        "corp_sub_industry",
+        "corp_type",
+        "corp_user_max",
+        "corp_wxqrcode",
+        "corpid",
+        "subject_type",
+        "verified_end_time",
+    ]
+)
+_K_AgentPrivilege: frozenset[str] = frozenset(
+    [
+        "allow_party",
+        "allow_tag",
+        "allow_user",
+        "extra_party",
+        "extra_tag",
+        "extra_user",
+        "level",
+    ]
+)
+_K_SharedFrom: frozenset[str] = frozenset(["corpid", "share_type"])
+_K_AuthAgent: frozenset[str] = frozenset(
+    [
+        "agentid",
+        "appid",
+        "auth_from_thirdapp",
+        "auth_mode",
+        "is_customized_app",
+        "name",
+        "privilege",
+        "round_logo_url",
+        "shared_from",
+        "square_logo_url",
+    ]
+)
+_K_AuthInfo: frozenset[str] = frozenset(["agent"])
+_K_GetAuthInfoResp: frozenset[str] = frozenset(
+    ["auth_corp_info", "auth_info", "dealer_corp_info", "errcode", "errmsg"]
+)
+_K_CorpExName: frozenset[str] = frozenset(["name_list"])
+_K_AuthCorpInfoV2: frozenset[str] = frozenset(
+    [
+        "corp_ex_name",
+        "corp_full_name",
+        "corp_industry",
+        "corp_name",
+        "corp_scale",
+        "corp_square_logo_url",
+        "corp_sub_industry",
+        "corp_type",
+        "corp_user_max",
+        "corp_wxqrcode",
+        "corpid",
+        "subject_type",
+        "verified_end_time",
+    ]
+)
+_K_GetAuthInfoV2Resp: frozenset[str] = frozenset(
+    ["auth_corp_info", "auth_info", "dealer_corp_info", "errcode", "errmsg"]
+)
 _K_GetCorpQualificationResp: frozenset[str] = frozenset(
     ["errcode", "errmsg", "wechat_channels_binding"]
 )
@@ -174,10 +260,49 @@ _K_CorpStatisticItem: frozenset[str] = frozenset(["stat_time", "statistic"])
 _K_GetCorpStatisticResp: frozenset[str] = frozenset(
     ["errcode", "errmsg", "statistic_list"]
 )
+_K_GetCorpTokenResp: frozenset[str] = frozenset(
+    ["access_token", "errcode", "errmsg", "expires_in"]
+)
 _K_NewExternalUserid: frozenset[str] = frozenset(
     ["external_userid", "new_external_userid"]
 )
 _K_GetNewExternalUseridResp: frozenset[str] = frozenset(["errcode", "errmsg", "items"])
+_K_AuthUserInfo: frozenset[str] = frozenset(["avatar", "name", "open_userid", "userid"])
+_K_RegisterCodeInfo: frozenset[str] = frozenset(
+    ["register_code", "state", "template_id"]
+)
+_K_GetPermanentCodeResp: frozenset[str] = frozenset(
+    [
+        "access_token",
+        "auth_corp_info",
+        "auth_info",
+        "auth_user_info",
+        "dealer_corp_info",
+        "errcode",
+        "errmsg",
+        "expires_in",
+        "permanent_code",
+        "register_code_info",
+        "state",
+    ]
+)
+_K_GetPermanentCodeV2Resp: frozenset[str] = frozenset(
+    [
+        "auth_corp_info",
+        "auth_user_info",
+        "errcode",
+        "errmsg",
+        "permanent_code",
+        "register_code_info",
+        "state",
+    ]
+)
+_K_GetPreAuthCodeResp: frozenset[str] = frozenset(
+    ["errcode", "errmsg", "expires_in", "pre_auth_code"]
+)
+_K_GetProviderTokenResp: frozenset[str] = frozenset(
+    ["errcode", "errmsg", "expires_in", "provider_access_token"]
+)
 _K_ServicerStatistic: frozenset[str] = frozenset(
     [
         "customer_cnt",
@@ -201,6 +326,9 @@ _K_ServicerStatistic: frozenset[str] = frozenset(
 _K_ServicerStatisticItem: frozenset[str] = frozenset(["stat_time", "statistic"])
 _K_GetServicerStatisticResp: frozenset[str] = frozenset(
     ["errcode", "errmsg", "statistic_list"]
+)
+_K_GetSuiteTokenResp: frozenset[str] = frozenset(
+    ["errcode", "errmsg", "expires_in", "suite_access_token"]
 )
 _K_GetTokenResp: frozenset[str] = frozenset(
     ["access_token", "errcode", "errmsg", "expires_in"]
@@ -737,6 +865,254 @@ def _p_CustomerBatchgetResp(src: Any) -> CustomerBatchgetResp:
     return obj
 
 
+def _p_CorpBrief(src: Any) -> CorpBrief:
+    if not isinstance(src, dict):
+        src = dict(src)  # what from_dict accepts (and refuses)
+    corpid = src.get("corpid", UNSET)
+    corp_name = src.get("corp_name", UNSET)
+    obj = CorpBrief(corpid=corpid, corp_name=corp_name)
+    if not src.keys() <= _K_CorpBrief:  # unknown keys are kept, as from_dict does
+        obj.additional_properties = {
+            k: v for k, v in src.items() if k not in _K_CorpBrief
+        }
+    return obj
+
+
+def _p_AuthCorpInfo(src: Any) -> AuthCorpInfo:
+    if not isinstance(src, dict):
+        src = dict(src)  # what from_dict accepts (and refuses)
+    corpid = src["corpid"]
+    corp_name = src.get("corp_name", UNSET)
+    corp_type = src.get("corp_type", UNSET)
+    corp_square_logo_url = src.get("corp_square_logo_url", UNSET)
+    corp_user_max = src.get("corp_user_max", UNSET)
+    corp_full_name = src.get("corp_full_name", UNSET)
+    verified_end_time = src.get("verified_end_time", UNSET)
+    subject_type = src.get("subject_type", UNSET)
+    corp_wxqrcode = src.get("corp_wxqrcode", UNSET)
+    corp_scale = src.get("corp_scale", UNSET)
+    corp_industry = src.get("corp_industry", UNSET)
+    corp_sub_industry = src.get("corp_sub_industry", UNSET)
+    obj = AuthCorpInfo(
+        corpid=corpid,
+        corp_name=corp_name,
+        corp_type=corp_type,
+        corp_square_logo_url=corp_square_logo_url,
+        corp_user_max=corp_user_max,
+        corp_full_name=corp_full_name,
+        verified_end_time=verified_end_time,
+        subject_type=subject_type,
+        corp_wxqrcode=corp_wxqrcode,
+        corp_scale=corp_scale,
+        corp_industry=corp_industry,
+        corp_sub_industry=corp_sub_industry,
+    )
+    if not src.keys() <= _K_AuthCorpInfo:  # unknown keys are kept, as from_dict does
+        obj.additional_properties = {
+            k: v for k, v in src.items() if k not in _K_AuthCorpInfo
+        }
+    return obj
+
+
+def _p_AgentPrivilege(src: Any) -> AgentPrivilege:
+    if not isinstance(src, dict):
+        src = dict(src)  # what from_dict accepts (and refuses)
+    level = src.get("level", UNSET)
+    allow_party = src.get("allow_party", UNSET)
+    allow_user = src.get("allow_user", UNSET)
+    allow_tag = src.get("allow_tag", UNSET)
+    extra_party = src.get("extra_party", UNSET)
+    extra_user = src.get("extra_user", UNSET)
+    extra_tag = src.get("extra_tag", UNSET)
+    obj = AgentPrivilege(
+        level=level,
+        allow_party=allow_party,
+        allow_user=allow_user,
+        allow_tag=allow_tag,
+        extra_party=extra_party,
+        extra_user=extra_user,
+        extra_tag=extra_tag,
+    )
+    if not src.keys() <= _K_AgentPrivilege:  # unknown keys are kept, as from_dict does
+        obj.additional_properties = {
+            k: v for k, v in src.items() if k not in _K_AgentPrivilege
+        }
+    return obj
+
+
+def _p_SharedFrom(src: Any) -> SharedFrom:
+    if not isinstance(src, dict):
+        src = dict(src)  # what from_dict accepts (and refuses)
+    corpid = src.get("corpid", UNSET)
+    share_type = src.get("share_type", UNSET)
+    obj = SharedFrom(corpid=corpid, share_type=share_type)
+    if not src.keys() <= _K_SharedFrom:  # unknown keys are kept, as from_dict does
+        obj.additional_properties = {
+            k: v for k, v in src.items() if k not in _K_SharedFrom
+        }
+    return obj
+
+
+def _p_AuthAgent(src: Any) -> AuthAgent:
+    if not isinstance(src, dict):
+        src = dict(src)  # what from_dict accepts (and refuses)
+    agentid = src["agentid"]
+    name = src.get("name", UNSET)
+    round_logo_url = src.get("round_logo_url", UNSET)
+    square_logo_url = src.get("square_logo_url", UNSET)
+    appid = src.get("appid", UNSET)
+    auth_mode = src.get("auth_mode", UNSET)
+    is_customized_app = src.get("is_customized_app", UNSET)
+    auth_from_thirdapp = src.get("auth_from_thirdapp", UNSET)
+    privilege = src.get("privilege", UNSET)
+    if privilege is not UNSET:
+        privilege = _p_AgentPrivilege(privilege)
+    shared_from = src.get("shared_from", UNSET)
+    if shared_from is not UNSET:
+        shared_from = _p_SharedFrom(shared_from)
+    obj = AuthAgent(
+        agentid=agentid,
+        name=name,
+        round_logo_url=round_logo_url,
+        square_logo_url=square_logo_url,
+        appid=appid,
+        auth_mode=auth_mode,
+        is_customized_app=is_customized_app,
+        auth_from_thirdapp=auth_from_thirdapp,
+        privilege=privilege,
+        shared_from=shared_from,
+    )
+    if not src.keys() <= _K_AuthAgent:  # unknown keys are kept, as from_dict does
+        obj.additional_properties = {
+            k: v for k, v in src.items() if k not in _K_AuthAgent
+        }
+    return obj
+
+
+def _p_AuthInfo(src: Any) -> AuthInfo:
+    if not isinstance(src, dict):
+        src = dict(src)  # what from_dict accepts (and refuses)
+    agent = src.get("agent", UNSET)
+    if agent is not UNSET:
+        agent = [_p_AuthAgent(x) for x in agent]
+    obj = AuthInfo(agent=agent)
+    if not src.keys() <= _K_AuthInfo:  # unknown keys are kept, as from_dict does
+        obj.additional_properties = {
+            k: v for k, v in src.items() if k not in _K_AuthInfo
+        }
+    return obj
+
+
+def _p_GetAuthInfoResp(src: Any) -> GetAuthInfoResp:
+    if not isinstance(src, dict):
+        src = dict(src)  # what from_dict accepts (and refuses)
+    errcode = src["errcode"]
+    errmsg = src["errmsg"]
+    dealer_corp_info = src.get("dealer_corp_info", UNSET)
+    if dealer_corp_info is not UNSET:
+        dealer_corp_info = _p_CorpBrief(dealer_corp_info)
+    auth_corp_info = src.get("auth_corp_info", UNSET)
+    if auth_corp_info is not UNSET:
+        auth_corp_info = _p_AuthCorpInfo(auth_corp_info)
+    auth_info = src.get("auth_info", UNSET)
+    if auth_info is not UNSET:
+        auth_info = _p_AuthInfo(auth_info)
+    obj = GetAuthInfoResp(
+        errcode=errcode,
+        errmsg=errmsg,
+        dealer_corp_info=dealer_corp_info,
+        auth_corp_info=auth_corp_info,
+        auth_info=auth_info,
+    )
+    if not src.keys() <= _K_GetAuthInfoResp:  # unknown keys are kept, as from_dict does
+        obj.additional_properties = {
+            k: v for k, v in src.items() if k not in _K_GetAuthInfoResp
+        }
+    return obj
+
+
+def _p_CorpExName(src: Any) -> CorpExName:
+    if not isinstance(src, dict):
+        src = dict(src)  # what from_dict accepts (and refuses)
+    name_list = src.get("name_list", UNSET)
+    obj = CorpExName(name_list=name_list)
+    if not src.keys() <= _K_CorpExName:  # unknown keys are kept, as from_dict does
+        obj.additional_properties = {
+            k: v for k, v in src.items() if k not in _K_CorpExName
+        }
+    return obj
+
+
+def _p_AuthCorpInfoV2(src: Any) -> AuthCorpInfoV2:
+    if not isinstance(src, dict):
+        src = dict(src)  # what from_dict accepts (and refuses)
+    corpid = src["corpid"]
+    corp_name = src.get("corp_name", UNSET)
+    corp_type = src.get("corp_type", UNSET)
+    corp_square_logo_url = src.get("corp_square_logo_url", UNSET)
+    corp_user_max = src.get("corp_user_max", UNSET)
+    corp_full_name = src.get("corp_full_name", UNSET)
+    verified_end_time = src.get("verified_end_time", UNSET)
+    subject_type = src.get("subject_type", UNSET)
+    corp_wxqrcode = src.get("corp_wxqrcode", UNSET)
+    corp_scale = src.get("corp_scale", UNSET)
+    corp_industry = src.get("corp_industry", UNSET)
+    corp_sub_industry = src.get("corp_sub_industry", UNSET)
+    corp_ex_name = src.get("corp_ex_name", UNSET)
+    if corp_ex_name is not UNSET:
+        corp_ex_name = _p_CorpExName(corp_ex_name)
+    obj = AuthCorpInfoV2(
+        corpid=corpid,
+        corp_name=corp_name,
+        corp_type=corp_type,
+        corp_square_logo_url=corp_square_logo_url,
+        corp_user_max=corp_user_max,
+        corp_full_name=corp_full_name,
+        verified_end_time=verified_end_time,
+        subject_type=subject_type,
+        corp_wxqrcode=corp_wxqrcode,
+        corp_scale=corp_scale,
+        corp_industry=corp_industry,
+        corp_sub_industry=corp_sub_industry,
+        corp_ex_name=corp_ex_name,
+    )
+    if not src.keys() <= _K_AuthCorpInfoV2:  # unknown keys are kept, as from_dict does
+        obj.additional_properties = {
+            k: v for k, v in src.items() if k not in _K_AuthCorpInfoV2
+        }
+    return obj
+
+
+def _p_GetAuthInfoV2Resp(src: Any) -> GetAuthInfoV2Resp:
+    if not isinstance(src, dict):
+        src = dict(src)  # what from_dict accepts (and refuses)
+    errcode = src["errcode"]
+    errmsg = src["errmsg"]
+    dealer_corp_info = src.get("dealer_corp_info", UNSET)
+    if dealer_corp_info is not UNSET:
+        dealer_corp_info = _p_CorpBrief(dealer_corp_info)
+    auth_corp_info = src.get("auth_corp_info", UNSET)
+    if auth_corp_info is not UNSET:
+        auth_corp_info = _p_AuthCorpInfoV2(auth_corp_info)
+    auth_info = src.get("auth_info", UNSET)
+    if auth_info is not UNSET:
+        auth_info = _p_AuthInfo(auth_info)
+    obj = GetAuthInfoV2Resp(
+        errcode=errcode,
+        errmsg=errmsg,
+        dealer_corp_info=dealer_corp_info,
+        auth_corp_info=auth_corp_info,
+        auth_info=auth_info,
+    )
+    if (
+        not src.keys() <= _K_GetAuthInfoV2Resp
+    ):  # unknown keys are kept, as from_dict does
+        obj.additional_properties = {
+            k: v for k, v in src.items() if k not in _K_GetAuthInfoV2Resp
+        }
+    return obj
+
+
 def _p_GetCorpQualificationResp(src: Any) -> GetCorpQualificationResp:
     if not isinstance(src, dict):
         src = dict(src)  # what from_dict accepts (and refuses)
@@ -820,6 +1196,25 @@ def _p_GetCorpStatisticResp(src: Any) -> GetCorpStatisticResp:
     return obj
 
 
+def _p_GetCorpTokenResp(src: Any) -> GetCorpTokenResp:
+    if not isinstance(src, dict):
+        src = dict(src)  # what from_dict accepts (and refuses)
+    errcode = src.get("errcode", UNSET)
+    errmsg = src.get("errmsg", UNSET)
+    access_token = src.get("access_token", UNSET)
+    expires_in = src.get("expires_in", UNSET)
+    obj = GetCorpTokenResp(
+        errcode=errcode, errmsg=errmsg, access_token=access_token, expires_in=expires_in
+    )
+    if (
+        not src.keys() <= _K_GetCorpTokenResp
+    ):  # unknown keys are kept, as from_dict does
+        obj.additional_properties = {
+            k: v for k, v in src.items() if k not in _K_GetCorpTokenResp
+        }
+    return obj
+
+
 def _p_NewExternalUserid(src: Any) -> NewExternalUserid:
     if not isinstance(src, dict):
         src = dict(src)  # what from_dict accepts (and refuses)
@@ -851,6 +1246,163 @@ def _p_GetNewExternalUseridResp(src: Any) -> GetNewExternalUseridResp:
     ):  # unknown keys are kept, as from_dict does
         obj.additional_properties = {
             k: v for k, v in src.items() if k not in _K_GetNewExternalUseridResp
+        }
+    return obj
+
+
+def _p_AuthUserInfo(src: Any) -> AuthUserInfo:
+    if not isinstance(src, dict):
+        src = dict(src)  # what from_dict accepts (and refuses)
+    userid = src.get("userid", UNSET)
+    open_userid = src.get("open_userid", UNSET)
+    name = src.get("name", UNSET)
+    avatar = src.get("avatar", UNSET)
+    obj = AuthUserInfo(userid=userid, open_userid=open_userid, name=name, avatar=avatar)
+    if not src.keys() <= _K_AuthUserInfo:  # unknown keys are kept, as from_dict does
+        obj.additional_properties = {
+            k: v for k, v in src.items() if k not in _K_AuthUserInfo
+        }
+    return obj
+
+
+def _p_RegisterCodeInfo(src: Any) -> RegisterCodeInfo:
+    if not isinstance(src, dict):
+        src = dict(src)  # what from_dict accepts (and refuses)
+    register_code = src.get("register_code", UNSET)
+    template_id = src.get("template_id", UNSET)
+    state = src.get("state", UNSET)
+    obj = RegisterCodeInfo(
+        register_code=register_code, template_id=template_id, state=state
+    )
+    if (
+        not src.keys() <= _K_RegisterCodeInfo
+    ):  # unknown keys are kept, as from_dict does
+        obj.additional_properties = {
+            k: v for k, v in src.items() if k not in _K_RegisterCodeInfo
+        }
+    return obj
+
+
+def _p_GetPermanentCodeResp(src: Any) -> GetPermanentCodeResp:
+    if not isinstance(src, dict):
+        src = dict(src)  # what from_dict accepts (and refuses)
+    errcode = src["errcode"]
+    errmsg = src["errmsg"]
+    access_token = src.get("access_token", UNSET)
+    expires_in = src.get("expires_in", UNSET)
+    permanent_code = src.get("permanent_code", UNSET)
+    dealer_corp_info = src.get("dealer_corp_info", UNSET)
+    if dealer_corp_info is not UNSET:
+        dealer_corp_info = _p_CorpBrief(dealer_corp_info)
+    auth_corp_info = src.get("auth_corp_info", UNSET)
+    if auth_corp_info is not UNSET:
+        auth_corp_info = _p_AuthCorpInfo(auth_corp_info)
+    auth_info = src.get("auth_info", UNSET)
+    if auth_info is not UNSET:
+        auth_info = _p_AuthInfo(auth_info)
+    auth_user_info = src.get("auth_user_info", UNSET)
+    if auth_user_info is not UNSET:
+        auth_user_info = _p_AuthUserInfo(auth_user_info)
+    register_code_info = src.get("register_code_info", UNSET)
+    if register_code_info is not UNSET:
+        register_code_info = _p_RegisterCodeInfo(register_code_info)
+    state = src.get("state", UNSET)
+    obj = GetPermanentCodeResp(
+        errcode=errcode,
+        errmsg=errmsg,
+        access_token=access_token,
+        expires_in=expires_in,
+        permanent_code=permanent_code,
+        dealer_corp_info=dealer_corp_info,
+        auth_corp_info=auth_corp_info,
+        auth_info=auth_info,
+        auth_user_info=auth_user_info,
+        register_code_info=register_code_info,
+        state=state,
+    )
+    if (
+        not src.keys() <= _K_GetPermanentCodeResp
+    ):  # unknown keys are kept, as from_dict does
+        obj.additional_properties = {
+            k: v for k, v in src.items() if k not in _K_GetPermanentCodeResp
+        }
+    return obj
+
+
+def _p_GetPermanentCodeV2Resp(src: Any) -> GetPermanentCodeV2Resp:
+    if not isinstance(src, dict):
+        src = dict(src)  # what from_dict accepts (and refuses)
+    errcode = src["errcode"]
+    errmsg = src["errmsg"]
+    permanent_code = src.get("permanent_code", UNSET)
+    auth_corp_info = src.get("auth_corp_info", UNSET)
+    if auth_corp_info is not UNSET:
+        auth_corp_info = _p_AuthCorpInfo(auth_corp_info)
+    auth_user_info = src.get("auth_user_info", UNSET)
+    if auth_user_info is not UNSET:
+        auth_user_info = _p_AuthUserInfo(auth_user_info)
+    register_code_info = src.get("register_code_info", UNSET)
+    if register_code_info is not UNSET:
+        register_code_info = _p_RegisterCodeInfo(register_code_info)
+    state = src.get("state", UNSET)
+    obj = GetPermanentCodeV2Resp(
+        errcode=errcode,
+        errmsg=errmsg,
+        permanent_code=permanent_code,
+        auth_corp_info=auth_corp_info,
+        auth_user_info=auth_user_info,
+        register_code_info=register_code_info,
+        state=state,
+    )
+    if (
+        not src.keys() <= _K_GetPermanentCodeV2Resp
+    ):  # unknown keys are kept, as from_dict does
+        obj.additional_properties = {
+            k: v for k, v in src.items() if k not in _K_GetPermanentCodeV2Resp
+        }
+    return obj
+
+
+def _p_GetPreAuthCodeResp(src: Any) -> GetPreAuthCodeResp:
+    if not isinstance(src, dict):
+        src = dict(src)  # what from_dict accepts (and refuses)
+    errcode = src["errcode"]
+    errmsg = src["errmsg"]
+    pre_auth_code = src.get("pre_auth_code", UNSET)
+    expires_in = src.get("expires_in", UNSET)
+    obj = GetPreAuthCodeResp(
+        errcode=errcode,
+        errmsg=errmsg,
+        pre_auth_code=pre_auth_code,
+        expires_in=expires_in,
+    )
+    if (
+        not src.keys() <= _K_GetPreAuthCodeResp
+    ):  # unknown keys are kept, as from_dict does
+        obj.additional_properties = {
+            k: v for k, v in src.items() if k not in _K_GetPreAuthCodeResp
+        }
+    return obj
+
+
+def _p_GetProviderTokenResp(src: Any) -> GetProviderTokenResp:
+    if not isinstance(src, dict):
+        src = dict(src)  # what from_dict accepts (and refuses)
+    errcode = src.get("errcode", UNSET)
+    errmsg = src.get("errmsg", UNSET)
+    provider_access_token = src.get("provider_access_token", UNSET)
+    expires_in = src.get("expires_in", UNSET)
+    obj = GetProviderTokenResp(
+        errcode=errcode,
+        errmsg=errmsg,
+        provider_access_token=provider_access_token,
+        expires_in=expires_in,
+    )
+    if (
+        not src.keys() <= _K_GetProviderTokenResp
+    ):  # unknown keys are kept, as from_dict does
+        obj.additional_properties = {
+            k: v for k, v in src.items() if k not in _K_GetProviderTokenResp
         }
     return obj
 
@@ -942,6 +1494,28 @@ def _p_GetServicerStatisticResp(src: Any) -> GetServicerStatisticResp:
     ):  # unknown keys are kept, as from_dict does
         obj.additional_properties = {
             k: v for k, v in src.items() if k not in _K_GetServicerStatisticResp
+        }
+    return obj
+
+
+def _p_GetSuiteTokenResp(src: Any) -> GetSuiteTokenResp:
+    if not isinstance(src, dict):
+        src = dict(src)  # what from_dict accepts (and refuses)
+    errcode = src.get("errcode", UNSET)
+    errmsg = src.get("errmsg", UNSET)
+    suite_access_token = src.get("suite_access_token", UNSET)
+    expires_in = src.get("expires_in", UNSET)
+    obj = GetSuiteTokenResp(
+        errcode=errcode,
+        errmsg=errmsg,
+        suite_access_token=suite_access_token,
+        expires_in=expires_in,
+    )
+    if (
+        not src.keys() <= _K_GetSuiteTokenResp
+    ):  # unknown keys are kept, as from_dict does
+        obj.additional_properties = {
+            k: v for k, v in src.items() if k not in _K_GetSuiteTokenResp
         }
     return obj
 
@@ -1907,10 +2481,10 @@ def _p_UnknownEvent(src: Any) -> UnknownEvent:
     return obj
 
 
-def _u_EnterSessionEvent_MsgSendFailEvent_Rejec_51(data: Any) -> Any:
+def _u_EnterSessionEvent_MsgSendFailEvent_Rejec_69(data: Any) -> Any:
     tag = data.get("event_type") if isinstance(data, dict) else None
     fn = (
-        _D_u_EnterSessionEvent_MsgSendFailEvent_Rejec_51.get(tag)
+        _D_u_EnterSessionEvent_MsgSendFailEvent_Rejec_69.get(tag)
         if isinstance(tag, str)
         else None
     )
@@ -1933,7 +2507,7 @@ def _p_EventMessage(src: Any) -> EventMessage:
     if msgtype != "event":
         raise ValueError(f"msgtype must match const 'event', got '{msgtype}'")
     event = src["event"]
-    event = _u_EnterSessionEvent_MsgSendFailEvent_Rejec_51(event)
+    event = _u_EnterSessionEvent_MsgSendFailEvent_Rejec_69(event)
     open_kfid = src.get("open_kfid", UNSET)
     external_userid = src.get("external_userid", UNSET)
     servicer_userid = src.get("servicer_userid", UNSET)
@@ -2437,10 +3011,10 @@ def _p_UnknownMsgMenuItem(src: Any) -> UnknownMsgMenuItem:
     return obj
 
 
-def _u_MsgMenuClickItem_MsgMenuMiniprogramItem__75(data: Any) -> Any:
+def _u_MsgMenuClickItem_MsgMenuMiniprogramItem__93(data: Any) -> Any:
     tag = data.get("type") if isinstance(data, dict) else None
     fn = (
-        _D_u_MsgMenuClickItem_MsgMenuMiniprogramItem__75.get(tag)
+        _D_u_MsgMenuClickItem_MsgMenuMiniprogramItem__93.get(tag)
         if isinstance(tag, str)
         else None
     )
@@ -2458,7 +3032,7 @@ def _p_ReceivedMsgMenu(src: Any) -> ReceivedMsgMenu:
     head_content = src.get("head_content", UNSET)
     list_ = src.get("list", UNSET)
     if list_ is not UNSET:
-        list_ = [_u_MsgMenuClickItem_MsgMenuMiniprogramItem__75(x) for x in list_]
+        list_ = [_u_MsgMenuClickItem_MsgMenuMiniprogramItem__93(x) for x in list_]
     tail_content = src.get("tail_content", UNSET)
     obj = ReceivedMsgMenu(
         head_content=head_content, list_=list_, tail_content=tail_content
@@ -2689,10 +3263,10 @@ def _p_UnknownMessage(src: Any) -> UnknownMessage:
     return obj
 
 
-def _u_BusinessCardMessage_ChannelsMessage_Chan_44(data: Any) -> Any:
+def _u_BusinessCardMessage_ChannelsMessage_Chan_62(data: Any) -> Any:
     tag = data.get("msgtype") if isinstance(data, dict) else None
     fn = (
-        _D_u_BusinessCardMessage_ChannelsMessage_Chan_44.get(tag)
+        _D_u_BusinessCardMessage_ChannelsMessage_Chan_62.get(tag)
         if isinstance(tag, str)
         else None
     )
@@ -2719,7 +3293,7 @@ def _p_SyncMsgResp(src: Any) -> SyncMsgResp:
         )
     msg_list = src.get("msg_list", UNSET)
     if msg_list is not UNSET:
-        msg_list = [_u_BusinessCardMessage_ChannelsMessage_Chan_44(x) for x in msg_list]
+        msg_list = [_u_BusinessCardMessage_ChannelsMessage_Chan_62(x) for x in msg_list]
     obj = SyncMsgResp(
         errcode=errcode,
         errmsg=errmsg,
@@ -2773,7 +3347,7 @@ def _p_UseridToOpenuseridResp(src: Any) -> UseridToOpenuseridResp:
     return obj
 
 
-_D_u_EnterSessionEvent_MsgSendFailEvent_Rejec_51: dict[Any, Any] = {
+_D_u_EnterSessionEvent_MsgSendFailEvent_Rejec_69: dict[Any, Any] = {
     "enter_session": _p_EnterSessionEvent,
     "msg_send_fail": _p_MsgSendFailEvent,
     "reject_customer_msg_switch_change": _p_RejectCustomerMsgSwitchChangeEvent,
@@ -2782,13 +3356,13 @@ _D_u_EnterSessionEvent_MsgSendFailEvent_Rejec_51: dict[Any, Any] = {
     "session_status_change": _p_SessionStatusChangeEvent,
     "user_recall_msg": _p_UserRecallMsgEvent,
 }
-_D_u_MsgMenuClickItem_MsgMenuMiniprogramItem__75: dict[Any, Any] = {
+_D_u_MsgMenuClickItem_MsgMenuMiniprogramItem__93: dict[Any, Any] = {
     "click": _p_MsgMenuClickItem,
     "miniprogram": _p_MsgMenuMiniprogramItem,
     "text": _p_MsgMenuTextItem,
     "view": _p_MsgMenuViewItem,
 }
-_D_u_BusinessCardMessage_ChannelsMessage_Chan_44: dict[Any, Any] = {
+_D_u_BusinessCardMessage_ChannelsMessage_Chan_62: dict[Any, Any] = {
     "business_card": _p_BusinessCardMessage,
     "channels": _p_ChannelsMessage,
     "channels_shop_order": _p_ChannelsShopOrderMessage,
@@ -2813,6 +3387,12 @@ PARSERS: dict[type, Callable[[Any], Any]] = {
     AccountAddResp: _p_AccountAddResp,
     AccountListResp: _p_AccountListResp,
     AddContactWayResp: _p_AddContactWayResp,
+    AgentPrivilege: _p_AgentPrivilege,
+    AuthAgent: _p_AuthAgent,
+    AuthCorpInfo: _p_AuthCorpInfo,
+    AuthCorpInfoV2: _p_AuthCorpInfoV2,
+    AuthInfo: _p_AuthInfo,
+    AuthUserInfo: _p_AuthUserInfo,
     BaseResp: _p_BaseResp,
     BusinessCardMessage: _p_BusinessCardMessage,
     ChannelsMessage: _p_ChannelsMessage,
@@ -2820,6 +3400,8 @@ PARSERS: dict[type, Callable[[Any], Any]] = {
     ChannelsShopOrder: _p_ChannelsShopOrder,
     ChannelsShopOrderMessage: _p_ChannelsShopOrderMessage,
     ChannelsShopProductMessage: _p_ChannelsShopProductMessage,
+    CorpBrief: _p_CorpBrief,
+    CorpExName: _p_CorpExName,
     CorpStatistic: _p_CorpStatistic,
     CorpStatisticItem: _p_CorpStatisticItem,
     Customer: _p_Customer,
@@ -2828,10 +3410,18 @@ PARSERS: dict[type, Callable[[Any], Any]] = {
     EnterSessionEvent: _p_EnterSessionEvent,
     EventMessage: _p_EventMessage,
     FileMessage: _p_FileMessage,
+    GetAuthInfoResp: _p_GetAuthInfoResp,
+    GetAuthInfoV2Resp: _p_GetAuthInfoV2Resp,
     GetCorpQualificationResp: _p_GetCorpQualificationResp,
     GetCorpStatisticResp: _p_GetCorpStatisticResp,
+    GetCorpTokenResp: _p_GetCorpTokenResp,
     GetNewExternalUseridResp: _p_GetNewExternalUseridResp,
+    GetPermanentCodeResp: _p_GetPermanentCodeResp,
+    GetPermanentCodeV2Resp: _p_GetPermanentCodeV2Resp,
+    GetPreAuthCodeResp: _p_GetPreAuthCodeResp,
+    GetProviderTokenResp: _p_GetProviderTokenResp,
     GetServicerStatisticResp: _p_GetServicerStatisticResp,
+    GetSuiteTokenResp: _p_GetSuiteTokenResp,
     GetTokenResp: _p_GetTokenResp,
     GetUpgradeServiceConfigResp: _p_GetUpgradeServiceConfigResp,
     IdconvertOpenKfidResp: _p_IdconvertOpenKfidResp,
@@ -2877,6 +3467,7 @@ PARSERS: dict[type, Callable[[Any], Any]] = {
     ReceivedMiniprogram: _p_ReceivedMiniprogram,
     ReceivedMsgMenu: _p_ReceivedMsgMenu,
     ReceivedText: _p_ReceivedText,
+    RegisterCodeInfo: _p_RegisterCodeInfo,
     RejectCustomerMsgSwitchChangeEvent: _p_RejectCustomerMsgSwitchChangeEvent,
     ScheduleMessage: _p_ScheduleMessage,
     SendMsgOnEventResp: _p_SendMsgOnEventResp,
@@ -2892,6 +3483,7 @@ PARSERS: dict[type, Callable[[Any], Any]] = {
     ServicerStatisticItem: _p_ServicerStatisticItem,
     ServicerStatusChangeEvent: _p_ServicerStatusChangeEvent,
     SessionStatusChangeEvent: _p_SessionStatusChangeEvent,
+    SharedFrom: _p_SharedFrom,
     SyncMsgResp: _p_SyncMsgResp,
     TextMessage: _p_TextMessage,
     UnknownEvent: _p_UnknownEvent,
@@ -2906,4 +3498,4 @@ PARSERS: dict[type, Callable[[Any], Any]] = {
     VoiceMessage: _p_VoiceMessage,
     WechatChannels: _p_WechatChannels,
 }
-MESSAGE: Callable[[Any], Any] = _u_BusinessCardMessage_ChannelsMessage_Chan_44
+MESSAGE: Callable[[Any], Any] = _u_BusinessCardMessage_ChannelsMessage_Chan_62

@@ -24,6 +24,7 @@ POST     /_emulator/callback              {url, token, encoding_aes_key} (url nu
 POST     /_emulator/callbacks/flush       {timeout?} → {flushed}
 POST     /_emulator/reset
 POST     /_emulator/items/raw         {open_kfid, item, callback?} → {msgid} (inject.py)
+...      /_emulator/provider/...          the service-provider side (see :mod:`.provider_control`)
 GET      /_emulator/ui                    the browser console (see :mod:`.console`)
 ...      (console read models)            see :mod:`.console_api`
 =======  ===============================  =================================================
@@ -40,6 +41,7 @@ from typing import TYPE_CHECKING, Any
 from wxkefu_ext.emulator import inject as _inject
 from wxkefu_ext.emulator._http import ApiError, Request, Response, json_response
 from wxkefu_ext.emulator.console_api import ROUTES as _console_routes
+from wxkefu_ext.emulator.provider_control import ROUTES as _provider_routes
 
 if TYPE_CHECKING:
     from wxkefu_ext.emulator.scenario import Scenario
@@ -193,6 +195,8 @@ ROUTES.update(_inject.ROUTES)  # POST /_emulator/items/raw (see inject.py)
 
 # The browser console's read models and customer gestures (see console_api).
 ROUTES.update(_console_routes)
+# Suites, corps, the authorisation flow and tickets of the provider side (see provider_control).
+ROUTES.update(_provider_routes)
 
 
 def handle_control(emu: Scenario, request: Request) -> Response:

@@ -30,6 +30,7 @@ counts token issues per corp and every call made with a cancelled corp's credent
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import hashlib
 import json
 import logging
@@ -40,7 +41,7 @@ import weakref
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Final, Literal, Protocol
+from typing import TYPE_CHECKING, Any, Final, Literal, Protocol, TypeVar
 
 from wxkefu_ext._redact import Secret, redact_text
 from wxkefu_ext.emulator._http import REJECT_HEADER, ApiError, Request, Response, json_response
@@ -83,6 +84,7 @@ TIMEOUT: Final = 5.0
 _STOP: Final = object()
 
 SuiteKind = Literal["third_party", "custom"]
+V = TypeVar("V")
 TokenKind = Literal["suite", "provider", "corp"]
 
 #: emulator → its provider side (this module sits below the Emulator facade, which reaches it
@@ -116,6 +118,13 @@ def provider_of(world: World, corp_factory: Callable[..., Any]) -> ProviderEmula
 
 def existing_provider(world: World) -> ProviderEmulator | None:
     return _PROVIDERS.get(world)
+
+
+def provider_for(world: World) -> ProviderEmulator:
+    """The provider side of ``world``: the one its Emulator made, or one made now with the
+    emulator's own class for the corps (a handler or control route reached it first)."""
+    found = existing_provider(world)
+    return found if found is not None else provider_of(world, type(world))
 
 
 def drop_provider(world: World, *, close_only: bool = False) -> None:
@@ -179,6 +188,22 @@ class ProviderStats:
     instructions_sent: int = 0
     instructions_failed: int = 0
 
+    def as_dict(self) -> dict[str, Any]:
+        """JSON-ready: the per-(suite, corp) counters as ``{suite_id: {corp_id: n}}``."""
+        out: dict[str, Any] = {}
+        for f in dataclasses.fields(self):
+            value = getattr(self, f.name)
+            if isinstance(value, Counter):
+                nested: dict[str, Any] = {}
+                for key, n in value.items():
+                    if isinstance(key, tuple):
+                        nested.setdefault(key[0], {})[key[1]] = n
+                    else:
+                        nested[key] = n
+                value = nested
+            out[f.name] = value
+        return out
+
 
 @dataclass(frozen=True, slots=True)
 class InstructionDelivery:
@@ -221,14 +246,10 @@ class _Pusher:
         self._queue.put((suite.suite_id, suite.callback, suite.transport, info_type, message))
 
     def flush(self, timeout: float) -> bool:
-        deadline = time.monotonic() + timeout
-        with self._queue.all_tasks_done:
-            while self._queue.unfinished_tasks:
-                remaining = deadline - time.monotonic()
-                if remaining <= 0:
-                    return False
-                self._queue.all_tasks_done.wait(remaining)
-        return True
+        """Wait (at most ``timeout`` s) until every queued delivery is done."""
+        done = self._queue.all_tasks_done
+        with done:
+            return done.wait_for(lambda: not self._queue.unfinished_tasks, timeout)
 
     def close(self) -> None:
         self._queue.put(_STOP)
@@ -237,14 +258,12 @@ class _Pusher:
     def _run(self) -> None:
         loop = asyncio.new_event_loop()
         try:
-            while True:
-                job = self._queue.get()
+            for job in iter(self._queue.get, _STOP):
                 try:
-                    if job is _STOP:
-                        return
                     self._deliver(job, loop)
                 finally:
                     self._queue.task_done()
+            self._queue.task_done()  # the stop marker itself
         finally:
             loop.close()
 
@@ -309,7 +328,7 @@ class ProviderEmulator:
         self._corps: dict[str, Any] = {}  # corp id -> its Emulator (a CorpEmulator)
         self._corp_names: dict[str, str] = {}
         self._grants: dict[tuple[str, str], _Grant] = {}
-        self._pre_auth: dict[str, tuple[str, float]] = {}
+        self._pre_auth: dict[str, tuple[str, float, int]] = {}  # code -> suite, expiry, type
         self._auth_codes: dict[str, tuple[str, str, float]] = {}
         self._tokens: dict[str, _Token] = {}
         self._pusher: _Pusher | None = None
@@ -371,10 +390,7 @@ class ProviderEmulator:
 
     def corp(self, corp_id: str) -> Any:
         """The Kf state of ``corp_id`` (a child emulator sharing this one's clock)."""
-        found = self._corps.get(corp_id)
-        if found is None:
-            raise ValueError(f"no corp {corp_id!r}; add it with add_corp()")
-        return found
+        return _known(self._corps, corp_id, f"no corp {corp_id!r}; add it with add_corp()")
 
     def open_userid(self, corp_id: str, userid: str) -> str:
         """The open_userid a third-party app of this provider sees for ``userid``."""
@@ -389,7 +405,9 @@ class ProviderEmulator:
 
     # ------------------------------------------------------------------ the flow (admin side)
 
-    def authorize(self, suite_id: str, corp_id: str, *, state: str = "", push: bool = True) -> str:
+    def authorize(
+        self, suite_id: str, corp_id: str, *, state: str = "", push: bool = True, auth_type: int = 0
+    ) -> str:
         """The corp's admin installs ``suite_id``: returns the auth_code (valid 10 minutes)
         and, with ``push``, sends it as a ``create_auth`` instruction callback."""
         suite = self._suite(suite_id)
@@ -400,33 +418,34 @@ class ProviderEmulator:
                 self._agent_seq += 1
                 grant = _Grant(suite_id, corp_id, self._new("PC", 43), self._agent_seq)
                 self._grants[(suite_id, corp_id)] = grant
-            grant.state = state
-            code = self._new("AC", 64)
-            self._auth_codes[code] = (suite_id, corp_id, self.emu.clock.now() + AUTH_CODE_SECONDS)
-            if push and suite.callback is not None:
-                fields: dict[str, str | int] = {
-                    "SuiteId": suite_id,
-                    "AuthCode": code,
-                    "InfoType": "create_auth",
-                    "TimeStamp": self.emu.clock.now_int(),
-                    "State": state,
-                }
-                self._push(suite, "create_auth", _xml(fields))
+            grant.state, grant.auth_type = state, auth_type
+            code = self._auth_code(suite_id, corp_id)
+            if push:
+                self._instruct(suite, "create_auth", AuthCode=code, State=state)
             return code
+
+    def install(self, pre_auth_code: str, corp_id: str, *, state: str = "") -> tuple[str, str]:
+        """An admin follows the provider's installation link (``pre_auth_code``): the corp
+        authorises that code's suite (test authorisation when ``set_session_info`` said
+        ``auth_type`` 1). Returns ``(suite_id, auth_code)``: the redirect's auth_code; no
+        create_auth is pushed for a link install, as WeCom does."""
+        with self.emu.lock:
+            found = self._pre_auth.get(pre_auth_code)
+            if found is None:
+                raise ApiError(40077, "invalid pre_auth_code")
+            if found[1] <= self.emu.clock.now():
+                raise ApiError(42007, "pre_auth_code expired")
+            del self._pre_auth[pre_auth_code]  # one installation per link
+        suite_id, _expires, auth_type = found
+        code = self.authorize(suite_id, corp_id, state=state, push=False, auth_type=auth_type)
+        return suite_id, code
 
     def change_auth(self, suite_id: str, corp_id: str) -> None:
         """The corp changed the app's authorisation: pushes ``change_auth``."""
         suite = self._suite(suite_id)
         with self.emu.lock:
             self._grant(suite_id, corp_id)
-            if suite.callback is not None:
-                fields: dict[str, str | int] = {
-                    "SuiteId": suite_id,
-                    "InfoType": "change_auth",
-                    "TimeStamp": self.emu.clock.now_int(),
-                    "AuthCorpId": corp_id,
-                }
-                self._push(suite, "change_auth", _xml(fields))
+            self._instruct(suite, "change_auth", AuthCorpId=corp_id)
 
     def cancel_auth(self, suite_id: str, corp_id: str) -> None:
         """The corp removes the app: its tokens are revoked (40014), its permanent code stops
@@ -434,39 +453,41 @@ class ProviderEmulator:
         suite = self._suite(suite_id)
         with self.emu.lock:
             self._grant(suite_id, corp_id).cancelled = True
-            for record in self._tokens.values():
-                if record.kind == "corp" and record.owner == suite_id and record.corp_id == corp_id:
-                    record.revoked = True
-            if suite.callback is not None:
-                fields: dict[str, str | int] = {
-                    "SuiteId": suite_id,
-                    "InfoType": "cancel_auth",
-                    "TimeStamp": self.emu.clock.now_int(),
-                    "AuthCorpId": corp_id,
-                }
-                self._push(suite, "cancel_auth", _xml(fields))
+            self._revoke_corp_tokens(suite_id, corp_id)
+            self._instruct(suite, "cancel_auth", AuthCorpId=corp_id)
 
     def reset_permanent_code(self, suite_id: str, corp_id: str) -> str:
         """代开发: the admin regenerates the app secret. The old permanent code and tokens stop
         working; the returned auth_code (also pushed) yields the new one."""
         suite = self._suite(suite_id)
         with self.emu.lock:
-            grant = self._grant(suite_id, corp_id)
-            grant.permanent_code = self._new("PC", 43)
-            for record in self._tokens.values():
-                if record.kind == "corp" and record.owner == suite_id and record.corp_id == corp_id:
-                    record.revoked = True
-            code = self._new("AC", 64)
-            self._auth_codes[code] = (suite_id, corp_id, self.emu.clock.now() + AUTH_CODE_SECONDS)
-            if suite.callback is not None:
-                fields: dict[str, str | int] = {
-                    "SuiteId": suite_id,
-                    "AuthCode": code,
-                    "InfoType": "reset_permanent_code",
-                    "TimeStamp": self.emu.clock.now_int(),
-                }
-                self._push(suite, "reset_permanent_code", _xml(fields))
+            self._grant(suite_id, corp_id).permanent_code = self._new("PC", 43)
+            self._revoke_corp_tokens(suite_id, corp_id)
+            code = self._auth_code(suite_id, corp_id)
+            self._instruct(suite, "reset_permanent_code", AuthCode=code)
             return code
+
+    def _auth_code(self, suite_id: str, corp_id: str) -> str:
+        code = self._new("AC", 64)
+        self._auth_codes[code] = (suite_id, corp_id, self.emu.clock.now() + AUTH_CODE_SECONDS)
+        return code
+
+    def _revoke_corp_tokens(self, suite_id: str, corp_id: str) -> None:
+        for record in self._tokens.values():
+            if record.kind == "corp" and record.owner == suite_id and record.corp_id == corp_id:
+                record.revoked = True
+
+    def _instruct(self, suite: _Suite, info_type: str, **fields: str | int) -> None:
+        """Push one instruction callback (when the suite has a callback URL)."""
+        if suite.callback is None:
+            return
+        message: dict[str, str | int] = {
+            "SuiteId": suite.suite_id,
+            "InfoType": info_type,
+            "TimeStamp": self.emu.clock.now_int(),
+            **fields,
+        }
+        self._push(suite, info_type, _xml(message))
 
     def push_suite_ticket(self, suite_id: str) -> str:
         """Issue a new suite_ticket now (valid 30 minutes) and push it when a callback is set."""
@@ -478,14 +499,8 @@ class ProviderEmulator:
             suite.tickets[ticket] = now
             suite.last_push = now
             if suite.callback is not None:
-                fields: dict[str, str | int] = {
-                    "SuiteId": suite_id,
-                    "InfoType": "suite_ticket",
-                    "TimeStamp": int(now),
-                    "SuiteTicket": ticket,
-                }
                 self.stats.tickets_pushed += 1
-                self._push(suite, "suite_ticket", _xml(fields))
+                self._instruct(suite, "suite_ticket", SuiteTicket=ticket)
             return ticket
 
     def tick(self) -> int:
@@ -507,13 +522,12 @@ class ProviderEmulator:
 
     def flush(self, timeout: float = 5.0) -> bool:
         """Wait until every queued instruction callback was delivered (or gave up)."""
-        pusher = self._pusher
-        return True if pusher is None else pusher.flush(timeout)
+        return (pusher := self._pusher) is None or pusher.flush(timeout)
 
     @property
     def instruction_log(self) -> list[InstructionDelivery]:
-        pusher = self._pusher
-        return [] if pusher is None else list(pusher.log)
+        """Every instruction delivery's outcome, oldest first."""
+        return [] if (pusher := self._pusher) is None else list(pusher.log)
 
     def close(self) -> None:
         pusher, self._pusher = self._pusher, None
@@ -521,6 +535,48 @@ class ProviderEmulator:
             pusher.close()
         for child in self._corps.values():
             child.close()
+
+    def snapshot(self) -> dict[str, Any]:
+        """The provider side as JSON for the control API — never a secret (no suite secret,
+        ticket, permanent code or token)."""
+        with self.emu.lock:
+            now = self.emu.clock.now()
+            suites = [
+                {
+                    "suite_id": s.suite_id,
+                    "kind": s.kind,
+                    "callback_url": None if s.callback is None else s.callback[0],
+                    "valid_tickets": sum(at + TICKET_SECONDS > now for at in s.tickets.values()),
+                    "last_push": s.last_push,
+                }
+                for s in self._suites.values()
+            ]
+            corps = [
+                {
+                    "corp_id": corp_id,
+                    "name": self._corp_names[corp_id],
+                    "grants": {
+                        g.suite_id: {
+                            "authorized": not g.cancelled,
+                            "agent_id": g.agent_id,
+                            "auth_type": g.auth_type,
+                            "state": g.state,
+                        }
+                        for (_, c), g in self._grants.items()
+                        if c == corp_id
+                    },
+                }
+                for corp_id in self._corps
+            ]
+            stats = self.stats.as_dict()
+        log = [dataclasses.asdict(d) for d in self.instruction_log]
+        return {
+            "provider_corp_id": self.provider_corp_id,
+            "suites": suites,
+            "corps": corps,
+            "stats": stats,
+            "instructions": log,
+        }
 
     def grants(self, corp_id: str) -> dict[str, bool]:
         """``{suite_id: authorised}`` for ``corp_id`` (False once cancelled)."""
@@ -580,7 +636,7 @@ class ProviderEmulator:
 
     def pre_auth_code(self, suite: _Suite) -> dict[str, Any]:
         code = self._new("PA", 64)
-        self._pre_auth[code] = (suite.suite_id, self.emu.clock.now() + PRE_AUTH_SECONDS)
+        self._pre_auth[code] = (suite.suite_id, self.emu.clock.now() + PRE_AUTH_SECONDS, 0)
         return {"pre_auth_code": code, "expires_in": PRE_AUTH_SECONDS}
 
     def session_info(self, suite: _Suite, body: dict[str, Any]) -> dict[str, Any]:
@@ -589,27 +645,41 @@ class ProviderEmulator:
             raise ApiError(40077, "invalid pre_auth_code")
         if found[1] <= self.emu.clock.now():
             raise ApiError(42007, "pre_auth_code expired")
+        auth_type = body.get("session_info", {}).get("auth_type", 0)
+        self._pre_auth[body["pre_auth_code"]] = (found[0], found[1], int(auth_type))
         return {}
 
-    def permanent_code(self, suite: _Suite, body: dict[str, Any]) -> dict[str, Any]:
+    def permanent_code(
+        self, suite: _Suite, body: dict[str, Any], *, v2: bool = False
+    ) -> dict[str, Any]:
+        """``get_permanent_code``; ``v2``: only the code, the corp's id and name, the admin and
+        ``state`` (no first corp token, no auth_info), as documented for the v2 endpoint."""
         found = self._auth_codes.pop(body["auth_code"], None)
         if found is None or found[0] != suite.suite_id or found[2] <= self.emu.clock.now():
             raise ApiError(40078, "invalid auth_code (unknown, used or expired)")
         grant = self._grant(suite.suite_id, found[1])
+        info = self._auth_info(grant)
+        if v2:
+            corp = info["auth_corp_info"]
+            info = {"auth_corp_info": {"corpid": corp["corpid"], "corp_name": corp["corp_name"]}}
         reply: dict[str, Any] = {
             "permanent_code": grant.permanent_code,
-            **self._auth_info(grant),
+            **info,
             "auth_user_info": {"open_userid": self.open_userid(grant.corp_id, "admin")},
             "state": grant.state,
         }
-        if suite.kind == "third_party":
+        if suite.kind == "third_party" and not v2:
             token, expires_in = self._issue("corp", suite.suite_id, grant.corp_id)
             self.stats.corp_tokens[(suite.suite_id, grant.corp_id)] += 1
             reply.update(access_token=token, expires_in=expires_in)
         return reply
 
-    def auth_info(self, suite: _Suite, body: dict[str, Any]) -> dict[str, Any]:
-        return self._auth_info(self._valid_grant(suite, body))
+    def auth_info(self, suite: _Suite, body: dict[str, Any], *, v2: bool = False) -> dict[str, Any]:
+        """``get_auth_info``; ``v2`` adds ``auth_corp_info.corp_ex_name``."""
+        info = self._auth_info(self._valid_grant(suite, body))
+        if v2:
+            info["auth_corp_info"]["corp_ex_name"] = {"name_list": ""}
+        return info
 
     def corp_token(self, suite: _Suite, body: dict[str, Any]) -> Response:
         grant = self._valid_grant(suite, body)
@@ -709,16 +779,11 @@ class ProviderEmulator:
     # ------------------------------------------------------------------ helpers
 
     def _suite(self, suite_id: str) -> _Suite:
-        found = self._suites.get(suite_id)
-        if found is None:
-            raise ValueError(f"no suite {suite_id!r}; add it with add_suite()")
-        return found
+        return _known(self._suites, suite_id, f"no suite {suite_id!r}; add it with add_suite()")
 
     def _grant(self, suite_id: str, corp_id: str) -> _Grant:
-        found = self._grants.get((suite_id, corp_id))
-        if found is None:
-            raise ValueError(f"corp {corp_id!r} never authorised suite {suite_id!r}")
-        return found
+        missing = f"corp {corp_id!r} never authorised suite {suite_id!r}"
+        return _known(self._grants, (suite_id, corp_id), missing)
 
     def _new(self, prefix: str, length: int) -> str:
         return self.emu.new_id(prefix, length - len(prefix))
@@ -733,6 +798,14 @@ class ProviderEmulator:
             f"ProviderEmulator(suites={sorted(self._suites)}, corps={len(self._corps)}, "
             f"grants={sum(not g.cancelled for g in self._grants.values())})"
         )
+
+
+def _known(table: dict[Any, V], key: Any, missing: str) -> V:
+    """``table[key]``, or ValueError(``missing``) — a control call naming what is not there."""
+    found = table.get(key)
+    if found is None:
+        raise ValueError(missing)
+    return found
 
 
 def _error(errcode: int, message: str, kind: str) -> Response:

@@ -13,15 +13,22 @@ Quick use::
     )
     app = instruction_app(provider, CallbackCrypto(token, aes_key, suite_id))   # 指令回调 URL
     kf = provider.corp("wwcorp...")                       # a KfClient for that corp
-    kf.request("POST", "/kf/account/list", json={})
+    kf.account.list()
+    provider.service.get_pre_auth_code()                  # the service/* resource API
 
 See :mod:`.client` (tokens, pool sharing, cancellation), :mod:`.stores` (permanent codes) and
-:mod:`.callback` (instruction and per-corp data callbacks).
+:mod:`.callback` (instruction and per-corp data callbacks), :mod:`.flows` (how sync and async
+share one implementation).
 """
 
 from __future__ import annotations
 
-from wxkefu_ext.provider.client import SUITE_TICKET_SECONDS, AsyncProvider, Provider
+from wxkefu_ext.provider.client import (
+    SUITE_TICKET_SECONDS,
+    AsyncProvider,
+    Provider,
+    ProviderOptions,
+)
 from wxkefu_ext.provider.credentials import ProviderCredential, SuiteCredential, SuiteKind
 from wxkefu_ext.provider.stores import (
     AsyncPermanentCodeStore,
@@ -42,6 +49,7 @@ __all__ = [
     "PermanentCodeStore",
     "Provider",
     "ProviderCredential",
+    "ProviderOptions",
     "RedisPermanentCodeStore",
     "SuiteCredential",
     "SuiteKind",

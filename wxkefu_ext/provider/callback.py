@@ -26,8 +26,6 @@ with ToUserName = the corp id. :func:`corp_router` wraps the handler you use tod
 
 from __future__ import annotations
 
-import asyncio
-import inspect
 import logging
 import threading
 from collections.abc import Awaitable, Callable, Mapping
@@ -50,11 +48,13 @@ from wxkefu_ext.errors import (
     SuiteTicketMissingError,
 )
 from wxkefu_ext.provider.client import AsyncProvider, Provider
+from wxkefu_ext.provider.flows import Flow, arun, run
 from wxkefu_ext.provider.stores import Authorization
 
 if TYPE_CHECKING:
     from starlette.applications import Starlette
 
+    from wxkefu_client.resources.results import GetAuthInfoRespOk, GetAuthInfoV2RespOk
     from wxkefu_ext.callback.wsgi import WsgiCallbackApp
 
 __all__ = [
@@ -78,54 +78,66 @@ logger = logging.getLogger("wxkefu_ext.provider")
 
 
 @dataclass(frozen=True, slots=True)
-class SuiteTicket:
+class _Instruction:
+    #: every field of the decrypted message, as received (keyword-only, after the others)
+    raw: Mapping[str, Any] = field(
+        default_factory=dict, repr=False, compare=False, hash=False, kw_only=True
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class SuiteTicket(_Instruction):
+    """The suite_ticket push (every 10 minutes; the ticket is a credential, never shown)."""
+
     suite_id: str
     ticket: str = field(repr=False)
     timestamp: int
-    raw: Mapping[str, Any] = field(default_factory=dict, repr=False, compare=False, hash=False)
 
 
 @dataclass(frozen=True, slots=True)
-class CreateAuth:
+class _WithAuthCode(_Instruction):
     suite_id: str
     auth_code: str = field(repr=False)
     timestamp: int
-    state: str = ""
-    raw: Mapping[str, Any] = field(default_factory=dict, repr=False, compare=False, hash=False)
 
 
 @dataclass(frozen=True, slots=True)
-class ChangeAuth:
+class CreateAuth(_WithAuthCode):
+    """A corp installed the app (app market): exchange ``auth_code``."""
+
+    state: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class ResetPermanentCode(_WithAuthCode):
+    """代开发: the corp regenerated the app secret; ``auth_code`` yields the new code."""
+
+
+@dataclass(frozen=True, slots=True)
+class _ForCorp(_Instruction):
     suite_id: str
     corp_id: str
     timestamp: int
+
+
+@dataclass(frozen=True, slots=True)
+class ChangeAuth(_ForCorp):
+    """The corp changed the authorisation (read get_auth_info again)."""
+
     state: str = ""
-    raw: Mapping[str, Any] = field(default_factory=dict, repr=False, compare=False, hash=False)
 
 
 @dataclass(frozen=True, slots=True)
-class CancelAuth:
-    suite_id: str
-    corp_id: str
-    timestamp: int
-    raw: Mapping[str, Any] = field(default_factory=dict, repr=False, compare=False, hash=False)
+class CancelAuth(_ForCorp):
+    """The corp removed the app: stop calling for it."""
 
 
 @dataclass(frozen=True, slots=True)
-class ResetPermanentCode:
-    suite_id: str
-    auth_code: str = field(repr=False)
-    timestamp: int
-    raw: Mapping[str, Any] = field(default_factory=dict, repr=False, compare=False, hash=False)
-
-
-@dataclass(frozen=True, slots=True)
-class UnknownInstruction:
+class UnknownInstruction(_Instruction):
     """An InfoType this version does not know; every field kept in ``raw``."""
 
     info_type: str | None
     suite_id: str | None
-    raw: Mapping[str, Any] = field(default_factory=dict, repr=False, compare=False, hash=False)
 
 
 Instruction: TypeAlias = (
@@ -157,33 +169,19 @@ def parse_instruction_fields(fields: Mapping[str, Any]) -> Instruction:
     info_type = info.strip() if isinstance(info, str) else None
     if info_type == "suite_ticket":
         ticket = _text(fields, "SuiteTicket")
-        return SuiteTicket(_text(fields, "SuiteId"), ticket, _int(fields, "TimeStamp"), fields)
-    if info_type == "create_auth":
-        return CreateAuth(
-            _text(fields, "SuiteId"),
-            _text(fields, "AuthCode"),
-            _int(fields, "TimeStamp"),
-            _text(fields, "State", required=False),
-            fields,
-        )
-    if info_type == "change_auth":
-        return ChangeAuth(
-            _text(fields, "SuiteId"),
-            _text(fields, "AuthCorpId"),
-            _int(fields, "TimeStamp"),
-            _text(fields, "State", required=False),
-            fields,
-        )
-    if info_type == "cancel_auth":
-        return CancelAuth(
-            _text(fields, "SuiteId"), _text(fields, "AuthCorpId"), _int(fields, "TimeStamp"), fields
-        )
-    if info_type == "reset_permanent_code":
-        return ResetPermanentCode(
-            _text(fields, "SuiteId"), _text(fields, "AuthCode"), _int(fields, "TimeStamp"), fields
-        )
+        return SuiteTicket(_text(fields, "SuiteId"), ticket, _int(fields, "TimeStamp"), raw=fields)
+    if info_type in ("create_auth", "reset_permanent_code"):
+        code = (_text(fields, "SuiteId"), _text(fields, "AuthCode"), _int(fields, "TimeStamp"))
+        if info_type == "reset_permanent_code":
+            return ResetPermanentCode(*code, raw=fields)
+        return CreateAuth(*code, _text(fields, "State", required=False), raw=fields)
+    if info_type in ("change_auth", "cancel_auth"):
+        corp = (_text(fields, "SuiteId"), _text(fields, "AuthCorpId"), _int(fields, "TimeStamp"))
+        if info_type == "cancel_auth":
+            return CancelAuth(*corp, raw=fields)
+        return ChangeAuth(*corp, _text(fields, "State", required=False), raw=fields)
     suite = fields.get("SuiteId")
-    return UnknownInstruction(info_type, suite if isinstance(suite, str) else None, fields)
+    return UnknownInstruction(info_type, suite if isinstance(suite, str) else None, raw=fields)
 
 
 def parse_instruction(message: str | bytes, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Instruction:
@@ -194,16 +192,18 @@ def parse_instruction(message: str | bytes, *, max_bytes: int = DEFAULT_MAX_BYTE
     return parse_instruction_fields(parse_xml_dict(raw, "the instruction message"))
 
 
-def _merged(previous: Authorization, info: Mapping[str, Any]) -> Authorization:
-    corp = info.get("auth_corp_info") or {}
-    agents = (info.get("auth_info") or {}).get("agent") or [{}]
-    agent = agents[0] if isinstance(agents[0], dict) else {}
-    agent_id = agent.get("agentid")
+def _merged(
+    previous: Authorization, info: GetAuthInfoRespOk | GetAuthInfoV2RespOk
+) -> Authorization:
+    """The stored authorisation with what ``get_auth_info`` says now (name, agent)."""
+    name = info.auth_corp_info.corp_name
+    agents = info.auth_info.agent
+    agent_id = agents[0].agentid if isinstance(agents, list) and agents else previous.agent_id
     return Authorization(
         previous.corp_id,
         previous.permanent_code,
-        corp_name=str(corp.get("corp_name") or previous.corp_name),
-        agent_id=agent_id if isinstance(agent_id, int) else previous.agent_id,
+        corp_name=name if isinstance(name, str) and name else previous.corp_name,
+        agent_id=agent_id,
     )
 
 
@@ -214,19 +214,18 @@ OnInstruction: TypeAlias = Callable[[Instruction], Awaitable[None] | None]
 MAX_PENDING_AUTH_CODES = 1000
 
 
-class InstructionHandler:
-    """Applies instruction callbacks to a :class:`Provider` (a sync endpoint handler).
-
-    ``on_instruction(instruction)`` runs afterwards (e.g. to start syncing a new corp). An
-    instruction for another suite is refused (logged), never applied.
+class _Instructions:
+    """What an instruction does to the provider, written once as flows (:mod:`.flows`) that
+    the sync and the async handler run.
 
     A create_auth that arrives before any suite_ticket (a fresh deployment; or the endpoint
     running both deliveries at once) cannot be exchanged yet: its auth_code is kept and
-    exchanged as soon as the next ticket is stored, instead of being lost."""
+    exchanged as soon as the next ticket is stored, instead of being lost. The list is only
+    touched under a plain lock, never across I/O: a code is appended *before* the ticket is
+    checked again, and the ticket is stored *before* the list is taken, so one of the two
+    sides always sees the other."""
 
-    def __init__(
-        self, provider: Provider, *, on_instruction: Callable[[Instruction], object] | None = None
-    ) -> None:
+    def __init__(self, provider: Any, on_instruction: Callable[[Instruction], Any] | None) -> None:
         self.provider = provider
         self.on_instruction = on_instruction
         self._pending: list[str] = []
@@ -237,131 +236,100 @@ class InstructionHandler:
         """Auth codes waiting for a suite_ticket."""
         return len(self._pending)
 
-    def _install(self, auth_code: str) -> None:
-        provider = self.provider
+    def _install_flow(self, auth_code: str) -> Flow[None]:
         try:
-            authorization = provider.install(auth_code)
+            authorization = yield lambda p: p.install(auth_code)
         except SuiteTicketMissingError:
-            with self._pending_lock:  # a ticket stored meanwhile? (it is set before this lock)
-                try:
-                    provider.suite_ticket()
-                except SuiteTicketMissingError:
-                    if len(self._pending) >= MAX_PENDING_AUTH_CODES:
-                        raise
-                    self._pending.append(auth_code)
-                    logger.warning("auth_code kept until the first suite_ticket arrives")
-                    return
-            authorization = provider.install(auth_code)
-        logger.info("corp %s authorised suite %s", authorization.corp_id, provider.suite.suite_id)
+            with self._pending_lock:
+                if len(self._pending) >= MAX_PENDING_AUTH_CODES:
+                    raise
+                self._pending.append(auth_code)
+            try:
+                yield lambda p: p.suite_ticket()  # stored meanwhile? then the code is ours
+            except SuiteTicketMissingError:
+                logger.warning("auth_code kept until the first suite_ticket arrives")
+                return
+            with self._pending_lock:
+                if auth_code not in self._pending:
+                    return  # the ticket's handler took it and installs it
+                self._pending.remove(auth_code)
+            authorization = yield lambda p: p.install(auth_code)
+        suite_id = self.provider.suite.suite_id
+        logger.info("corp %s authorised suite %s", authorization.corp_id, suite_id)
 
-    def _ticket(self, instruction: SuiteTicket) -> None:
-        self.provider.set_suite_ticket(instruction.ticket, timestamp=instruction.timestamp)
+    def _ticket_flow(self, instruction: SuiteTicket) -> Flow[None]:
+        yield lambda p: p.set_suite_ticket(instruction.ticket, timestamp=instruction.timestamp)
         with self._pending_lock:
             codes, self._pending = self._pending, []
         for code in codes:
-            self._install(code)
+            yield from self._install_flow(code)
 
-    def apply(self, instruction: Instruction) -> None:
-        provider = self.provider
+    def _apply_flow(self, instruction: Instruction) -> Flow[None]:
+        suite_id = self.provider.suite.suite_id
         if isinstance(instruction, UnknownInstruction):
             logger.info("instruction callback of unknown type %r ignored", instruction.info_type)
-        elif instruction.suite_id != provider.suite.suite_id:
+        elif instruction.suite_id != suite_id:
             raise ConfigurationError(
                 f"instruction for suite {instruction.suite_id!r} reached the endpoint of "
-                f"{provider.suite.suite_id!r}"
+                f"{suite_id!r}"
             )
         elif isinstance(instruction, SuiteTicket):
-            self._ticket(instruction)
+            yield from self._ticket_flow(instruction)
         elif isinstance(instruction, CreateAuth | ResetPermanentCode):
-            self._install(instruction.auth_code)
+            yield from self._install_flow(instruction.auth_code)
         elif isinstance(instruction, ChangeAuth):
-            info = provider.get_auth_info(instruction.corp_id)
-            previous = provider.authorization(instruction.corp_id)
-            provider.codes.save(provider.suite.suite_id, _merged(previous, info))
+            corp_id = instruction.corp_id
+            info = yield lambda p: p.get_auth_info(corp_id)
+            previous = yield lambda p: p.authorization(corp_id)
+            yield lambda p: p.codes.save(suite_id, _merged(previous, info))
         elif isinstance(instruction, CancelAuth):
-            provider.cancel(instruction.corp_id)
-            logger.info("corp %s cancelled suite %s", instruction.corp_id, instruction.suite_id)
-        if self.on_instruction is not None:
-            self.on_instruction(instruction)
+            yield lambda p: p.cancel(instruction.corp_id)
+            logger.info("corp %s cancelled suite %s", instruction.corp_id, suite_id)
+        hook = self.on_instruction
+        if hook is not None:
+            yield lambda p: hook(instruction)
 
-    def __call__(self, event: CallbackEvent) -> None:
-        """What the callback endpoints call with each verified, decrypted delivery."""
+    def _event_flow(self, event: CallbackEvent) -> Flow[None]:
         try:
-            self.apply(parse_instruction_fields(event.raw))
+            yield from self._apply_flow(parse_instruction_fields(event.raw))
         except Exception:
             logger.exception("instruction callback failed")
             raise
 
 
-class AsyncInstructionHandler:
-    """:class:`InstructionHandler` for an :class:`AsyncProvider` (an async endpoint handler)."""
+class InstructionHandler(_Instructions):
+    """Applies instruction callbacks to a :class:`Provider` (a sync endpoint handler).
+
+    ``on_instruction(instruction)`` runs afterwards (e.g. to start syncing a new corp). An
+    instruction for another suite is refused (logged), never applied."""
+
+    def __init__(
+        self, provider: Provider, *, on_instruction: Callable[[Instruction], object] | None = None
+    ) -> None:
+        super().__init__(provider, on_instruction)
+
+    def apply(self, instruction: Instruction) -> None:
+        run(self.provider, self._apply_flow(instruction))
+
+    def __call__(self, event: CallbackEvent) -> None:
+        """What the callback endpoints call with each verified, decrypted delivery."""
+        run(self.provider, self._event_flow(event))
+
+
+class AsyncInstructionHandler(_Instructions):
+    """:class:`InstructionHandler` for an :class:`AsyncProvider` (an async endpoint handler;
+    an ``on_instruction`` coroutine is awaited)."""
 
     def __init__(
         self, provider: AsyncProvider, *, on_instruction: OnInstruction | None = None
     ) -> None:
-        self.provider = provider
-        self.on_instruction = on_instruction
-        self._pending: list[str] = []
-        self._pending_lock = asyncio.Lock()
-
-    @property
-    def pending(self) -> int:
-        return len(self._pending)
-
-    async def _install(self, auth_code: str) -> None:
-        provider = self.provider
-        try:
-            await provider.install(auth_code)
-            return
-        except SuiteTicketMissingError:
-            async with self._pending_lock:
-                try:
-                    await provider.suite_ticket()
-                except SuiteTicketMissingError:
-                    if len(self._pending) >= MAX_PENDING_AUTH_CODES:
-                        raise
-                    self._pending.append(auth_code)
-                    logger.warning("auth_code kept until the first suite_ticket arrives")
-                    return
-        await provider.install(auth_code)
-
-    async def _ticket(self, instruction: SuiteTicket) -> None:
-        await self.provider.set_suite_ticket(instruction.ticket, timestamp=instruction.timestamp)
-        async with self._pending_lock:
-            codes, self._pending = self._pending, []
-        for code in codes:
-            await self._install(code)
+        super().__init__(provider, on_instruction)
 
     async def apply(self, instruction: Instruction) -> None:
-        provider = self.provider
-        if isinstance(instruction, UnknownInstruction):
-            logger.info("instruction callback of unknown type %r ignored", instruction.info_type)
-        elif instruction.suite_id != provider.suite.suite_id:
-            raise ConfigurationError(
-                f"instruction for suite {instruction.suite_id!r} reached the endpoint of "
-                f"{provider.suite.suite_id!r}"
-            )
-        elif isinstance(instruction, SuiteTicket):
-            await self._ticket(instruction)
-        elif isinstance(instruction, CreateAuth | ResetPermanentCode):
-            await self._install(instruction.auth_code)
-        elif isinstance(instruction, ChangeAuth):
-            info = await provider.get_auth_info(instruction.corp_id)
-            previous = await provider.authorization(instruction.corp_id)
-            await provider.codes.save(provider.suite.suite_id, _merged(previous, info))
-        elif isinstance(instruction, CancelAuth):
-            await provider.cancel(instruction.corp_id)
-        if self.on_instruction is not None:
-            result = self.on_instruction(instruction)
-            if inspect.isawaitable(result):
-                await result
+        await arun(self.provider, self._apply_flow(instruction))
 
     async def __call__(self, event: CallbackEvent) -> None:
-        try:
-            await self.apply(parse_instruction_fields(event.raw))
-        except Exception:
-            logger.exception("instruction callback failed")
-            raise
+        await arun(self.provider, self._event_flow(event))
 
 
 def _check_crypto(crypto: CallbackCrypto, suite_id: str) -> None:

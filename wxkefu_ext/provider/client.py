@@ -9,7 +9,10 @@ single HTTP transport. Everything it hands out shares that transport:
   each gets the single flight, refresh-ahead and cross-process sharing of ordinary Kf tokens;
 * ``provider.corp(corp_id)`` — a real :class:`~wxkefu_ext.client.KfClient` for that corp (full Kf
   API: ``.request``, the generated ``.client``, and whatever KfClient offers), whose pool is the
-  provider's: 1,000 corps are 1,000 light clients over **one** connection pool.
+  provider's: 1,000 corps are 1,000 light clients over **one** connection pool;
+* ``provider.service.*`` — the generated resource API of the ``service/*`` operations
+  (``provider.service.get_pre_auth_code()``, ``provider.service.v2.get_permanent_code(...)``),
+  each sent with the token its ``security`` in the spec names (suite, provider or none).
 
 Authorisation state comes from the :mod:`permanent-code store <wxkefu_ext.provider.stores>`.
 A corp that cancelled (:meth:`Provider.cancel`, called by the instruction endpoint on
@@ -19,23 +22,33 @@ call for it, in any process sharing the stores, raises
 had already read a token before the cancel was processed may still be in flight; nothing starts
 after.)
 
-Service calls (``service/*``) send the suite or provider token as its own query parameter,
-refresh it once when WeCom rejects it (40082/42009 and the generic 40014/42001) and accept the
-historical replies that carry ``errcode`` only on failure.
+Service calls send the suite or provider token as its own query parameter, refresh it once when
+WeCom rejects it (40082/42009 and the generic 40014/42001) and accept the historical replies
+that carry ``errcode`` only on failure.
+
+Sync and async share one implementation: every flow (install, tokens, a service call...) is a
+generator in :class:`_Core` that *yields* its I/O as a function of the shell
+(``lambda p: p.store.get(key)``) and gets the result sent back (:mod:`.flows`).
+:class:`Provider` calls those functions, :class:`AsyncProvider` awaits them; the shells only
+type the public methods. Options shared by both: :class:`ProviderOptions`.
 """
 
 from __future__ import annotations
 
+import inspect
 import threading
 import time
 from collections.abc import Callable, Mapping
 from functools import partial
 from types import TracebackType
-from typing import Any, Final, Literal, Self
+from typing import TYPE_CHECKING, Any, Final, Generic, Literal, Self, TypedDict, TypeVar, Unpack
 
 import httpx
 
 from wxkefu_client import _operations as _ops
+from wxkefu_client.resources._base import Call
+from wxkefu_client.resources.provider import AsyncProviderResources, ProviderResources
+from wxkefu_client.types import Unset
 from wxkefu_ext._redact import Secret
 from wxkefu_ext.auth import check
 from wxkefu_ext.client import (
@@ -57,6 +70,7 @@ from wxkefu_ext.errors import (
     SuiteTicketMissingError,
 )
 from wxkefu_ext.provider.credentials import ProviderCredential, SuiteCredential
+from wxkefu_ext.provider.flows import Effect, Flow, arun, run
 from wxkefu_ext.provider.stores import (
     AsyncPermanentCodeStore,
     Authorization,
@@ -77,29 +91,37 @@ from wxkefu_ext.tokens import (
     as_async_store,
 )
 
+if TYPE_CHECKING:
+    from wxkefu_client.resources.results import GetAuthInfoRespOk, GetAuthInfoV2RespOk
+
 __all__ = [
     "SUITE_TICKET_SECONDS",
     "AsyncProvider",
     "Provider",
+    "ProviderOptions",
     "TokenKind",
 ]
 
-SUITE_TOKEN_PATH: Final = "/service/get_suite_token"  # noqa: S105 - a path
-PROVIDER_TOKEN_PATH: Final = "/service/get_provider_token"  # noqa: S105 - a path
-PRE_AUTH_CODE_PATH: Final = "/service/get_pre_auth_code"
-SESSION_INFO_PATH: Final = "/service/set_session_info"
-PERMANENT_CODE_PATH: Final = "/service/get_permanent_code"
-AUTH_INFO_PATH: Final = "/service/get_auth_info"
-CORP_TOKEN_PATH: Final = "/service/get_corp_token"  # noqa: S105 - a path
-GETTOKEN_PATH: Final = _ops.GET_TOKEN.path
 #: A suite_ticket is valid 30 minutes after it was pushed (a new one comes every 10).
 SUITE_TICKET_SECONDS: Final = 1800
 #: Replies on which a service call drops its suite/provider token and replays once.
 REJECTED_ERRCODES: Final = frozenset({40082, 42009, 40014, 42001})
-_PARAM: Final = {"suite": "suite_access_token", "provider": "provider_access_token"}
 
 #: Which token a service call carries: the suite's, the provider's, or none (token endpoints).
 TokenKind = Literal["suite", "provider"] | None
+#: the spec's security scheme of a provider operation → the token kind that satisfies it
+_KIND_OF: Final[dict[str | None, TokenKind]] = {
+    None: None,
+    "SuiteAccessToken": "suite",
+    "ProviderAccessToken": "provider",
+}
+_SCHEME_OF: Final = {kind: scheme for scheme, kind in _KIND_OF.items()}
+
+M = TypeVar("M", TokenManager, AsyncTokenManager)
+C = TypeVar("C", KfClient, AsyncKfClient)
+
+
+# --------------------------------------------------------------------------- pure decisions
 
 
 def _service_payload(response: httpx.Response, secrets: tuple[Secret, ...]) -> dict[str, Any]:
@@ -115,37 +137,38 @@ def _service_payload(response: httpx.Response, secrets: tuple[Secret, ...]) -> d
     return payload
 
 
-def _rejected(payload: Mapping[str, Any]) -> bool:
-    return payload.get("errcode") in REJECTED_ERRCODES
+def _rejected(response: httpx.Response) -> bool:
+    """WeCom refused the token the call carried (a fresh one may pass)."""
+    if not is_json(response):
+        return False
+    payload = cached_json(response)
+    return isinstance(payload, dict) and payload.get("errcode") in REJECTED_ERRCODES
 
 
-def _token_pair(payload: Mapping[str, Any], name: str, path: str) -> tuple[str, float]:
-    token, expires_in = payload.get(name), payload.get("expires_in", 7200)
+def _token_pair(token: object, expires_in: object, op: _ops.Operation) -> tuple[str, float]:
+    """(token, lifetime) of a token reply, or the typed error for one that is not usable."""
     if not isinstance(token, str) or not token:
-        raise KfResponseError(f"reply lacks a usable {name}", path=path)
+        raise KfResponseError("reply lacks a usable token", path=op.path)
     if isinstance(expires_in, bool) or not isinstance(expires_in, int | float) or expires_in <= 0:
-        raise KfResponseError("reply has no positive expires_in", path=path)
+        raise KfResponseError("reply has no positive expires_in", path=op.path)
     return token, float(expires_in)
 
 
-def _authorization_from(payload: Mapping[str, Any]) -> Authorization:
-    """What ``get_permanent_code`` says about the new authorisation."""
-    corp = payload.get("auth_corp_info")
-    code = payload.get("permanent_code")
-    if not isinstance(corp, dict) or not isinstance(corp.get("corpid"), str) or not corp["corpid"]:
-        raise KfResponseError("get_permanent_code reply lacks auth_corp_info.corpid")
-    if not isinstance(code, str) or not code:
-        raise KfResponseError("get_permanent_code reply lacks a permanent_code")
-    agent_id: int | None = None
-    agents = (payload.get("auth_info") or {}).get("agent")
-    if isinstance(agents, list) and agents and isinstance(agents[0], dict):
-        raw = agents[0].get("agentid")
-        agent_id = raw if isinstance(raw, int) and not isinstance(raw, bool) else None
+def _authorization_from(reply: Any, op: _ops.Operation) -> Authorization:
+    """What ``get_permanent_code`` (v1 or v2) says about the new authorisation."""
+    corp, code = reply.auth_corp_info, reply.permanent_code  # present: the parser checked
+    if not corp.corpid:
+        raise KfResponseError("reply has an empty auth_corp_info.corpid", path=op.path)
+    if not code:
+        raise KfResponseError("reply has an empty permanent_code", path=op.path)
+    info = getattr(reply, "auth_info", None)  # v2 has none: the agent id stays unknown
+    agents = None if info is None or isinstance(info, Unset) else info.agent
+    agent_id = agents[0].agentid if agents and not isinstance(agents, Unset) else None
     return Authorization(
-        corp_id=corp["corpid"],
+        corp_id=corp.corpid,
         permanent_code=Secret(code),
-        corp_name=str(corp.get("corp_name") or ""),
-        agent_id=agent_id,
+        corp_name=corp.corp_name if isinstance(corp.corp_name, str) else "",
+        agent_id=agent_id if isinstance(agent_id, int) else None,
     )
 
 
@@ -179,52 +202,288 @@ def _no_ticket(suite_id: str) -> SuiteTicketMissingError:
     )
 
 
-class _Base:
-    _token_options: dict[str, Any]
-    suite: SuiteCredential
-    provider_credential: ProviderCredential | None
-    base_url: str
-    retry: RetryPolicy
-    timeout: httpx.Timeout
-    _clock: Callable[[], float]
+class ProviderOptions(TypedDict, total=False):
+    """Keyword options of :class:`Provider` and :class:`AsyncProvider` (defaults in brackets)."""
+
+    #: the provider's own credential, for ``provider_access_token`` [None]
+    provider: ProviderCredential | None
+    base_url: str  # [https://qyapi.weixin.qq.com/cgi-bin]
+    retry: RetryPolicy | None  # [RetryPolicy()]
+    timeout: float | httpx.Timeout  # total budget per attempt [10 s]
+    proxy: str | None  # for the default transport [None]
+    margin: float  # refresh tokens this long before expiry [300 s]
+    lock_wait: float  # bounded wait for another process's token refresh [20 s]
+    clock: Callable[[], float]  # what token and ticket lifetimes are measured with [time.time]
+
+
+class ServiceRequest(TypedDict, total=False):
+    """Keywords of ``provider.request(method, path, ...)``."""
+
+    params: Mapping[str, Any] | None  # query parameters
+    json: Any  # the JSON body
+    auth: TokenKind  # whose token the call carries ["suite"]; None: no token
+
+
+# --------------------------------------------------------------------------- the sans-IO core
+
+
+class _Core(Generic[M, C]):
+    """Configuration and every flow of a provider; the shells run the flows."""
+
+    _manager_cls: type[M]
+    _client_cls: type[C]
+    _borrowed_cls: type[Any]
+    _retry_cls: type[Any]
+    _http_cls: type[Any]
+    store: Any
+    codes: Any
+    http: Any
+    _transport: Any
+
+    def _configure(self, suite: SuiteCredential, options: ProviderOptions) -> None:
+        if not isinstance(suite, SuiteCredential):
+            raise ConfigurationError("suite must be a SuiteCredential")
+        unknown = set(options) - set(ProviderOptions.__annotations__)
+        if unknown:
+            raise TypeError(f"unknown provider option(s): {sorted(unknown)}")
+        self.suite = suite
+        self.provider_credential = options.get("provider")
+        self.base_url = options.get("base_url", DEFAULT_BASE_URL).rstrip("/")
+        self.retry = options.get("retry") or RetryPolicy()
+        self.timeout = _timeout(options.get("timeout", DEFAULT_TIMEOUT))
+        self._clock = clock = options.get("clock", time.time)
+        self._token_options: dict[str, Any] = {
+            "margin": options.get("margin", DEFAULT_MARGIN),
+            "lock_wait": options.get("lock_wait", DEFAULT_LOCK_WAIT),
+            "clock": clock,
+        }
+        self._lock = threading.Lock()
+        self._corp_tokens: dict[str, M] = {}
+        self._corps: dict[str, C] = {}
+
+    def _open(self, transport: Any) -> None:
+        """The one pool (``transport``) under the retry layer, and the suite's and the
+        provider's token managers (after the stores are set)."""
+        self._transport = transport
+        self.http = self._http_cls(
+            base_url=self.base_url,
+            transport=self._retry_cls(self._borrowed_cls(transport), self.retry),
+            timeout=self.timeout,
+        )
+        self.suite_tokens: M = self._new_manager(self.suite.cache_key, self._suite_token_flow)
+        provider = self.provider_credential
+        self.provider_tokens: M | None = (
+            None
+            if provider is None
+            else self._new_manager(provider.cache_key, self._provider_token_flow)
+        )
+
+    def _drive(self, flow: Flow[Any]) -> Any:
+        """Run ``flow``: the value (sync) or an awaitable of it (async)."""
+        raise NotImplementedError
+
+    def _new_manager(self, key: str, flow: Callable[[], Flow[tuple[str, float]]]) -> M:
+        return self._manager_cls(
+            key, self.store, lambda: self._drive(flow()), **self._token_options
+        )
 
     def _secrets(self) -> tuple[Secret, ...]:
-        extra = (self.provider_credential.secret,) if self.provider_credential else ()
-        return (self.suite.secret, *extra)
+        provider = self.provider_credential
+        return (self.suite.secret,) if provider is None else (self.suite.secret, provider.secret)
 
-    def _suite_token_body(self, ticket: str) -> dict[str, str]:
-        return {
-            "suite_id": self.suite.suite_id,
-            "suite_secret": self.suite.suite_secret.reveal(),
-            "suite_ticket": ticket,
-        }
+    def _tokens_of(self, kind: Literal["suite", "provider"]) -> M:
+        if kind == "suite":
+            return self.suite_tokens
+        if self.provider_tokens is None:
+            raise ConfigurationError("no provider credential configured (pass provider=...)")
+        return self.provider_tokens
 
-    def _provider_token_body(self) -> dict[str, str]:
+    def _provider_secret(self) -> ProviderCredential:
         if self.provider_credential is None:
             raise ConfigurationError("no provider credential configured (pass provider=...)")
-        return {
-            "corpid": self.provider_credential.corp_id,
-            "provider_secret": self.provider_credential.provider_secret.reveal(),
-        }
+        return self.provider_credential
 
-    def _first_token(self, payload: Mapping[str, Any]) -> tuple[CachedToken, float] | None:
+    def corp_tokens(self, corp_id: str) -> M:
+        """The token manager of ``corp_id``'s access_token (one per corp, created on demand)."""
+        with self._lock:
+            manager = self._corp_tokens.get(corp_id)
+            if manager is None:
+                manager = self._corp_tokens[corp_id] = self._new_manager(
+                    self.suite.corp_key(corp_id), partial(self._corp_token_flow, corp_id)
+                )
+            return manager
+
+    def _first_token(self, reply: Any) -> tuple[CachedToken, float] | None:
         """The corp token a third-party ``get_permanent_code`` reply carries, ready to store."""
-        token, expires_in = payload.get("access_token"), payload.get("expires_in")
+        token, expires_in = getattr(reply, "access_token", None), getattr(reply, "expires_in", None)
         if self.suite.kind != "third_party" or not isinstance(token, str) or not token:
             return None
-        if isinstance(expires_in, bool) or not isinstance(expires_in, int | float):
-            return None
-        if expires_in <= 0:
+        if isinstance(expires_in, bool) or not isinstance(expires_in, int) or expires_in <= 0:
             return None
         margin = float(self._token_options["margin"])
         cached = CachedToken.issue(token, float(expires_in), now=self._clock(), margin=margin)
         return cached, float(expires_in)
 
+    def _operation_error(self, op: _ops.Operation, message: str) -> Exception:
+        return KfResponseError(message, path=op.path)
+
+    # -- flows ----------------------------------------------------------------------------------
+
+    def _call_flow(self, op: _ops.Operation, call: Call) -> Flow[tuple[httpx.Response, Any]]:
+        """One operation with the token its ``security`` names; one replay on a rejection."""
+        if op.security not in _KIND_OF:
+            raise ConfigurationError(f"{op.path} takes a corp access_token: use provider.corp()")
+        kind = _KIND_OF[op.security]
+        params = dict(call.params or {})
+
+        def send() -> Effect:
+            return lambda p: p.http.request(
+                op.method, op.path, params=dict(params), json=call.json, files=call.files,
+                headers=call.headers,
+            )  # fmt: skip
+
+        if kind is None:
+            response = yield send()
+        else:
+            manager, name = self._tokens_of(kind), _ops.TOKEN_PARAMS[str(op.security)]
+            params[name] = value = yield lambda p: manager.get()
+            response = yield send()
+            if _rejected(response):
+                yield lambda p: manager.invalidate(value)
+                params[name] = yield lambda p: manager.get()
+                response = yield send()
+        return response, _service_payload(response, self._secrets())
+
+    def _request_flow(self, method: str, path: str, kw: ServiceRequest) -> Flow[dict[str, Any]]:
+        auth, params, json = kw.get("auth", "suite"), kw.get("params"), kw.get("json")
+        op = _ops.Operation("request", method, path, "request", auth=auth is not None,
+                            security=_SCHEME_OF[auth])  # fmt: skip
+        _response, payload = yield from self._call_flow(op, Call(params=params, json=json))
+        return payload  # type: ignore[no-any-return]
+
+    def _ticket_flow(self) -> Flow[str]:
+        current = yield lambda p: p.store.get(self.suite.ticket_key)
+        if current is None or not current.usable(self._clock()):
+            raise _no_ticket(self.suite.suite_id)
+        return str(current.value.reveal())
+
+    def _set_ticket_flow(self, ticket: str, timestamp: float | None) -> Flow[bool]:
+        if not isinstance(ticket, str) or not ticket:
+            raise ConfigurationError("suite_ticket must be a non-empty string")
+        token = _ticket_token(ticket, self._clock() if timestamp is None else timestamp)
+        now, key = self._clock(), self.suite.ticket_key
+        current = yield lambda p: p.store.get(key)
+        if not token.usable(now) or (current is not None and current.expires_at > token.expires_at):
+            return False
+        yield lambda p: p.store.set(key, token, ttl=token.expires_at - now)
+        return True
+
+    def _suite_token_flow(self) -> Flow[tuple[str, float]]:
+        ticket = yield from self._ticket_flow()
+        suite = self.suite
+        reply = yield lambda p: p.service.get_suite_token(
+            suite_id=suite.suite_id, suite_secret=suite.suite_secret.reveal(), suite_ticket=ticket
+        )
+        return _token_pair(reply.suite_access_token, reply.expires_in, _ops.GET_SUITE_TOKEN)
+
+    def _provider_token_flow(self) -> Flow[tuple[str, float]]:
+        cred = self._provider_secret()
+        reply = yield lambda p: p.service.get_provider_token(
+            corpid=cred.corp_id, provider_secret=cred.provider_secret.reveal()
+        )
+        return _token_pair(reply.provider_access_token, reply.expires_in, _ops.GET_PROVIDER_TOKEN)
+
+    def _corp_token_flow(self, corp_id: str) -> Flow[tuple[str, float]]:
+        code = (yield from self._authorization_flow(corp_id)).permanent_code.reveal()
+        if self.suite.kind == "custom":  # 代开发: the permanent code is the app's secret
+            call = Call(params={"corpid": corp_id, "corpsecret": code})
+            _response, payload = yield from self._call_flow(_ops.GET_TOKEN, call)
+            return _token_pair(
+                payload.get("access_token"), payload.get("expires_in"), _ops.GET_TOKEN
+            )
+        reply = yield lambda p: p.service.get_corp_token(auth_corpid=corp_id, permanent_code=code)
+        return _token_pair(reply.access_token, reply.expires_in, _ops.GET_CORP_TOKEN)
+
+    def _authorization_flow(self, corp_id: str) -> Flow[Authorization]:
+        found = yield lambda p: p.codes.get(self.suite.suite_id, corp_id)
+        return _usable(found, corp_id)
+
+    def _install_flow(self, auth_code: str, v2: bool) -> Flow[Authorization]:
+        op = _ops.GET_PERMANENT_CODE_V2 if v2 else _ops.GET_PERMANENT_CODE
+        if v2:
+            reply = yield lambda p: p.service.v2.get_permanent_code(auth_code=auth_code)
+        else:
+            reply = yield lambda p: p.service.get_permanent_code(auth_code=auth_code)
+        authorization = _authorization_from(reply, op)
+        yield lambda p: p.codes.save(self.suite.suite_id, authorization)
+        yield from self._forget_flow(authorization.corp_id)
+        first = self._first_token(reply)
+        if first is not None:  # third-party apps get a first corp token with the code (v1)
+            key = self.suite.corp_key(authorization.corp_id)
+            yield lambda p: p.store.set(key, first[0], ttl=first[1])
+        return authorization
+
+    def _auth_info_flow(self, corp_id: str, v2: bool) -> Flow[Any]:
+        code = (yield from self._authorization_flow(corp_id)).permanent_code.reveal()
+        if v2:
+            return (
+                yield lambda p: p.service.v2.get_auth_info(auth_corpid=corp_id, permanent_code=code)
+            )
+        return (yield lambda p: p.service.get_auth_info(auth_corpid=corp_id, permanent_code=code))
+
+    def _cancel_flow(self, corp_id: str) -> Flow[None]:
+        yield lambda p: p.codes.cancel(self.suite.suite_id, corp_id)
+        yield from self._forget_flow(corp_id)
+
+    def _corp_ids_flow(self) -> Flow[list[str]]:
+        return list((yield lambda p: p.codes.corp_ids(self.suite.suite_id)))
+
+    def _forget_flow(self, corp_id: str) -> Flow[None]:
+        """Drop the corp's cached token (compare-and-delete) and its client."""
+        key = self.suite.corp_key(corp_id)
+        cached = yield lambda p: p.store.get(key)
+        if cached is not None:
+            yield lambda p: p.store.delete_if(key, cached.value.reveal())
+        with self._lock:
+            client = self._corps.pop(corp_id, None)
+        if client is not None:
+            yield lambda p: client.close()  # its pool is the provider's: that stays open
+
+    def _corp_flow(self, corp_id: str) -> Flow[C]:
+        authorization = yield from self._authorization_flow(corp_id)
+        with self._lock:
+            client = self._corps.get(corp_id)
+        if client is not None:
+            return client
+        tokens: Any = self.corp_tokens(corp_id)  # M is the manager kind C takes
+        client = self._client_cls(
+            credential=WeComCredential(corp_id, authorization.permanent_code),
+            base_url=self.base_url,
+            retry=self.retry,
+            timeout=self.timeout,
+            transport=self._borrowed_cls(self._transport),
+            _tokens=tokens,
+        )
+        with self._lock:
+            existing = self._corps.setdefault(corp_id, client)
+        if existing is not client:
+            yield lambda p: client.close()
+        return existing
+
+    def _take_clients(self) -> list[C]:
+        """Every corp client, forgotten (closing the provider closes them)."""
+        with self._lock:
+            clients, self._corps = list(self._corps.values()), {}
+        return clients
+
     def __repr__(self) -> str:
         return f"{type(self).__name__}({self.suite!r}, base_url={self.base_url!r})"
 
 
-class Provider(_Base):
+# --------------------------------------------------------------------------- the shells
+
+
+class Provider(_Core[TokenManager, KfClient], ProviderResources):
     """A service provider's suite, serving every corp that authorised it (thread-safe).
 
     ``token_store`` holds the suite_ticket and all tokens (share a
@@ -233,254 +492,93 @@ class Provider(_Base):
     ``clock`` is the time the token and ticket lifetimes are measured with.
     """
 
+    _manager_cls = TokenManager
+    _client_cls = KfClient
+    _borrowed_cls = _Borrowed
+    _retry_cls = RetryTransport
+    _http_cls = httpx.Client
+    http: httpx.Client
+
     def __init__(
         self,
         suite: SuiteCredential,
         *,
-        provider: ProviderCredential | None = None,
         token_store: TokenStore | None = None,
         codes: PermanentCodeStore | None = None,
-        base_url: str = DEFAULT_BASE_URL,
-        retry: RetryPolicy | None = None,
-        timeout: float | httpx.Timeout = DEFAULT_TIMEOUT,
         transport: httpx.BaseTransport | None = None,
-        proxy: str | None = None,
-        margin: float = DEFAULT_MARGIN,
-        lock_wait: float = DEFAULT_LOCK_WAIT,
-        clock: Callable[[], float] = time.time,
+        **options: Unpack[ProviderOptions],
     ) -> None:
-        if not isinstance(suite, SuiteCredential):
-            raise ConfigurationError("suite must be a SuiteCredential")
-        self.suite = suite
-        self.provider_credential = provider
+        self._configure(suite, options)
         self.store: TokenStore = token_store or MemoryTokenStore()
         self.codes: PermanentCodeStore = codes or MemoryPermanentCodeStore()
-        self.base_url = base_url.rstrip("/")
-        self.retry = retry or RetryPolicy()
-        self.timeout = _timeout(timeout)
-        self._clock = clock
-        self._token_options: dict[str, Any] = {
-            "margin": margin,
-            "lock_wait": lock_wait,
-            "clock": clock,
-        }
-        self._transport = transport or DeadlineTransport(proxy=proxy)
-        self.http = httpx.Client(
-            base_url=self.base_url,
-            transport=RetryTransport(_Borrowed(self._transport), self.retry),
-            timeout=self.timeout,
-        )
-        self.suite_tokens = TokenManager(
-            suite.cache_key, self.store, self._fetch_suite_token, **self._token_options
-        )
-        self.provider_tokens = (
-            TokenManager(
-                provider.cache_key, self.store, self._fetch_provider_token, **self._token_options
-            )
-            if provider is not None
-            else None
-        )
-        self._lock = threading.Lock()
-        self._corp_tokens: dict[str, TokenManager] = {}
-        self._corps: dict[str, KfClient] = {}
+        self._open(transport or DeadlineTransport(proxy=options.get("proxy")))
 
-    # ------------------------------------------------------------------ suite_ticket
+    _drive = run  # the token managers' fetchers run their flows on this thread
+
+    def _call_operation(self, op: _ops.Operation, call: Call) -> tuple[httpx.Response, Any]:
+        """The resource API's transport (``provider.service.*``)."""
+        return run(self, self._call_flow(op, call))
 
     def set_suite_ticket(self, ticket: str, *, timestamp: float | None = None) -> bool:
         """Store a pushed suite_ticket for every process (``timestamp``: its ``TimeStamp``).
         Returns False, keeping the stored one, when the push is older than the stored ticket or
         already expired."""
-        if not isinstance(ticket, str) or not ticket:
-            raise ConfigurationError("suite_ticket must be a non-empty string")
-        token = _ticket_token(ticket, self._clock() if timestamp is None else timestamp)
-        now = self._clock()
-        current = self.store.get(self.suite.ticket_key)
-        if not token.usable(now) or (current is not None and current.expires_at > token.expires_at):
-            return False
-        self.store.set(self.suite.ticket_key, token, ttl=token.expires_at - now)
-        return True
+        return run(self, self._set_ticket_flow(ticket, timestamp))
 
     def suite_ticket(self) -> str:
         """The latest stored suite_ticket, or :class:`SuiteTicketMissingError`."""
-        current = self.store.get(self.suite.ticket_key)
-        if current is None or not current.usable(self._clock()):
-            raise _no_ticket(self.suite.suite_id)
-        return current.value.reveal()
-
-    # ------------------------------------------------------------------ tokens
-
-    def _fetch_suite_token(self) -> tuple[str, float]:
-        body = self._suite_token_body(self.suite_ticket())
-        return _token_pair(
-            self.request("POST", SUITE_TOKEN_PATH, json=body, auth=None),
-            "suite_access_token",
-            SUITE_TOKEN_PATH,
-        )
-
-    def _fetch_provider_token(self) -> tuple[str, float]:
-        payload = self.request(
-            "POST", PROVIDER_TOKEN_PATH, json=self._provider_token_body(), auth=None
-        )
-        return _token_pair(payload, "provider_access_token", PROVIDER_TOKEN_PATH)
-
-    def _fetch_corp_token(self, corp_id: str) -> tuple[str, float]:
-        code = self.authorization(corp_id).permanent_code.reveal()
-        if self.suite.kind == "custom":  # 代开发: the permanent code is the app's secret
-            params = {"corpid": corp_id, "corpsecret": code}
-            payload = self.request("GET", GETTOKEN_PATH, params=params, auth=None)
-            return _token_pair(payload, "access_token", GETTOKEN_PATH)
-        body = {"auth_corpid": corp_id, "permanent_code": code}
-        payload = self.request("POST", CORP_TOKEN_PATH, json=body, auth="suite")
-        return _token_pair(payload, "access_token", CORP_TOKEN_PATH)
+        return run(self, self._ticket_flow())
 
     def suite_access_token(self) -> str:
         return self.suite_tokens.get()
 
     def provider_access_token(self) -> str:
-        if self.provider_tokens is None:
-            raise ConfigurationError("no provider credential configured (pass provider=...)")
-        return self.provider_tokens.get()
-
-    def corp_tokens(self, corp_id: str) -> TokenManager:
-        """The token manager of ``corp_id``'s access_token (one per corp, created on demand)."""
-        with self._lock:
-            manager = self._corp_tokens.get(corp_id)
-            if manager is None:
-                manager = self._corp_tokens[corp_id] = TokenManager(
-                    self.suite.corp_key(corp_id),
-                    self.store,
-                    partial(self._fetch_corp_token, corp_id),
-                    **self._token_options,
-                )
-            return manager
+        return self._tokens_of("provider").get()
 
     def corp_access_token(self, corp_id: str) -> str:
         return self.corp_tokens(corp_id).get()
 
-    def _manager(self, kind: TokenKind) -> TokenManager | None:
-        if kind is None:
-            return None
-        if kind == "provider":
-            if self.provider_tokens is None:
-                raise ConfigurationError("no provider credential configured (pass provider=...)")
-            return self.provider_tokens
-        return self.suite_tokens
+    def request(self, method: str, path: str, **kw: Unpack[ServiceRequest]) -> dict[str, Any]:
+        """A service call the spec does not have yet, carrying the ``auth`` kind's token
+        (default: the suite's); returns the checked reply. A rejected token is dropped and the
+        call replayed once."""
+        return run(self, self._request_flow(method, path, kw))
 
-    # ------------------------------------------------------------------ service calls
-
-    def request(
-        self,
-        method: str,
-        path: str,
-        *,
-        params: Mapping[str, Any] | None = None,
-        json: Any = None,
-        auth: TokenKind = "suite",
-    ) -> dict[str, Any]:
-        """A service call carrying the ``auth`` kind's token; returns the checked reply.
-        A rejected token is dropped and the call replayed once (a second rejection raises)."""
-        manager = self._manager(auth)
-        query = dict(params or {})
-        value = ""
-        if manager is not None and auth is not None:
-            value = manager.get()
-            query[_PARAM[auth]] = value
-        response = self.http.request(method, path, params=query, json=json)
-        if manager is not None and auth is not None and is_json(response):
-            payload = cached_json(response)
-            if isinstance(payload, dict) and _rejected(payload):
-                manager.invalidate(value)
-                query[_PARAM[auth]] = manager.get()
-                response = self.http.request(method, path, params=query, json=json)
-        return _service_payload(response, self._secrets())
-
-    def get_pre_auth_code(self) -> dict[str, Any]:
-        """``{"pre_auth_code", "expires_in"}`` for an installation link."""
-        return self.request("GET", PRE_AUTH_CODE_PATH)
-
-    def set_session_info(
-        self, pre_auth_code: str, *, auth_type: int = 0, appid: list[int] | None = None
-    ) -> None:
-        """Configure the installation of ``pre_auth_code`` (``auth_type`` 1 = test)."""
-        info: dict[str, Any] = {"auth_type": auth_type}
-        if appid is not None:
-            info["appid"] = appid
-        body = {"pre_auth_code": pre_auth_code, "session_info": info}
-        self.request("POST", SESSION_INFO_PATH, json=body)
-
-    def install(self, auth_code: str) -> Authorization:
+    def install(self, auth_code: str, *, v2: bool = False) -> Authorization:
         """Complete an installation: exchange the single-use ``auth_code`` (create_auth
         callback, install redirect, or reset_permanent_code) for the permanent code and store
-        it. A previous token of the corp is dropped (the code changed)."""
-        payload = self.request("POST", PERMANENT_CODE_PATH, json={"auth_code": auth_code})
-        authorization = _authorization_from(payload)
-        self.codes.save(self.suite.suite_id, authorization)
-        self._forget(authorization.corp_id)
-        first = self._first_token(payload)
-        if first is not None:  # third-party apps get a first corp token with the code
-            self.store.set(self.suite.corp_key(authorization.corp_id), first[0], ttl=first[1])
-        return authorization
+        it. A previous token of the corp is dropped (the code changed). ``v2`` uses the faster
+        ``service/v2/get_permanent_code`` (no first corp token, no agent id)."""
+        return run(self, self._install_flow(auth_code, v2))
 
     def authorization(self, corp_id: str) -> Authorization:
         """The corp's stored authorisation, or the typed reason it has none."""
-        return _usable(self.codes.get(self.suite.suite_id, corp_id), corp_id)
+        return run(self, self._authorization_flow(corp_id))
 
-    def get_auth_info(self, corp_id: str) -> dict[str, Any]:
-        """``service/get_auth_info`` for an authorised corp (after change_auth)."""
-        code = self.authorization(corp_id).permanent_code.reveal()
-        body = {"auth_corpid": corp_id, "permanent_code": code}
-        return self.request("POST", AUTH_INFO_PATH, json=body)
+    def get_auth_info(
+        self, corp_id: str, *, v2: bool = False
+    ) -> GetAuthInfoRespOk | GetAuthInfoV2RespOk:
+        """``service/get_auth_info`` (or its v2) for an authorised corp, with the stored code."""
+        return run(self, self._auth_info_flow(corp_id, v2))  # type: ignore[no-any-return]
 
     def cancel(self, corp_id: str) -> None:
         """The corp cancelled (cancel_auth): tombstone its code first (so no process can fetch
         a new token), then drop its token, so that nothing more is sent for it."""
-        self.codes.cancel(self.suite.suite_id, corp_id)
-        self._forget(corp_id)
+        run(self, self._cancel_flow(corp_id))
 
     def corp_ids(self) -> list[str]:
         """The corps that currently authorise this suite."""
-        return self.codes.corp_ids(self.suite.suite_id)
-
-    def _forget(self, corp_id: str) -> None:
-        key = self.suite.corp_key(corp_id)
-        cached = self.store.get(key)
-        if cached is not None:
-            self.store.delete_if(key, cached.value.reveal())
-        with self._lock:
-            client = self._corps.pop(corp_id, None)
-        if client is not None:
-            client.close()  # its pool is the provider's: closing the client leaves it open
-
-    # ------------------------------------------------------------------ per-corp Kf clients
+        return run(self, self._corp_ids_flow())
 
     def corp(self, corp_id: str) -> KfClient:
         """A :class:`KfClient` calling the Kf API on behalf of ``corp_id`` (cached; shares the
         provider's pool and token store). Reads the permanent-code store every time, so it
         raises the typed error at once if the corp has not authorised the suite or cancelled
         (in any process)."""
-        authorization = self.authorization(corp_id)
-        with self._lock:
-            client = self._corps.get(corp_id)
-        if client is not None:
-            return client
-        client = KfClient(
-            credential=WeComCredential(corp_id, authorization.permanent_code),
-            base_url=self.base_url,
-            retry=self.retry,
-            timeout=self.timeout,
-            transport=_Borrowed(self._transport),
-            _tokens=self.corp_tokens(corp_id),
-        )
-        with self._lock:
-            existing = self._corps.setdefault(corp_id, client)
-        if existing is not client:
-            client.close()
-        return existing
+        return run(self, self._corp_flow(corp_id))
 
     def close(self) -> None:
-        with self._lock:
-            clients, self._corps = list(self._corps.values()), {}
-        for client in clients:
+        for client in self._take_clients():
             client.close()
         self.http.close()
         self._transport.close()
@@ -518,230 +616,86 @@ def _async_codes(store: PermanentCodeStore | AsyncPermanentCodeStore) -> AsyncPe
 
     if isinstance(store, RedisPermanentCodeStore):
         raise TypeError("use AsyncRedisPermanentCodeStore with AsyncProvider (the sync one blocks)")
-    import inspect
-
     if inspect.iscoroutinefunction(getattr(store, "get", None)):
         return store  # type: ignore[return-value]
     return _SyncCodesAsAsync(store)  # type: ignore[arg-type]
 
 
-class AsyncProvider(_Base):
-    """The asyncio twin of :class:`Provider`; ``corp()`` returns :class:`AsyncKfClient`."""
+class AsyncProvider(_Core[AsyncTokenManager, AsyncKfClient], AsyncProviderResources):
+    """The asyncio twin of :class:`Provider` (the same flows, awaited); ``corp()`` returns
+    :class:`AsyncKfClient`."""
+
+    _manager_cls = AsyncTokenManager
+    _client_cls = AsyncKfClient
+    _borrowed_cls = _AsyncBorrowed
+    _retry_cls = AsyncRetryTransport
+    _http_cls = httpx.AsyncClient
+    http: httpx.AsyncClient
 
     def __init__(
         self,
         suite: SuiteCredential,
         *,
-        provider: ProviderCredential | None = None,
         token_store: TokenStore | AsyncTokenStore | None = None,
         codes: PermanentCodeStore | AsyncPermanentCodeStore | None = None,
-        base_url: str = DEFAULT_BASE_URL,
-        retry: RetryPolicy | None = None,
-        timeout: float | httpx.Timeout = DEFAULT_TIMEOUT,
         transport: httpx.AsyncBaseTransport | None = None,
-        proxy: str | None = None,
-        margin: float = DEFAULT_MARGIN,
-        lock_wait: float = DEFAULT_LOCK_WAIT,
-        clock: Callable[[], float] = time.time,
+        **options: Unpack[ProviderOptions],
     ) -> None:
-        if not isinstance(suite, SuiteCredential):
-            raise ConfigurationError("suite must be a SuiteCredential")
-        self.suite = suite
-        self.provider_credential = provider
-        self.store = as_async_store(token_store or MemoryTokenStore())
-        self.codes = _async_codes(codes or MemoryPermanentCodeStore())
-        self.base_url = base_url.rstrip("/")
-        self.retry = retry or RetryPolicy()
-        self.timeout = _timeout(timeout)
-        self._clock = clock
-        self._token_options: dict[str, Any] = {
-            "margin": margin,
-            "lock_wait": lock_wait,
-            "clock": clock,
-        }
-        self._transport = transport or httpx.AsyncHTTPTransport(proxy=proxy)
-        self.http = httpx.AsyncClient(
-            base_url=self.base_url,
-            transport=AsyncRetryTransport(_AsyncBorrowed(self._transport), self.retry),
-            timeout=self.timeout,
-        )
-        self.suite_tokens = AsyncTokenManager(
-            suite.cache_key, self.store, self._fetch_suite_token, **self._token_options
-        )
-        self.provider_tokens = (
-            AsyncTokenManager(
-                provider.cache_key, self.store, self._fetch_provider_token, **self._token_options
-            )
-            if provider is not None
-            else None
-        )
-        self._corp_tokens: dict[str, AsyncTokenManager] = {}
-        self._corps: dict[str, AsyncKfClient] = {}
+        self._configure(suite, options)
+        self.store: AsyncTokenStore = as_async_store(token_store or MemoryTokenStore())
+        self.codes: AsyncPermanentCodeStore = _async_codes(codes or MemoryPermanentCodeStore())
+        self._open(transport or httpx.AsyncHTTPTransport(proxy=options.get("proxy")))
+
+    _drive = arun  # the token managers' fetchers are coroutines
+
+    async def _call_operation(self, op: _ops.Operation, call: Call) -> tuple[httpx.Response, Any]:
+        return await arun(self, self._call_flow(op, call))
 
     async def set_suite_ticket(self, ticket: str, *, timestamp: float | None = None) -> bool:
         """Like :meth:`Provider.set_suite_ticket`."""
-        if not isinstance(ticket, str) or not ticket:
-            raise ConfigurationError("suite_ticket must be a non-empty string")
-        token = _ticket_token(ticket, self._clock() if timestamp is None else timestamp)
-        now = self._clock()
-        current = await self.store.get(self.suite.ticket_key)
-        if not token.usable(now) or (current is not None and current.expires_at > token.expires_at):
-            return False
-        await self.store.set(self.suite.ticket_key, token, ttl=token.expires_at - now)
-        return True
+        return await arun(self, self._set_ticket_flow(ticket, timestamp))
 
     async def suite_ticket(self) -> str:
-        current = await self.store.get(self.suite.ticket_key)
-        if current is None or not current.usable(self._clock()):
-            raise _no_ticket(self.suite.suite_id)
-        return current.value.reveal()
-
-    async def _fetch_suite_token(self) -> tuple[str, float]:
-        body = self._suite_token_body(await self.suite_ticket())
-        payload = await self.request("POST", SUITE_TOKEN_PATH, json=body, auth=None)
-        return _token_pair(payload, "suite_access_token", SUITE_TOKEN_PATH)
-
-    async def _fetch_provider_token(self) -> tuple[str, float]:
-        payload = await self.request(
-            "POST", PROVIDER_TOKEN_PATH, json=self._provider_token_body(), auth=None
-        )
-        return _token_pair(payload, "provider_access_token", PROVIDER_TOKEN_PATH)
-
-    async def _fetch_corp_token(self, corp_id: str) -> tuple[str, float]:
-        code = (await self.authorization(corp_id)).permanent_code.reveal()
-        if self.suite.kind == "custom":
-            params = {"corpid": corp_id, "corpsecret": code}
-            payload = await self.request("GET", GETTOKEN_PATH, params=params, auth=None)
-            return _token_pair(payload, "access_token", GETTOKEN_PATH)
-        body = {"auth_corpid": corp_id, "permanent_code": code}
-        payload = await self.request("POST", CORP_TOKEN_PATH, json=body, auth="suite")
-        return _token_pair(payload, "access_token", CORP_TOKEN_PATH)
+        return await arun(self, self._ticket_flow())
 
     async def suite_access_token(self) -> str:
         return await self.suite_tokens.get()
 
     async def provider_access_token(self) -> str:
-        if self.provider_tokens is None:
-            raise ConfigurationError("no provider credential configured (pass provider=...)")
-        return await self.provider_tokens.get()
-
-    def corp_tokens(self, corp_id: str) -> AsyncTokenManager:
-        manager = self._corp_tokens.get(corp_id)
-        if manager is None:
-
-            async def fetch() -> tuple[str, float]:
-                return await self._fetch_corp_token(corp_id)
-
-            manager = self._corp_tokens[corp_id] = AsyncTokenManager(
-                self.suite.corp_key(corp_id), self.store, fetch, **self._token_options
-            )
-        return manager
+        return await self._tokens_of("provider").get()
 
     async def corp_access_token(self, corp_id: str) -> str:
         return await self.corp_tokens(corp_id).get()
 
-    def _manager(self, kind: TokenKind) -> AsyncTokenManager | None:
-        if kind is None:
-            return None
-        if kind == "provider":
-            if self.provider_tokens is None:
-                raise ConfigurationError("no provider credential configured (pass provider=...)")
-            return self.provider_tokens
-        return self.suite_tokens
-
-    async def request(
-        self,
-        method: str,
-        path: str,
-        *,
-        params: Mapping[str, Any] | None = None,
-        json: Any = None,
-        auth: TokenKind = "suite",
-    ) -> dict[str, Any]:
+    async def request(self, method: str, path: str, **kw: Unpack[ServiceRequest]) -> dict[str, Any]:
         """Like :meth:`Provider.request`."""
-        manager = self._manager(auth)
-        query = dict(params or {})
-        value = ""
-        if manager is not None and auth is not None:
-            value = await manager.get()
-            query[_PARAM[auth]] = value
-        response = await self.http.request(method, path, params=query, json=json)
-        if manager is not None and auth is not None and is_json(response):
-            payload = cached_json(response)
-            if isinstance(payload, dict) and _rejected(payload):
-                await manager.invalidate(value)
-                query[_PARAM[auth]] = await manager.get()
-                response = await self.http.request(method, path, params=query, json=json)
-        return _service_payload(response, self._secrets())
+        return await arun(self, self._request_flow(method, path, kw))
 
-    async def get_pre_auth_code(self) -> dict[str, Any]:
-        return await self.request("GET", PRE_AUTH_CODE_PATH)
-
-    async def set_session_info(
-        self, pre_auth_code: str, *, auth_type: int = 0, appid: list[int] | None = None
-    ) -> None:
-        info: dict[str, Any] = {"auth_type": auth_type}
-        if appid is not None:
-            info["appid"] = appid
-        body = {"pre_auth_code": pre_auth_code, "session_info": info}
-        await self.request("POST", SESSION_INFO_PATH, json=body)
-
-    async def install(self, auth_code: str) -> Authorization:
+    async def install(self, auth_code: str, *, v2: bool = False) -> Authorization:
         """Like :meth:`Provider.install`."""
-        payload = await self.request("POST", PERMANENT_CODE_PATH, json={"auth_code": auth_code})
-        authorization = _authorization_from(payload)
-        await self.codes.save(self.suite.suite_id, authorization)
-        await self._forget(authorization.corp_id)
-        first = self._first_token(payload)
-        if first is not None:
-            key = self.suite.corp_key(authorization.corp_id)
-            await self.store.set(key, first[0], ttl=first[1])
-        return authorization
+        return await arun(self, self._install_flow(auth_code, v2))
 
     async def authorization(self, corp_id: str) -> Authorization:
-        return _usable(await self.codes.get(self.suite.suite_id, corp_id), corp_id)
+        return await arun(self, self._authorization_flow(corp_id))
 
-    async def get_auth_info(self, corp_id: str) -> dict[str, Any]:
-        code = (await self.authorization(corp_id)).permanent_code.reveal()
-        body = {"auth_corpid": corp_id, "permanent_code": code}
-        return await self.request("POST", AUTH_INFO_PATH, json=body)
+    async def get_auth_info(
+        self, corp_id: str, *, v2: bool = False
+    ) -> GetAuthInfoRespOk | GetAuthInfoV2RespOk:
+        return await arun(self, self._auth_info_flow(corp_id, v2))
 
     async def cancel(self, corp_id: str) -> None:
         """Like :meth:`Provider.cancel`."""
-        await self.codes.cancel(self.suite.suite_id, corp_id)
-        await self._forget(corp_id)
+        await arun(self, self._cancel_flow(corp_id))
 
     async def corp_ids(self) -> list[str]:
-        return await self.codes.corp_ids(self.suite.suite_id)
-
-    async def _forget(self, corp_id: str) -> None:
-        key = self.suite.corp_key(corp_id)
-        cached = await self.store.get(key)
-        if cached is not None:
-            await self.store.delete_if(key, cached.value.reveal())
-        client = self._corps.pop(corp_id, None)
-        if client is not None:
-            await client.aclose()
+        return await arun(self, self._corp_ids_flow())
 
     async def corp(self, corp_id: str) -> AsyncKfClient:
         """Like :meth:`Provider.corp` (a coroutine: it reads the permanent-code store)."""
-        authorization = await self.authorization(corp_id)
-        client = self._corps.get(corp_id)
-        if client is not None:
-            return client
-        client = self._corps[corp_id] = AsyncKfClient(
-            credential=WeComCredential(corp_id, authorization.permanent_code),
-            base_url=self.base_url,
-            retry=self.retry,
-            timeout=self.timeout,
-            transport=_AsyncBorrowed(self._transport),
-            _tokens=self.corp_tokens(corp_id),
-        )
-        return client
+        return await arun(self, self._corp_flow(corp_id))
 
     async def aclose(self) -> None:
-        clients, self._corps = list(self._corps.values()), {}
-        for client in clients:
+        for client in self._take_clients():
             await client.aclose()
         await self.http.aclose()
         await self._transport.aclose()

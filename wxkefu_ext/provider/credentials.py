@@ -14,7 +14,7 @@ Cache keys never contain a secret: kind + id + a hash of the secret (as for
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Any, ClassVar, Literal
 
 from wxkefu_ext._redact import Secret
 from wxkefu_ext.credentials import _require
@@ -27,8 +27,45 @@ __all__ = ["ProviderCredential", "SuiteCredential", "SuiteKind"]
 SuiteKind = Literal["third_party", "custom"]
 
 
+class _Keyed:
+    """What both credentials share: ``secret`` (what error texts are scrubbed of), the
+    secret-free ``cache_key`` ``<prefix>:<id>:<fingerprint>`` and a masked repr."""
+
+    _prefix: ClassVar[str]
+    _id_field: ClassVar[str]
+    _hidden_field: ClassVar[str]
+    _shown: ClassVar[tuple[str, ...]] = ()  # further fields the repr shows
+
+    def __init_subclass__(
+        cls, *, key: tuple[str, str, str], shown: tuple[str, ...] = (), **kw: Any
+    ) -> None:
+        """``key``: (cache key prefix, id field, secret field)."""
+        super().__init_subclass__(**kw)
+        cls._prefix, cls._id_field, cls._hidden_field = key
+        cls._shown = shown
+
+    def _assign(self, **values: object) -> None:
+        for name, value in values.items():
+            object.__setattr__(self, name, value)  # frozen dataclass: set once, here
+
+    @property
+    def secret(self) -> Secret:
+        value = getattr(self, self._hidden_field)
+        assert isinstance(value, Secret)
+        return value
+
+    @property
+    def cache_key(self) -> str:
+        """Store key of this credential's token (distinct per secret, secret-free)."""
+        return f"{self._prefix}:{getattr(self, self._id_field)}:{self.secret.fingerprint()}"
+
+    def __repr__(self) -> str:
+        shown = [f"{name}={getattr(self, name)!r}" for name in (self._id_field, *self._shown)]
+        return f"{type(self).__name__}({', '.join(shown)}, {self._hidden_field}=Secret('***'))"
+
+
 @dataclass(frozen=True, repr=False)
-class SuiteCredential:
+class SuiteCredential(_Keyed, key=("suite", "suite_id", "suite_secret"), shown=("kind",)):
     """suite_id + suite_secret of a third-party app or 代开发 template."""
 
     suite_id: str
@@ -43,18 +80,8 @@ class SuiteCredential:
             kind = "custom" if suite_id.startswith("dk") else "third_party"
         if kind not in ("third_party", "custom"):
             raise ConfigurationError(f"kind must be 'third_party' or 'custom', not {kind!r}")
-        object.__setattr__(self, "suite_id", suite_id)
-        object.__setattr__(self, "suite_secret", Secret(_require(suite_secret, "suite_secret")))
-        object.__setattr__(self, "kind", kind)
-
-    @property
-    def secret(self) -> Secret:
-        return self.suite_secret
-
-    @property
-    def cache_key(self) -> str:
-        """Store key of the suite_access_token (distinct per secret, secret-free)."""
-        return f"suite:{self.suite_id}:{self.suite_secret.fingerprint()}"
+        secret = Secret(_require(suite_secret, "suite_secret"))
+        self._assign(suite_id=suite_id, suite_secret=secret, kind=kind)
 
     @property
     def ticket_key(self) -> str:
@@ -65,33 +92,14 @@ class SuiteCredential:
         """Store key of the corp access_token of ``corp_id`` through this suite."""
         return f"suite:{self.suite_id}:corp:{corp_id}"
 
-    def __repr__(self) -> str:
-        return (
-            f"SuiteCredential(suite_id={self.suite_id!r}, kind={self.kind!r}, "
-            "suite_secret=Secret('***'))"
-        )
-
 
 @dataclass(frozen=True, repr=False)
-class ProviderCredential:
+class ProviderCredential(_Keyed, key=("provider", "corp_id", "provider_secret")):
     """The provider's corpid + provider_secret (服务商的secret)."""
 
     corp_id: str
     provider_secret: Secret = field()
 
     def __init__(self, corp_id: str, provider_secret: str | Secret) -> None:
-        object.__setattr__(self, "corp_id", _require(corp_id, "corp_id"))
-        object.__setattr__(
-            self, "provider_secret", Secret(_require(provider_secret, "provider_secret"))
-        )
-
-    @property
-    def secret(self) -> Secret:
-        return self.provider_secret
-
-    @property
-    def cache_key(self) -> str:
-        return f"provider:{self.corp_id}:{self.provider_secret.fingerprint()}"
-
-    def __repr__(self) -> str:
-        return f"ProviderCredential(corp_id={self.corp_id!r}, provider_secret=Secret('***'))"
+        secret = Secret(_require(provider_secret, "provider_secret"))
+        self._assign(corp_id=_require(corp_id, "corp_id"), provider_secret=secret)

@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from .agent_privilege import AgentPrivilege
     from .auth_agent import AuthAgent
     from .auth_corp_info import AuthCorpInfo
+    from .auth_corp_info_v2 import AuthCorpInfoV2
     from .auth_info import AuthInfo
     from .auth_user_info import AuthUserInfo
     from .base_resp import BaseResp
@@ -40,6 +41,7 @@ if TYPE_CHECKING:
     from .channels_shop_product_message import ChannelsShopProductMessage
     from .channels_sub_type_known import ChannelsSubTypeKnown
     from .corp_brief import CorpBrief
+    from .corp_ex_name import CorpExName
     from .corp_statistic import CorpStatistic
     from .corp_statistic_item import CorpStatisticItem
     from .create_auth_callback import CreateAuthCallback
@@ -54,6 +56,8 @@ if TYPE_CHECKING:
     from .gender_known import GenderKnown
     from .get_auth_info_req import GetAuthInfoReq
     from .get_auth_info_resp import GetAuthInfoResp
+    from .get_auth_info_v2_req import GetAuthInfoV2Req
+    from .get_auth_info_v2_resp import GetAuthInfoV2Resp
     from .get_corp_qualification_resp import GetCorpQualificationResp
     from .get_corp_statistic_req import GetCorpStatisticReq
     from .get_corp_statistic_resp import GetCorpStatisticResp
@@ -63,6 +67,8 @@ if TYPE_CHECKING:
     from .get_new_external_userid_resp import GetNewExternalUseridResp
     from .get_permanent_code_req import GetPermanentCodeReq
     from .get_permanent_code_resp import GetPermanentCodeResp
+    from .get_permanent_code_v2_req import GetPermanentCodeV2Req
+    from .get_permanent_code_v2_resp import GetPermanentCodeV2Resp
     from .get_pre_auth_code_resp import GetPreAuthCodeResp
     from .get_provider_token_req import GetProviderTokenReq
     from .get_provider_token_resp import GetProviderTokenResp
@@ -258,6 +264,7 @@ _LAZY: dict[str, str] = {
     "AgentPrivilege": ".agent_privilege",
     "AuthAgent": ".auth_agent",
     "AuthCorpInfo": ".auth_corp_info",
+    "AuthCorpInfoV2": ".auth_corp_info_v2",
     "AuthInfo": ".auth_info",
     "AuthUserInfo": ".auth_user_info",
     "BaseResp": ".base_resp",
@@ -277,6 +284,7 @@ _LAZY: dict[str, str] = {
     "ChannelsShopProductMessage": ".channels_shop_product_message",
     "ChannelsSubTypeKnown": ".channels_sub_type_known",
     "CorpBrief": ".corp_brief",
+    "CorpExName": ".corp_ex_name",
     "CorpStatistic": ".corp_statistic",
     "CorpStatisticItem": ".corp_statistic_item",
     "CreateAuthCallback": ".create_auth_callback",
@@ -291,6 +299,8 @@ _LAZY: dict[str, str] = {
     "GenderKnown": ".gender_known",
     "GetAuthInfoReq": ".get_auth_info_req",
     "GetAuthInfoResp": ".get_auth_info_resp",
+    "GetAuthInfoV2Req": ".get_auth_info_v2_req",
+    "GetAuthInfoV2Resp": ".get_auth_info_v2_resp",
     "GetCorpQualificationResp": ".get_corp_qualification_resp",
     "GetCorpStatisticReq": ".get_corp_statistic_req",
     "GetCorpStatisticResp": ".get_corp_statistic_resp",
@@ -300,6 +310,8 @@ _LAZY: dict[str, str] = {
     "GetNewExternalUseridResp": ".get_new_external_userid_resp",
     "GetPermanentCodeReq": ".get_permanent_code_req",
     "GetPermanentCodeResp": ".get_permanent_code_resp",
+    "GetPermanentCodeV2Req": ".get_permanent_code_v2_req",
+    "GetPermanentCodeV2Resp": ".get_permanent_code_v2_resp",
     "GetPreAuthCodeResp": ".get_pre_auth_code_resp",
     "GetProviderTokenReq": ".get_provider_token_req",
     "GetProviderTokenResp": ".get_provider_token_resp",
@@ -492,6 +504,7 @@ __all__ = (
     "AgentPrivilege",
     "AuthAgent",
     "AuthCorpInfo",
+    "AuthCorpInfoV2",
     "AuthInfo",
     "AuthUserInfo",
     "BaseResp",
@@ -511,6 +524,7 @@ __all__ = (
     "ChannelsShopProductMessage",
     "ChannelsSubTypeKnown",
     "CorpBrief",
+    "CorpExName",
     "CorpStatistic",
     "CorpStatisticItem",
     "CreateAuthCallback",
@@ -525,6 +539,8 @@ __all__ = (
     "GenderKnown",
     "GetAuthInfoReq",
     "GetAuthInfoResp",
+    "GetAuthInfoV2Req",
+    "GetAuthInfoV2Resp",
     "GetCorpQualificationResp",
     "GetCorpStatisticReq",
     "GetCorpStatisticResp",
@@ -534,6 +550,8 @@ __all__ = (
     "GetNewExternalUseridResp",
     "GetPermanentCodeReq",
     "GetPermanentCodeResp",
+    "GetPermanentCodeV2Req",
+    "GetPermanentCodeV2Resp",
     "GetPreAuthCodeResp",
     "GetProviderTokenReq",
     "GetProviderTokenResp",

@@ -19,6 +19,9 @@ if TYPE_CHECKING:
     from ..models.account_add_resp import AccountAddResp
     from ..models.account_list_resp import AccountListResp
     from ..models.add_contact_way_resp import AddContactWayResp
+    from ..models.auth_corp_info import AuthCorpInfo
+    from ..models.auth_corp_info_v2 import AuthCorpInfoV2
+    from ..models.auth_info import AuthInfo
     from ..models.business_card_message import BusinessCardMessage
     from ..models.channels_message import ChannelsMessage
     from ..models.channels_shop_order_message import ChannelsShopOrderMessage
@@ -29,10 +32,18 @@ if TYPE_CHECKING:
     from ..models.enter_session_event import EnterSessionEvent
     from ..models.event_message import EventMessage
     from ..models.file_message import FileMessage
+    from ..models.get_auth_info_resp import GetAuthInfoResp
+    from ..models.get_auth_info_v2_resp import GetAuthInfoV2Resp
     from ..models.get_corp_qualification_resp import GetCorpQualificationResp
     from ..models.get_corp_statistic_resp import GetCorpStatisticResp
+    from ..models.get_corp_token_resp import GetCorpTokenResp
     from ..models.get_new_external_userid_resp import GetNewExternalUseridResp
+    from ..models.get_permanent_code_resp import GetPermanentCodeResp
+    from ..models.get_permanent_code_v2_resp import GetPermanentCodeV2Resp
+    from ..models.get_pre_auth_code_resp import GetPreAuthCodeResp
+    from ..models.get_provider_token_resp import GetProviderTokenResp
     from ..models.get_servicer_statistic_resp import GetServicerStatisticResp
+    from ..models.get_suite_token_resp import GetSuiteTokenResp
     from ..models.get_token_resp import GetTokenResp
     from ..models.has_more_known import HasMoreKnown
     from ..models.idconvert_open_kfid_resp import IdconvertOpenKfidResp
@@ -141,6 +152,18 @@ if TYPE_CHECKING:
 
         customer_list: list[Customer]
 
+    class GetAuthInfoRespOk(GetAuthInfoResp):
+        """``GetAuthInfoResp`` of a successful call: auth_corp_info, auth_info checked present."""
+
+        auth_corp_info: AuthCorpInfo
+        auth_info: AuthInfo
+
+    class GetAuthInfoV2RespOk(GetAuthInfoV2Resp):
+        """``GetAuthInfoV2Resp`` of a successful call: auth_corp_info, auth_info checked present."""
+
+        auth_corp_info: AuthCorpInfoV2
+        auth_info: AuthInfo
+
     class GetCorpQualificationRespOk(GetCorpQualificationResp):
         """``GetCorpQualificationResp`` of a successful call: wechat_channels_binding checked present."""
 
@@ -151,15 +174,51 @@ if TYPE_CHECKING:
 
         statistic_list: list[CorpStatisticItem]
 
+    class GetCorpTokenRespOk(GetCorpTokenResp):
+        """``GetCorpTokenResp`` of a successful call: access_token, expires_in checked present."""
+
+        access_token: str
+        expires_in: int
+
     class GetNewExternalUseridRespOk(GetNewExternalUseridResp):
         """``GetNewExternalUseridResp`` of a successful call: items checked present."""
 
         items: list[NewExternalUserid]
 
+    class GetPermanentCodeRespOk(GetPermanentCodeResp):
+        """``GetPermanentCodeResp`` of a successful call: permanent_code, auth_corp_info checked present."""
+
+        permanent_code: str
+        auth_corp_info: AuthCorpInfo
+
+    class GetPermanentCodeV2RespOk(GetPermanentCodeV2Resp):
+        """``GetPermanentCodeV2Resp`` of a successful call: permanent_code, auth_corp_info checked present."""
+
+        permanent_code: str
+        auth_corp_info: AuthCorpInfo
+
+    class GetPreAuthCodeRespOk(GetPreAuthCodeResp):
+        """``GetPreAuthCodeResp`` of a successful call: pre_auth_code, expires_in checked present."""
+
+        pre_auth_code: str
+        expires_in: int
+
+    class GetProviderTokenRespOk(GetProviderTokenResp):
+        """``GetProviderTokenResp`` of a successful call: provider_access_token, expires_in checked present."""
+
+        provider_access_token: str
+        expires_in: int
+
     class GetServicerStatisticRespOk(GetServicerStatisticResp):
         """``GetServicerStatisticResp`` of a successful call: statistic_list checked present."""
 
         statistic_list: list[ServicerStatisticItem]
+
+    class GetSuiteTokenRespOk(GetSuiteTokenResp):
+        """``GetSuiteTokenResp`` of a successful call: suite_access_token, expires_in checked present."""
+
+        suite_access_token: str
+        expires_in: int
 
     class GetTokenRespOk(GetTokenResp):
         """``GetTokenResp`` of a successful call: access_token, expires_in checked present."""
@@ -343,6 +402,8 @@ _LAZY: dict[str, tuple[str, str]] = {
         "..models.customer_batchget_resp",
         "CustomerBatchgetResp",
     ),
+    "GetAuthInfoRespOk": ("..models.get_auth_info_resp", "GetAuthInfoResp"),
+    "GetAuthInfoV2RespOk": ("..models.get_auth_info_v2_resp", "GetAuthInfoV2Resp"),
     "GetCorpQualificationRespOk": (
         "..models.get_corp_qualification_resp",
         "GetCorpQualificationResp",
@@ -351,14 +412,29 @@ _LAZY: dict[str, tuple[str, str]] = {
         "..models.get_corp_statistic_resp",
         "GetCorpStatisticResp",
     ),
+    "GetCorpTokenRespOk": ("..models.get_corp_token_resp", "GetCorpTokenResp"),
     "GetNewExternalUseridRespOk": (
         "..models.get_new_external_userid_resp",
         "GetNewExternalUseridResp",
+    ),
+    "GetPermanentCodeRespOk": (
+        "..models.get_permanent_code_resp",
+        "GetPermanentCodeResp",
+    ),
+    "GetPermanentCodeV2RespOk": (
+        "..models.get_permanent_code_v2_resp",
+        "GetPermanentCodeV2Resp",
+    ),
+    "GetPreAuthCodeRespOk": ("..models.get_pre_auth_code_resp", "GetPreAuthCodeResp"),
+    "GetProviderTokenRespOk": (
+        "..models.get_provider_token_resp",
+        "GetProviderTokenResp",
     ),
     "GetServicerStatisticRespOk": (
         "..models.get_servicer_statistic_resp",
         "GetServicerStatisticResp",
     ),
+    "GetSuiteTokenRespOk": ("..models.get_suite_token_resp", "GetSuiteTokenResp"),
     "GetTokenRespOk": ("..models.get_token_resp", "GetTokenResp"),
     "IdconvertOpenKfidRespOk": (
         "..models.idconvert_open_kfid_resp",
@@ -491,10 +567,18 @@ __all__ = (
     "AccountListRespOk",
     "AddContactWayRespOk",
     "CustomerBatchgetRespOk",
+    "GetAuthInfoRespOk",
+    "GetAuthInfoV2RespOk",
     "GetCorpQualificationRespOk",
     "GetCorpStatisticRespOk",
+    "GetCorpTokenRespOk",
     "GetNewExternalUseridRespOk",
+    "GetPermanentCodeRespOk",
+    "GetPermanentCodeV2RespOk",
+    "GetPreAuthCodeRespOk",
+    "GetProviderTokenRespOk",
     "GetServicerStatisticRespOk",
+    "GetSuiteTokenRespOk",
     "GetTokenRespOk",
     "IdconvertOpenKfidRespOk",
     "KfEvent",

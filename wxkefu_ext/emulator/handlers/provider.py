@@ -12,7 +12,7 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from wxkefu_ext.emulator._http import ApiError, Response
-from wxkefu_ext.emulator.provider import ProviderEmulator, existing_provider, provider_corp
+from wxkefu_ext.emulator.provider import provider_corp, provider_for
 
 if TYPE_CHECKING:
     from wxkefu_ext.emulator.handlers.call import Call, Handler
@@ -22,47 +22,28 @@ _USERID = re.compile(r"^[A-Za-z0-9_.@-]{1,64}$")
 
 
 def get_suite_token(emu: World, call: Call) -> Response:
-    return _p(emu).suite_token(call.body)
+    return provider_for(emu).suite_token(call.body)
 
 
 def get_provider_token(emu: World, call: Call) -> Response:
-    return _p(emu).provider_token(call.body)
+    return provider_for(emu).provider_token(call.body)
 
 
 def get_pre_auth_code(emu: World, call: Call) -> dict[str, Any]:
-    p = _p(emu)
+    p = provider_for(emu)
     return p.pre_auth_code(p.check_suite_token(call.query.get("suite_access_token")))
 
 
-def set_session_info(emu: World, call: Call) -> dict[str, Any]:
-    p = _p(emu)
-    return p.session_info(p.check_suite_token(call.query.get("suite_access_token")), call.body)
+def _with_suite(method: str, **options: Any) -> Handler:
+    """A handler that checks the suite_access_token, then calls ``ProviderEmulator.<method>``
+    with the suite and the body."""
 
+    def handler(emu: World, call: Call) -> Any:
+        p = provider_for(emu)
+        suite = p.check_suite_token(call.query.get("suite_access_token"))
+        return getattr(p, method)(suite, call.body, **options)
 
-def get_permanent_code(emu: World, call: Call) -> dict[str, Any]:
-    p = _p(emu)
-    return p.permanent_code(p.check_suite_token(call.query.get("suite_access_token")), call.body)
-
-
-def get_auth_info(emu: World, call: Call) -> dict[str, Any]:
-    p = _p(emu)
-    return p.auth_info(p.check_suite_token(call.query.get("suite_access_token")), call.body)
-
-
-def get_corp_token(emu: World, call: Call) -> Response:
-    p = _p(emu)
-    return p.corp_token(p.check_suite_token(call.query.get("suite_access_token")), call.body)
-
-
-def _p(emu: World) -> ProviderEmulator:
-    """The provider side of the emulator (its Emulator created it for this request's route,
-    or it is made now with the emulator's own class for the corps)."""
-    found = existing_provider(emu)
-    if found is None:
-        from wxkefu_ext.emulator.provider import provider_of
-
-        found = provider_of(emu, type(emu))
-    return found
+    return handler
 
 
 def _provider_corp(emu: World) -> tuple[Any, str]:
@@ -100,10 +81,12 @@ HANDLERS: dict[str, Handler] = {
     "getSuiteToken": get_suite_token,
     "getProviderToken": get_provider_token,
     "getPreAuthCode": get_pre_auth_code,
-    "setSessionInfo": set_session_info,
-    "getPermanentCode": get_permanent_code,
-    "getAuthInfo": get_auth_info,
-    "getCorpToken": get_corp_token,
+    "setSessionInfo": _with_suite("session_info"),
+    "getPermanentCode": _with_suite("permanent_code"),
+    "getAuthInfo": _with_suite("auth_info"),
+    "getPermanentCodeV2": _with_suite("permanent_code", v2=True),
+    "getAuthInfoV2": _with_suite("auth_info", v2=True),
+    "getCorpToken": _with_suite("corp_token"),
     "useridToOpenuserid": userid_to_openuserid,
     "getNewExternalUserid": get_new_external_userid,
 }
