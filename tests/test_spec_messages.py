@@ -280,21 +280,6 @@ def test_sync_msg_operation_example_types_every_item() -> None:
     assert resp.to_dict() == body
 
 
-def test_item_without_msgtype_lands_in_the_catch_all_with_its_fields() -> None:
-    """The server is expected to send `msgtype`, but an item without it must not fail the page
-    (the catch-alls require nothing): both the generated from_dict and the fast parser keep it."""
-    from wxkefu_ext.pagination import parse_message
-
-    raw = {"msgid": "no_type_1", "open_kfid": OPEN_KFID, "origin": 3, "text": {"content": "x"}}
-    _, second = parse_page(page(example("TextMessage"), raw)).msg_list
-    assert type(second) is model("UnknownMessage")
-    assert second.to_dict() == raw
-    fast = parse_message(raw)
-    assert type(fast) is model("UnknownMessage") and fast.to_dict() == raw
-    for catch_all, tag in (("UnknownEvent", "event_type"), ("UnknownMsgMenuItem", "type")):
-        assert tag not in schemas()[catch_all].get("required", []), catch_all
-
-
 def test_unknown_msgtype_keeps_the_raw_item() -> None:
     raw = {
         "msgid": "from_msgid_new_1",

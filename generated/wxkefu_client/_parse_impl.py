@@ -1898,7 +1898,7 @@ def _p_UserRecallMsgEvent(src: Any) -> UserRecallMsgEvent:
 def _p_UnknownEvent(src: Any) -> UnknownEvent:
     if not isinstance(src, dict):
         src = dict(src)  # what from_dict accepts (and refuses)
-    event_type = src.get("event_type", UNSET)
+    event_type = src["event_type"]
     obj = UnknownEvent(event_type=event_type)
     if not src.keys() <= _K_UnknownEvent:  # unknown keys are kept, as from_dict does
         obj.additional_properties = {
@@ -2426,7 +2426,7 @@ def _p_MsgMenuViewItem(src: Any) -> MsgMenuViewItem:
 def _p_UnknownMsgMenuItem(src: Any) -> UnknownMsgMenuItem:
     if not isinstance(src, dict):
         src = dict(src)  # what from_dict accepts (and refuses)
-    type_ = src.get("type", UNSET)
+    type_ = src["type"]
     obj = UnknownMsgMenuItem(type_=type_)
     if (
         not src.keys() <= _K_UnknownMsgMenuItem
@@ -2680,7 +2680,7 @@ def _p_VoiceMessage(src: Any) -> VoiceMessage:
 def _p_UnknownMessage(src: Any) -> UnknownMessage:
     if not isinstance(src, dict):
         src = dict(src)  # what from_dict accepts (and refuses)
-    msgtype = src.get("msgtype", UNSET)
+    msgtype = src["msgtype"]
     obj = UnknownMessage(msgtype=msgtype)
     if not src.keys() <= _K_UnknownMessage:  # unknown keys are kept, as from_dict does
         obj.additional_properties = {

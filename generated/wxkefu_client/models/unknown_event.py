@@ -6,8 +6,6 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
-
 T = TypeVar("T", bound="UnknownEvent")
 
 
@@ -15,8 +13,7 @@ T = TypeVar("T", bound="UnknownEvent")
 class UnknownEvent:
     """Catch-all for an `event_type` this spec does not know yet (always the LAST member of
     `KfEvent`; not in its discriminator mapping); every field the server sent is kept and
-    serialised back unchanged. Nothing is required: an event with no `event_type` lands
-    here too (see `UnknownMessage`).
+    serialised back unchanged. Only `event_type` is required.
 
         Example:
             {'event_type': 'customer_mood_change', 'open_kfid': 'wkAJ2GCAAASSm4_FhToWMFea0xAFfd3Q', 'external_userid':
@@ -24,7 +21,7 @@ class UnknownEvent:
 
     """
 
-    event_type: str | Unset = UNSET
+    event_type: str
     """ The unknown event type. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -33,16 +30,18 @@ class UnknownEvent:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if event_type is not UNSET:
-            field_dict["event_type"] = event_type
+        field_dict.update(
+            {
+                "event_type": event_type,
+            }
+        )
 
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        event_type = d.pop("event_type", UNSET)
+        event_type = d.pop("event_type")
 
         unknown_event = cls(
             event_type=event_type,

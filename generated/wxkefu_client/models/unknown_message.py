@@ -6,20 +6,19 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
-
 T = TypeVar("T", bound="UnknownMessage")
 
 
 @_attrs_define
 class UnknownMessage:
-    """Catch-all for a `msgtype` this spec does not know yet, or for an item with no `msgtype`
-    at all (always the LAST member of `SyncMsgItem`; not in its discriminator mapping). Only
-    `msgtype` is declared, and it is NOT required: the server is expected to send it, but an
-    item without it must not fail the page (OpenAPI 3.1.0 asks for the discriminator property
-    to be present; 3.2 adds `defaultMapping` for exactly this case, which no generator here
-    reads yet). Every other field the server sent (`msgid`, `open_kfid`, `external_userid`, `send_time`, `origin`, the
-    payload
+    """Catch-all for a `msgtype` this spec does not know yet (always the LAST member of
+    `SyncMsgItem`; not in its discriminator mapping). Only `msgtype` is declared, and it is
+    required: the server always sends it (every documented item has it), OpenAPI 3.1.0
+    requires the discriminator property in every member, and without it the `oneOf` would
+    no longer be provably exclusive (redocly's no-illogical-composition-keywords). An item
+    with no `msgtype` is therefore outside the spec; see SyncMsgItem for what each generator
+    does with one. Every other field the server sent (`msgid`, `open_kfid`, `external_userid`, `send_time`, `origin`,
+    the payload
     object named after the msgtype ...) is kept as is (generated Python clients:
     `additional_properties`, e.g. `item["msgid"]`; Go `AdditionalProperties`; Java
     `getAdditionalProperty`; pydantic `model_extra`; TypeScript: the object itself) and
@@ -33,7 +32,7 @@ class UnknownMessage:
 
     """
 
-    msgtype: str | Unset = UNSET
+    msgtype: str
     """ The unknown message type; the payload object is named after it. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -42,16 +41,18 @@ class UnknownMessage:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if msgtype is not UNSET:
-            field_dict["msgtype"] = msgtype
+        field_dict.update(
+            {
+                "msgtype": msgtype,
+            }
+        )
 
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        msgtype = d.pop("msgtype", UNSET)
+        msgtype = d.pop("msgtype")
 
         unknown_message = cls(
             msgtype=msgtype,

@@ -6,23 +6,20 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
-
 T = TypeVar("T", bound="UnknownMsgMenuItem")
 
 
 @_attrs_define
 class UnknownMsgMenuItem:
     """Catch-all for a menu item `type` this spec does not know yet (not in the discriminator
-    mapping of `ReceivedMsgMenuItem`), or an item with no `type` at all; the raw fields are
-    kept. Nothing is required (see `UnknownMessage`).
+    mapping of `ReceivedMsgMenuItem`); the raw fields are kept. Only `type` is required.
 
         Example:
             {'type': 'future_item', 'future_item': {'content': 'a menu item type added later'}}
 
     """
 
-    type_: str | Unset = UNSET
+    type_: str
     """ The item type (菜单类型); any value except the known ones. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -31,16 +28,18 @@ class UnknownMsgMenuItem:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if type_ is not UNSET:
-            field_dict["type"] = type_
+        field_dict.update(
+            {
+                "type": type_,
+            }
+        )
 
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        type_ = d.pop("type", UNSET)
+        type_ = d.pop("type")
 
         unknown_msg_menu_item = cls(
             type_=type_,
