@@ -12,9 +12,13 @@ T = TypeVar("T", bound="UnknownMessage")
 @_attrs_define
 class UnknownMessage:
     """Catch-all for a `msgtype` this spec does not know yet (always the LAST member of
-    `SyncMsgItem`; not in its discriminator mapping). Only `msgtype` is declared and
-    required (the server always sends it; the discriminator needs it): every other field the
-    server sent (`msgid`, `open_kfid`, `external_userid`, `send_time`, `origin`, the payload
+    `SyncMsgItem`; not in its discriminator mapping). Only `msgtype` is declared, and it is
+    required: the server always sends it (every documented item has it), OpenAPI 3.1.0
+    requires the discriminator property in every member, and without it the `oneOf` would
+    no longer be provably exclusive (redocly's no-illogical-composition-keywords). An item
+    with no `msgtype` is therefore outside the spec; see SyncMsgItem for what each generator
+    does with one. Every other field the server sent (`msgid`, `open_kfid`, `external_userid`, `send_time`, `origin`,
+    the payload
     object named after the msgtype ...) is kept as is (generated Python clients:
     `additional_properties`, e.g. `item["msgid"]`; Go `AdditionalProperties`; Java
     `getAdditionalProperty`; pydantic `model_extra`; TypeScript: the object itself) and

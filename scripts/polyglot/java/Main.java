@@ -107,6 +107,19 @@ public class Main {
         if (texts != 1 || enters != 1 || unknown != 1)
             fail("dispatch counts text=" + texts + " enter_session=" + enters + " unknown=" + unknown);
 
+        // The trade-off the spec states (info.description): with useOneOfDiscriminatorLookup the
+        // generated deserializer switches on the tag, so an item with no msgtype at all (which the
+        // server should never send) fails the page in Java — checked here so a fix is noticed.
+        control(ctl, "POST", "/_emulator/items/raw", Map.of("open_kfid", kfid, "item", Map.of(
+                "open_kfid", kfid, "external_userid", user, "origin", 3, "untyped_field", "kept")));
+        boolean untypedFailed = false;
+        try {
+            messages.syncMsg(new SyncMsgReq().openKfid(kfid).cursor(cursor));
+        } catch (Exception e) {
+            untypedFailed = true;
+        }
+        if (!untypedFailed) fail("an item without msgtype decoded: update the Java note in info.description");
+
         SendTextMsgReq reply = new SendTextMsgReq().touser(user).openKfid(kfid).msgid("java_reply_1")
                 .msgtype(SendTextMsgReq.MsgtypeEnum.TEXT).text(new OutgoingText().content("收到 (java)"));
         SendMsgResp sent = messages.sendMsg(new SendMsgReq(reply));

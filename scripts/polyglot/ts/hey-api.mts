@@ -2,8 +2,8 @@
 // compiled with `tsc --strict` and run against the emulator by scripts/polyglot/run.py.
 // Env: KF_BASE (…/cgi-bin), KF_CORP_ID, KF_CORP_SECRET.
 import { client } from "./gen/client.gen.js";
-import { accountAdd, accountList, getToken, mediaUpload, sendMsg, syncMsg } from "./gen/sdk.gen.js";
-import type { SyncMsgItem } from "./gen/types.gen.js";
+import { accountAdd, accountList, getToken, mediaGet, mediaUpload, sendMsg, syncMsg } from "./gen/sdk.gen.js";
+import type { BaseResp, SyncMsgItem } from "./gen/types.gen.js";
 
 function fail(msg: string): never {
   console.error(`hey-api: ${msg}`);
@@ -38,8 +38,23 @@ const up = await mediaUpload({
   body: { media: new File([png], "avatar.png", { type: "image/png" }) },
 });
 if (!up.data || up.data.errcode !== 0 || !up.data.media_id) fail(`media/upload ${JSON.stringify(up.data)}`);
+const mediaId = up.data.media_id;
 
-const added = await accountAdd({ body: { name: "hey-api 客服", media_id: up.data.media_id } });
+// media/get: the SDK types a 200 as the file (Blob); a JSON errcode body also comes with HTTP 200,
+// so branch on Content-Type (the SDK parses by Content-Type at run time).
+const got = await mediaGet({ query: { media_id: mediaId } });
+if (!got.response) fail("media/get: no response");
+if (got.response.headers.get("content-type")?.startsWith("application/json")) fail(`media/get: JSON instead of the file`);
+const file: Blob = got.data ?? fail(`media/get HTTP ${got.response.status}`); // typed as the file, not BaseResp
+const bytes = Buffer.from(await file.arrayBuffer());
+if (Buffer.compare(bytes, Buffer.from(png)) !== 0) fail(`media/get bytes differ: ${bytes.toString("hex")}`);
+const bad = await mediaGet({ query: { media_id: "no-such-media" }, parseAs: "text" });
+if (!bad.response) fail("media/get: no response");
+if (bad.response.status !== 200 || !bad.response.headers.get("content-type")?.startsWith("application/json")) fail("media/get error: not a JSON 200");
+const badBody = JSON.parse(String(bad.data)) as BaseResp;
+if (badBody.errcode !== 40007) fail(`media/get error ${JSON.stringify(badBody)}`);
+
+const added = await accountAdd({ body: { name: "hey-api 客服", media_id: mediaId } });
 const kfid = added.data?.open_kfid ?? fail(`account/add ${JSON.stringify(added.data)}`);
 const listed = await accountList({ body: {} });
 if (!listed.data?.account_list?.some((a) => a.open_kfid === kfid)) fail(`account/list misses ${kfid}`);
@@ -54,10 +69,16 @@ await control("POST", "/_emulator/items/raw", {
     hologram: { media_id: "HOLO1", duration: 12 }, future_field: "kept",
   },
 });
+// An item with no msgtype at all (the server should never send one): it must not fail the page.
+await control("POST", "/_emulator/items/raw", {
+  open_kfid: kfid,
+  item: { open_kfid: kfid, external_userid: user, origin: 3, untyped_field: "kept" },
+});
 
 let texts = 0;
 let enters = 0;
 let unknown = 0;
+let untyped = 0;
 function dispatch(m: SyncMsgItem): void {
   switch (m.msgtype) {
     case "text":
@@ -89,6 +110,9 @@ function dispatch(m: SyncMsgItem): void {
       if (raw.msgtype === "hologram") {
         if (holo?.media_id !== "HOLO1" || raw.future_field !== "kept") fail(`raw fields lost: ${JSON.stringify(raw)}`);
         unknown++;
+      } else if (raw.msgtype === undefined) {
+        if (raw.untyped_field !== "kept") fail(`raw fields lost: ${JSON.stringify(raw)}`);
+        untyped++;
       }
     }
   }
@@ -102,7 +126,9 @@ for (let page = 0; page < 10; page++) {
   cursor = res.data.next_cursor;
   if (res.data.has_more === 0) break;
 }
-if (texts !== 1 || enters !== 1 || unknown !== 1) fail(`dispatch counts text=${texts} enter_session=${enters} unknown=${unknown}`);
+if (texts !== 1 || enters !== 1 || unknown !== 1 || untyped !== 1) {
+  fail(`dispatch counts text=${texts} enter_session=${enters} unknown=${unknown} untyped=${untyped}`);
+}
 
 const sent = await sendMsg({
   body: { touser: user, open_kfid: kfid, msgid: "ts_heyapi_reply_1", msgtype: "text", text: { content: "收到 (hey-api)" } },

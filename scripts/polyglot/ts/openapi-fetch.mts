@@ -52,8 +52,19 @@ const up = await client.POST("/media/upload", {
   },
 });
 if (!up.data || up.data.errcode !== 0 || !up.data.media_id) fail(`media/upload ${JSON.stringify(up.data)}`);
+const mediaId = up.data.media_id;
 
-const added = await client.POST("/kf/account/add", { body: { name: "TS 客服", media_id: up.data.media_id } });
+// media/get: the file's bytes, or — with HTTP 200 too — a JSON errcode body: branch on Content-Type.
+const got = await client.GET("/media/get", { params: { query: { media_id: mediaId } }, parseAs: "arrayBuffer" });
+const file: ArrayBuffer = got.data ?? fail(`media/get HTTP ${got.response.status}`);
+if (got.response.headers.get("content-type")?.startsWith("application/json")) fail("media/get: JSON instead of the file");
+if (Buffer.compare(Buffer.from(file), Buffer.from(png)) !== 0) fail(`media/get bytes differ: ${Buffer.from(file).toString("hex")}`);
+const bad = await client.GET("/media/get", { params: { query: { media_id: "no-such-media" } }, parseAs: "text" });
+if (bad.response.status !== 200 || !bad.response.headers.get("content-type")?.startsWith("application/json")) fail("media/get error: not a JSON 200");
+const badBody = JSON.parse(bad.data ?? "{}") as components["schemas"]["BaseResp"];
+if (badBody.errcode !== 40007) fail(`media/get error ${JSON.stringify(badBody)}`);
+
+const added = await client.POST("/kf/account/add", { body: { name: "TS 客服", media_id: mediaId } });
 const kfid = added.data?.open_kfid ?? fail(`account/add ${JSON.stringify(added.data)}`);
 const listed = await client.POST("/kf/account/list", { body: {} });
 if (!listed.data?.account_list?.some((a) => a.open_kfid === kfid)) fail(`account/list misses ${kfid}`);
@@ -68,10 +79,16 @@ await control("POST", "/_emulator/items/raw", {
     hologram: { media_id: "HOLO1", duration: 12 }, future_field: "kept",
   },
 });
+// An item with no msgtype at all (the server should never send one): it must not fail the page.
+await control("POST", "/_emulator/items/raw", {
+  open_kfid: kfid,
+  item: { open_kfid: kfid, external_userid: user, origin: 3, untyped_field: "kept" },
+});
 
 let texts = 0;
 let enters = 0;
 let unknown = 0;
+let untyped = 0;
 function dispatch(m: SyncMsgItem): void {
   switch (m.msgtype) {
     case "text":
@@ -103,6 +120,9 @@ function dispatch(m: SyncMsgItem): void {
       if (raw.msgtype === "hologram") {
         if (holo?.media_id !== "HOLO1" || raw.future_field !== "kept") fail(`raw fields lost: ${JSON.stringify(raw)}`);
         unknown++;
+      } else if (raw.msgtype === undefined) {
+        if (raw.untyped_field !== "kept") fail(`raw fields lost: ${JSON.stringify(raw)}`);
+        untyped++;
       }
     }
   }
@@ -116,7 +136,9 @@ for (let page = 0; page < 10; page++) {
   cursor = res.data.next_cursor;
   if (res.data.has_more === 0) break;
 }
-if (texts !== 1 || enters !== 1 || unknown !== 1) fail(`dispatch counts text=${texts} enter_session=${enters} unknown=${unknown}`);
+if (texts !== 1 || enters !== 1 || unknown !== 1 || untyped !== 1) {
+  fail(`dispatch counts text=${texts} enter_session=${enters} unknown=${unknown} untyped=${untyped}`);
+}
 
 const sent = await client.POST("/kf/send_msg", {
   body: { touser: user, open_kfid: kfid, msgid: "ts_fetch_reply_1", msgtype: "text", text: { content: "收到 (ts)" } },

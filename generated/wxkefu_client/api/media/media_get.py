@@ -83,7 +83,9 @@ def sync_detailed(
 
     * **200 with the bytes** — `Content-Type` of the media (e.g. `image/jpeg`),
       `Content-Disposition: attachment; filename="…"` and `Content-Length`.
-    * **200 with a JSON error body** (`Content-Type: application/json`, `BaseResp`), e.g.
+    * **200 with a JSON error body** (`Content-Type: application/json`, `BaseResp`; declared
+      under the media range `application/*` so that every generator types the success as
+      the file — see the response), e.g.
       `{"errcode": 40007, "errmsg": "invalid media_id"}`. WeCom does NOT use an HTTP error
       status here: branch on the response `Content-Type`, never on the status alone.
       errcode 830002 means the file is too large for one response: download it in ranges.
@@ -139,7 +141,9 @@ def sync(
 
     * **200 with the bytes** — `Content-Type` of the media (e.g. `image/jpeg`),
       `Content-Disposition: attachment; filename="…"` and `Content-Length`.
-    * **200 with a JSON error body** (`Content-Type: application/json`, `BaseResp`), e.g.
+    * **200 with a JSON error body** (`Content-Type: application/json`, `BaseResp`; declared
+      under the media range `application/*` so that every generator types the success as
+      the file — see the response), e.g.
       `{"errcode": 40007, "errmsg": "invalid media_id"}`. WeCom does NOT use an HTTP error
       status here: branch on the response `Content-Type`, never on the status alone.
       errcode 830002 means the file is too large for one response: download it in ranges.
@@ -190,7 +194,9 @@ async def asyncio_detailed(
 
     * **200 with the bytes** — `Content-Type` of the media (e.g. `image/jpeg`),
       `Content-Disposition: attachment; filename="…"` and `Content-Length`.
-    * **200 with a JSON error body** (`Content-Type: application/json`, `BaseResp`), e.g.
+    * **200 with a JSON error body** (`Content-Type: application/json`, `BaseResp`; declared
+      under the media range `application/*` so that every generator types the success as
+      the file — see the response), e.g.
       `{"errcode": 40007, "errmsg": "invalid media_id"}`. WeCom does NOT use an HTTP error
       status here: branch on the response `Content-Type`, never on the status alone.
       errcode 830002 means the file is too large for one response: download it in ranges.
@@ -244,7 +250,9 @@ async def asyncio(
 
     * **200 with the bytes** — `Content-Type` of the media (e.g. `image/jpeg`),
       `Content-Disposition: attachment; filename="…"` and `Content-Length`.
-    * **200 with a JSON error body** (`Content-Type: application/json`, `BaseResp`), e.g.
+    * **200 with a JSON error body** (`Content-Type: application/json`, `BaseResp`; declared
+      under the media range `application/*` so that every generator types the success as
+      the file — see the response), e.g.
       `{"errcode": 40007, "errmsg": "invalid media_id"}`. WeCom does NOT use an HTTP error
       status here: branch on the response `Content-Type`, never on the status alone.
       errcode 830002 means the file is too large for one response: download it in ranges.
