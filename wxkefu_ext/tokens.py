@@ -26,10 +26,20 @@ from collections.abc import AsyncIterator, Awaitable, Callable, Generator, Itera
 from dataclasses import dataclass
 from typing import Any, Final, Protocol, runtime_checkable
 
-from wxkefu_ext._extras import missing_extra
 from wxkefu_ext._redact import Secret
 from wxkefu_ext.locks import AsyncRedisLock, LockTimeoutError, RedisLock
-from wxkefu_ext.stores import store_errors
+from wxkefu_ext.stores.clients import redis_client
+from wxkefu_ext.stores.engine import (
+    AsyncShell,
+    AsyncView,
+    Cmd,
+    Flow,
+    Script,
+    Shell,
+    SyncShell,
+    operation,
+    ttl_ms,
+)
 
 __all__ = [
     "AsyncRedisTokenStore",
@@ -185,25 +195,13 @@ class MemoryTokenStore:
 
 #: Compare-and-delete. A damaged entry (not JSON, or JSON without "v") is left alone and
 #: reported as "not deleted" instead of failing the script: the next refresh overwrites it.
-_DELETE_IF: Final = (
+_DELETE_IF: Final = Script(
     "local v = redis.call('get', KEYS[1]) "
     "if not v then return 0 end "
     "local ok, d = pcall(cjson.decode, v) "
     "if ok and type(d) == 'table' and d['v'] == ARGV[1] then "
     "return redis.call('del', KEYS[1]) end return 0"
 )
-
-
-def _redis_client(redis_or_url: Any, *, asyncio_: bool) -> Any:
-    if isinstance(redis_or_url, str):  # bounded calls: see wxkefu_ext.stores
-        try:
-            import redis  # noqa: F401 - only to name the missing extra
-        except ImportError as exc:  # the "redis" extra
-            raise missing_extra("a Redis token store from a URL", exc) from exc
-        from wxkefu_ext.stores import redis_from_url
-
-        return redis_from_url(redis_or_url, asyncio=asyncio_)
-    return redis_or_url
 
 
 def _busy(key: str, wait: float) -> str:
@@ -213,118 +211,79 @@ def _busy(key: str, wait: float) -> str:
     )
 
 
-def _ttl_ms(ttl: float) -> int:
-    return max(1, int(ttl * 1000))
-
-
-class RedisTokenStore:
-    """Tokens shared by every process and machine that uses the same Redis and prefix."""
+class _RedisTokens(Shell):
+    """The Redis token store's operations, once for :class:`RedisTokenStore` and
+    :class:`AsyncRedisTokenStore` (same keys: ``{prefix}token:{key}``, lock
+    ``{prefix}token-lock:{key}``)."""
 
     def __init__(self, redis: Any, *, prefix: str = "wxkefu:") -> None:
-        self.redis = _redis_client(redis, asyncio_=False)
+        self.redis = redis_client(
+            redis, asyncio=isinstance(self, AsyncShell), what="a Redis token store from a URL"
+        )
         self.prefix = prefix
 
     def _key(self, key: str) -> str:
         return f"{self.prefix}token:{key}"
 
-    def get(self, key: str) -> CachedToken | None:
-        with store_errors("read token"):
-            raw = self.redis.get(self._key(key))
+    def _lock_key(self, key: str) -> str:
+        return f"{self.prefix}token-lock:{key}"
+
+    @operation("read token")
+    def get(self, key: str) -> Flow[CachedToken | None]:
+        raw = yield Cmd("get", self._key(key))
         return None if raw is None else CachedToken.loads(raw)
 
-    def set(self, key: str, token: CachedToken, *, ttl: float) -> None:
-        with store_errors("store token"):
-            self.redis.set(self._key(key), token.dumps(), px=_ttl_ms(ttl))
+    @operation("store token")
+    def set(self, key: str, token: CachedToken, *, ttl: float) -> Flow[None]:
+        yield Cmd("set", self._key(key), token.dumps(), px=ttl_ms(ttl))
 
-    def delete_if(self, key: str, value: str) -> bool:
-        with store_errors("delete token"):
-            return bool(self.redis.eval(_DELETE_IF, 1, self._key(key), value))
+    @operation("delete token")
+    def delete_if(self, key: str, value: str) -> Flow[bool]:
+        return bool((yield _DELETE_IF([self._key(key)], [value])))
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}(prefix={self.prefix!r})"
+
+
+class RedisTokenStore(_RedisTokens, SyncShell):
+    """Tokens shared by every process and machine that uses the same Redis and prefix."""
 
     @contextlib.contextmanager
     def lock(self, key: str, *, ttl: float, wait: float) -> Iterator[None]:
-        lock = RedisLock(self.redis, f"{self.prefix}token-lock:{key}", ttl=ttl)
-        if wait > 0:
-            lock.acquire(wait=wait)
-        elif not lock.try_acquire():
-            raise LockTimeoutError(_busy(key, wait))
+        lock = RedisLock(self.redis, self._lock_key(key), ttl=ttl)
+        lock.acquire(wait=wait, busy=_busy(key, wait))
         with lock:  # renewed while a slow gettoken runs; released by compare-and-delete
             yield
 
-    def __repr__(self) -> str:
-        return f"RedisTokenStore(prefix={self.prefix!r})"
 
-
-class AsyncRedisTokenStore:
+class AsyncRedisTokenStore(_RedisTokens, AsyncShell):
     """:class:`RedisTokenStore` for asyncio (``redis.asyncio``)."""
 
-    def __init__(self, redis: Any, *, prefix: str = "wxkefu:") -> None:
-        self.redis = _redis_client(redis, asyncio_=True)
-        self.prefix = prefix
-
-    def _key(self, key: str) -> str:
-        return f"{self.prefix}token:{key}"
-
-    async def get(self, key: str) -> CachedToken | None:
-        with store_errors("read token"):
-            raw = await self.redis.get(self._key(key))
-        return None if raw is None else CachedToken.loads(raw)
-
-    async def set(self, key: str, token: CachedToken, *, ttl: float) -> None:
-        with store_errors("store token"):
-            await self.redis.set(self._key(key), token.dumps(), px=_ttl_ms(ttl))
-
-    async def delete_if(self, key: str, value: str) -> bool:
-        with store_errors("delete token"):
-            return bool(await self.redis.eval(_DELETE_IF, 1, self._key(key), value))
-
     @contextlib.asynccontextmanager
     async def lock(self, key: str, *, ttl: float, wait: float) -> AsyncIterator[None]:
-        lock = AsyncRedisLock(self.redis, f"{self.prefix}token-lock:{key}", ttl=ttl)
-        if wait > 0:
-            await lock.acquire(wait=wait)
-        elif not await lock.try_acquire():
-            raise LockTimeoutError(_busy(key, wait))
+        lock = AsyncRedisLock(self.redis, self._lock_key(key), ttl=ttl)
+        await lock.acquire(wait=wait, busy=_busy(key, wait))
         async with lock:
-            yield
-
-    def __repr__(self) -> str:
-        return f"AsyncRedisTokenStore(prefix={self.prefix!r})"
-
-
-class _SyncStoreAsAsync:
-    """Lets an async client use a non-blocking sync store (the memory store)."""
-
-    def __init__(self, store: TokenStore) -> None:
-        self.store = store
-
-    async def get(self, key: str) -> CachedToken | None:
-        return self.store.get(key)
-
-    async def set(self, key: str, token: CachedToken, *, ttl: float) -> None:
-        self.store.set(key, token, ttl=ttl)
-
-    async def delete_if(self, key: str, value: str) -> bool:
-        return self.store.delete_if(key, value)
-
-    @contextlib.asynccontextmanager
-    async def lock(self, key: str, *, ttl: float, wait: float) -> AsyncIterator[None]:
-        alock = getattr(self.store, "alock", None)
-        if alock is not None:
-            async with alock(key, ttl=ttl, wait=wait):
-                yield
-            return
-        with self.store.lock(key, ttl=ttl, wait=wait):  # a custom sync store: keep it quick
             yield
 
 
 def as_async_store(store: TokenStore | AsyncTokenStore) -> AsyncTokenStore:
-    if isinstance(store, (AsyncRedisTokenStore, _SyncStoreAsAsync)):
+    """The store behind the async protocol: async stores as they are, a non-blocking sync one
+    (the memory store: its ``alock`` serves as ``lock``) through :class:`AsyncView`."""
+    if isinstance(store, (AsyncRedisTokenStore, AsyncView)):
         return store
     if isinstance(store, RedisTokenStore):
         raise TypeError("use AsyncRedisTokenStore with AsyncKfClient (RedisTokenStore blocks)")
     if asyncio.iscoroutinefunction(getattr(store, "get", None)):
         return store  # type: ignore[return-value]
-    return _SyncStoreAsAsync(store)  # type: ignore[arg-type]
+    if hasattr(store, "alock"):  # a per-loop asyncio lock: the event loop never blocks
+        view = AsyncView(store, awaitable=_TOKEN_CALLS, aliases={"lock": "alock"})
+    else:  # a custom sync store: its lock had better be quick
+        view = AsyncView(store, awaitable=_TOKEN_CALLS, contexts=("lock",))
+    return view
+
+
+_TOKEN_CALLS: Final = ("get", "set", "delete_if")
 
 
 # ---------------------------------------------------------------------------------------------

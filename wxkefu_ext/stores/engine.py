@@ -284,8 +284,9 @@ class AsyncView:
     """A non-blocking sync object (memory store, file store, local lease) behind an async
     protocol: the methods named in ``awaitable`` become coroutine methods, those in
     ``contexts`` return async context managers, those in ``views`` return their result wrapped
-    in another view (``views={"lease": {"awaitable": (...)}}``); every other attribute is the
-    inner object's. The inner object is ``inner``."""
+    in another view (``views={"lease": {"awaitable": (...)}}``), those in ``aliases`` are
+    another inner attribute (``aliases={"lock": "alock"}``: the inner object's own async
+    variant); every other attribute is the inner object's. The inner object is ``inner``."""
 
     def __init__(
         self,
@@ -294,14 +295,18 @@ class AsyncView:
         awaitable: Collection[str] = (),
         contexts: Collection[str] = (),
         views: Mapping[str, Mapping[str, Any]] | None = None,
+        aliases: Mapping[str, str] | None = None,
     ) -> None:
         self.inner = inner
+        self._aliases = dict(aliases or {})
         self._awaitable = frozenset(awaitable)
         self._contexts = frozenset(contexts)
         self._views = dict(views or {})
 
     def __getattr__(self, name: str) -> Any:
-        attr = getattr(self.inner, name)
+        if name.startswith("_"):  # not set yet (copy, pickle) or private: never the inner's
+            raise AttributeError(name)
+        attr = getattr(self.inner, self._aliases.get(name, name))
         if name in self._awaitable:
 
             async def awaited(*args: Any, **kwargs: Any) -> Any:
