@@ -47,13 +47,26 @@ import tempfile
 import threading
 import time
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Final, Literal, Protocol, runtime_checkable
 
 from wxkefu_ext.errors import KfError, KfValidationError
 from wxkefu_ext.locks import AsyncRedisLock, LockLostError, RedisLock
-from wxkefu_ext.stores import store_errors, warn_if_unbounded
+from wxkefu_ext.stores.clients import warn_if_unbounded
+from wxkefu_ext.stores.engine import (
+    AsyncShell,
+    AsyncView,
+    Call,
+    Flow,
+    Script,
+    Shell,
+    SyncShell,
+    operation,
+    text,
+    ttl_ms,
+)
 
 __all__ = [
     "ANY",
@@ -219,7 +232,7 @@ class MemoryCursorStore:
 
     def as_async(self) -> AsyncCursorStore:
         """The same data behind the async protocol."""
-        return _AsyncAdapter(self)
+        return _as_async(self)
 
 
 class LocalLease:
@@ -253,40 +266,14 @@ def _local_lease(
     return LocalLease(lock)
 
 
-class _AsyncLocalLease:
-    def __init__(self, inner: LocalLease) -> None:
-        self._inner = inner
-        self.token = 0
-
-    async def try_acquire(self) -> bool:
-        return self._inner.try_acquire()
-
-    async def check(self) -> None:
-        return None
-
-    async def release(self) -> None:
-        self._inner.release()
-
-
-class _AsyncAdapter:
-    """Wraps a non-blocking sync store (memory, file) for the async pager."""
-
-    def __init__(self, inner: MemoryCursorStore | FileCursorStore) -> None:
-        self._inner = inner
-
-    async def get(self, open_kfid: str) -> str | None:
-        return self._inner.get(open_kfid)
-
-    async def load(self, open_kfid: str) -> CursorRead:
-        return self._inner.load(open_kfid)
-
-    def lease(self, open_kfid: str, ttl: float = 30.0) -> _AsyncLocalLease:
-        return _AsyncLocalLease(self._inner.lease(open_kfid, ttl))
-
-    async def commit(
-        self, open_kfid: str, cursor: str, *, expected: str | _Any | None = ANY
-    ) -> None:
-        self._inner.commit(open_kfid, cursor, expected=expected)
+def _as_async(store: MemoryCursorStore | FileCursorStore) -> AsyncCursorStore:
+    """A non-blocking sync store (memory, file) for the async pager; its leases too."""
+    view = AsyncView(
+        store,
+        awaitable=("get", "load", "commit"),
+        views={"lease": {"awaitable": ("try_acquire", "check", "release")}},
+    )
+    return view
 
 
 class FileCursorStore:
@@ -368,14 +355,14 @@ class FileCursorStore:
 
     def as_async(self) -> AsyncCursorStore:
         """The same file behind the async protocol (writes are small and local)."""
-        return _AsyncAdapter(self)
+        return _as_async(self)
 
 
 # KEYS: 1 cursor, 2 record hash, 3 epoch, 4 fence hash, 5 lock (the cursor key when unfenced).
 # ARGV: 1 cursor, 2 "1" if conditional, 3 expected ("" = expect none), 4 ttl ms ("0" = none),
 # 5 open_kfid, 6 epoch candidate, 7 lock owner ("" = unfenced), 8 fencing token, 9 now.
 # Returns {1, epoch} on commit, {0, ""} on a compare-and-set conflict, {-1, ""} when fenced off.
-_COMMIT_SCRIPT: Final = """
+_COMMIT_SCRIPT: Final = Script("""
 if ARGV[7] ~= '' then
   if redis.call('GET', KEYS[5]) ~= ARGV[7] then return {-1, ''} end
   local f = tonumber(redis.call('HGET', KEYS[4], ARGV[5]) or '0')
@@ -395,96 +382,85 @@ redis.call('HSETNX', KEYS[2], ARGV[5], ARGV[9])
 redis.call('SETNX', KEYS[3], ARGV[6])
 if ARGV[7] ~= '' then redis.call('HSET', KEYS[4], ARGV[5], ARGV[8]) end
 return {1, redis.call('GET', KEYS[3])}
-"""
+""")
 
 # KEYS: 1 cursor, 2 record hash, 3 epoch; ARGV[1] open_kfid -> {cursor|"", 0|1, epoch|""}
-_LOAD_SCRIPT: Final = """
+_LOAD_SCRIPT: Final = Script("""
 local c = redis.call('GET', KEYS[1])
 if not c then c = '' end
 local e = redis.call('GET', KEYS[3])
 if not e then e = '' end
 return {c, redis.call('HEXISTS', KEYS[2], ARGV[1]), e}
-"""
+""")
 
 
-def _text(value: Any) -> str:
-    return value.decode() if isinstance(value, bytes) else str(value)
+class _Lease(Shell):
+    """What :class:`RedisLease` and :class:`AsyncRedisLease` share: each call, written once."""
+
+    lock: RedisLock | AsyncRedisLock
+
+    @property
+    def token(self) -> int:
+        return self.lock.fencing_token
+
+    @operation("acquire lock")
+    def try_acquire(self) -> Flow[bool]:
+        if not (yield Call(self.lock.try_acquire)):
+            return False
+        self.lock.start_renewal()
+        return True
+
+    @operation("check lock")
+    def check(self) -> Flow[None]:
+        if not (yield Call(self.lock.owned)):
+            raise LockLostError(f"lost the lock {self.lock.key!r}; another puller took over")
+
+    @operation("release lock")
+    def release(self) -> Flow[None]:
+        yield Call(self.lock.release)
 
 
-def _decode(value: Any) -> str | None:
-    if value is None:
-        return None
-    return _text(value)
-
-
-class RedisLease:
+class RedisLease(_Lease, SyncShell):
     """The exclusive, fenced right to pull one account across processes: an owned Redis lock
     (renewed while held) whose fencing token increases with every acquisition. :meth:`check`
     raises :class:`~wxkefu_ext.locks.LockLostError` once another owner took over; the commit
     script of :class:`RedisCursorStore` checks owner and token again, atomically."""
 
+    lock: RedisLock
+
     def __init__(self, lock: RedisLock) -> None:
         self.lock = lock
 
-    @property
-    def token(self) -> int:
-        return self.lock.fencing_token
 
-    def try_acquire(self) -> bool:
-        if not self.lock.try_acquire():
-            return False
-        self.lock.__enter__()  # starts renewal
-        return True
-
-    def check(self) -> None:
-        if not self.lock.owned():
-            raise LockLostError(f"lost the lock {self.lock.key!r}; another puller took over")
-
-    def release(self) -> None:
-        self.lock.release()
-
-
-class AsyncRedisLease:
+class AsyncRedisLease(_Lease, AsyncShell):
     """:class:`RedisLease` for ``redis.asyncio``."""
+
+    lock: AsyncRedisLock
 
     def __init__(self, lock: AsyncRedisLock) -> None:
         self.lock = lock
 
-    @property
-    def token(self) -> int:
-        return self.lock.fencing_token
 
-    async def try_acquire(self) -> bool:
-        if not await self.lock.try_acquire():
-            return False
-        await self.lock.__aenter__()
-        return True
+class _RedisCursors(Shell):
+    """The Redis cursor store's operations, once for :class:`RedisCursorStore` and
+    :class:`AsyncRedisCursorStore`: the key layout, both scripts and how a missing cursor is
+    judged (the module docstring)."""
 
-    async def check(self) -> None:
-        if not await self.lock.owned():
-            raise LockLostError(f"lost the lock {self.lock.key!r}; another puller took over")
-
-    async def release(self) -> None:
-        await self.lock.release()
-
-
-class _RedisBase:
     def __init__(
         self,
         redis: Any,
         *,
-        prefix: str,
-        ttl: float | None,
-        lock_prefix: str | None,
-        clock: Any = time.time,
+        prefix: str = "wxkefu:cursor:",
+        ttl: float | None = None,
+        lock_prefix: str | None = None,
     ) -> None:
         if ttl is not None and ttl <= 0:
             raise KfValidationError("must be positive or None", field="ttl")
         self.redis = redis
         self.prefix = prefix
         self.lock_prefix = lock_prefix if lock_prefix is not None else f"{prefix}__lock__:"
-        self._ttl_ms = int(ttl * 1000) if ttl else 0
-        self._clock = clock
+        self._ttl_ms = ttl_ms(ttl) if ttl else 0
+        self._clock: Callable[[], float] = time.time
         self._epoch: str | None = None
         self._known: set[str] = set()
         self._guard = threading.Lock()
@@ -508,17 +484,32 @@ class _RedisBase:
     def lock_key(self, open_kfid: str) -> str:
         return f"{self.lock_prefix}{_check_key(open_kfid)}"
 
-    def _load_keys(self, open_kfid: str) -> list[str]:
-        return [self.key(open_kfid), self.record_key, self.epoch_key]
+    @operation("load cursor")
+    def load(self, open_kfid: str) -> Flow[CursorRead]:
+        keys = [self.key(open_kfid), self.record_key, self.epoch_key]
+        return self._judge(open_kfid, (yield _LOAD_SCRIPT(keys, [open_kfid])))
 
-    def _commit_call(
-        self,
-        open_kfid: str,
-        cursor: str,
-        expected: str | _Any | None,
-        owner: str,
-        token: int,
-    ) -> tuple[list[str], list[str]]:
+    @operation("load cursor")
+    def get(self, open_kfid: str) -> Flow[str | None]:
+        return (yield from _RedisCursors.load.flow(self, open_kfid)).cursor
+
+    @operation("commit cursor")
+    def commit(
+        self, open_kfid: str, cursor: str, *, expected: str | _Any | None = ANY
+    ) -> Flow[None]:
+        yield from self._commit(open_kfid, cursor, expected, "", 0)
+
+    @operation("commit cursor")
+    def commit_fenced(
+        self, open_kfid: str, cursor: str, *, expected: str | _Any | None, lease: _Lease
+    ) -> Flow[None]:
+        """:meth:`commit`, refused with LockLostError unless ``lease`` still owns the account's
+        lock and no later fencing token has committed (one atomic script)."""
+        yield from self._commit(open_kfid, cursor, expected, lease.lock.owner, lease.token)
+
+    def _commit(
+        self, open_kfid: str, cursor: str, expected: str | _Any | None, owner: str, token: int
+    ) -> Flow[None]:
         key = self.key(open_kfid)
         _check_cursor(cursor)
         cond, exp = ("0", "") if isinstance(expected, _Any) else ("1", expected or "")
@@ -526,10 +517,8 @@ class _RedisBase:
         keys.append(self.lock_key(open_kfid) if owner else key)
         args = [cursor, cond, exp, str(self._ttl_ms), open_kfid, uuid.uuid4().hex, owner,
                 str(token), str(int(self._clock()))]  # fmt: skip
-        return keys, args
-
-    def _committed(self, open_kfid: str, reply: Any) -> None:
-        status, epoch = int(reply[0]), _text(reply[1])
+        reply = yield _COMMIT_SCRIPT(keys, args)
+        status, epoch = int(reply[0]), text(reply[1])
         if status == -1:
             raise LockLostError(
                 f"commit of {open_kfid!r} fenced off: another puller holds the lock now"
@@ -542,7 +531,7 @@ class _RedisBase:
                 self._epoch = epoch
 
     def _judge(self, open_kfid: str, reply: Any) -> CursorRead:
-        cursor, recorded, epoch = _text(reply[0]), int(reply[1]), _text(reply[2])
+        cursor, recorded, epoch = text(reply[0]), int(reply[1]), text(reply[2])
         with self._guard:
             if cursor:
                 self._known.add(open_kfid)
@@ -563,7 +552,7 @@ class _RedisBase:
         return CursorRead(None, "lost", why)
 
 
-class RedisCursorStore(_RedisBase):
+class RedisCursorStore(_RedisCursors, SyncShell):
     """Cursors in Redis (``{prefix}{open_kfid}``), shared by every worker process, with the
     durable per-account record, the store epoch and fenced leases (module docstring).
 
@@ -574,89 +563,14 @@ class RedisCursorStore(_RedisBase):
     Requires a Redis with persistence (AOF) — see README "Redis".
     """
 
-    def __init__(
-        self,
-        redis: Any,
-        *,
-        prefix: str = "wxkefu:cursor:",
-        ttl: float | None = None,
-        lock_prefix: str | None = None,
-    ) -> None:
-        super().__init__(redis, prefix=prefix, ttl=ttl, lock_prefix=lock_prefix)
-        self._commit = redis.register_script(_COMMIT_SCRIPT)
-        self._load = redis.register_script(_LOAD_SCRIPT)
-
-    def get(self, open_kfid: str) -> str | None:
-        return self.load(open_kfid).cursor
-
-    def load(self, open_kfid: str) -> CursorRead:
-        keys = self._load_keys(open_kfid)
-        with store_errors("load cursor"):
-            reply = self._load(keys=keys, args=[open_kfid])
-        return self._judge(open_kfid, reply)
-
-    def commit(self, open_kfid: str, cursor: str, *, expected: str | _Any | None = ANY) -> None:
-        keys, args = self._commit_call(open_kfid, cursor, expected, "", 0)
-        with store_errors("commit cursor"):
-            reply = self._commit(keys=keys, args=args)
-        self._committed(open_kfid, reply)
-
-    def commit_fenced(
-        self, open_kfid: str, cursor: str, *, expected: str | _Any | None, lease: RedisLease
-    ) -> None:
-        """:meth:`commit`, refused with LockLostError unless ``lease`` still owns the account's
-        lock and no later fencing token has committed (one atomic script)."""
-        keys, args = self._commit_call(open_kfid, cursor, expected, lease.lock.owner, lease.token)
-        with store_errors("commit cursor"):
-            reply = self._commit(keys=keys, args=args)
-        self._committed(open_kfid, reply)
-
     def lease(self, open_kfid: str, ttl: float = 30.0) -> RedisLease:
         """The account's fenced lock (not yet acquired)."""
         return RedisLease(RedisLock(self.redis, self.lock_key(open_kfid), ttl=ttl, fencing=True))
 
 
-class AsyncRedisCursorStore(_RedisBase):
+class AsyncRedisCursorStore(_RedisCursors, AsyncShell):
     """:class:`RedisCursorStore` for ``redis.asyncio.Redis``."""
 
-    def __init__(
-        self,
-        redis: Any,
-        *,
-        prefix: str = "wxkefu:cursor:",
-        ttl: float | None = None,
-        lock_prefix: str | None = None,
-    ) -> None:
-        super().__init__(redis, prefix=prefix, ttl=ttl, lock_prefix=lock_prefix)
-        self._commit = redis.register_script(_COMMIT_SCRIPT)
-        self._load = redis.register_script(_LOAD_SCRIPT)
-
-    async def get(self, open_kfid: str) -> str | None:
-        return (await self.load(open_kfid)).cursor
-
-    async def load(self, open_kfid: str) -> CursorRead:
-        keys = self._load_keys(open_kfid)
-        with store_errors("load cursor"):
-            reply = await self._load(keys=keys, args=[open_kfid])
-        return self._judge(open_kfid, reply)
-
-    async def commit(
-        self, open_kfid: str, cursor: str, *, expected: str | _Any | None = ANY
-    ) -> None:
-        keys, args = self._commit_call(open_kfid, cursor, expected, "", 0)
-        with store_errors("commit cursor"):
-            reply = await self._commit(keys=keys, args=args)
-        self._committed(open_kfid, reply)
-
-    async def commit_fenced(
-        self, open_kfid: str, cursor: str, *, expected: str | _Any | None, lease: AsyncRedisLease
-    ) -> None:
-        keys, args = self._commit_call(open_kfid, cursor, expected, lease.lock.owner, lease.token)
-        with store_errors("commit cursor"):
-            reply = await self._commit(keys=keys, args=args)
-        self._committed(open_kfid, reply)
-
     def lease(self, open_kfid: str, ttl: float = 30.0) -> AsyncRedisLease:
-        return AsyncRedisLease(
-            AsyncRedisLock(self.redis, self.lock_key(open_kfid), ttl=ttl, fencing=True)
-        )
+        lock = AsyncRedisLock(self.redis, self.lock_key(open_kfid), ttl=ttl, fencing=True)
+        return AsyncRedisLease(lock)
