@@ -55,18 +55,8 @@ from typing import Any, Final, Literal, Protocol, runtime_checkable
 from wxkefu_ext.errors import KfError, KfValidationError
 from wxkefu_ext.locks import AsyncRedisLock, LockLostError, RedisLock
 from wxkefu_ext.stores.clients import warn_if_unbounded
-from wxkefu_ext.stores.engine import (
-    AsyncShell,
-    AsyncView,
-    Call,
-    Flow,
-    Script,
-    Shell,
-    SyncShell,
-    operation,
-    text,
-    ttl_ms,
-)
+from wxkefu_ext.stores.shells import AsyncShell, AsyncView, Shell, SyncShell, operation
+from wxkefu_ext.stores.steps import Call, Flow, Script, text, ttl_ms
 
 __all__ = [
     "ANY",

@@ -48,16 +48,8 @@ from wxkefu_ext.callback.parse import CallbackEvent, KfMsgOrEvent
 from wxkefu_ext.errors import KfApiError, KfValidationError
 from wxkefu_ext.pagination import DrainResult, SyncMsgPage
 from wxkefu_ext.stores.clients import store_errors, warn_if_not_persistent
-from wxkefu_ext.stores.engine import (
-    AsyncShell,
-    Flow,
-    Script,
-    Shell,
-    SyncShell,
-    operation,
-    text,
-    ttl_ms,
-)
+from wxkefu_ext.stores.shells import AsyncShell, Shell, SyncShell, operation
+from wxkefu_ext.stores.steps import Flow, Script, text, ttl_ms
 from wxkefu_ext.worker import TOKEN_TTL, SyncWorker, _check_kfid
 
 __all__ = [

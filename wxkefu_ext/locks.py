@@ -27,18 +27,8 @@ from types import TracebackType
 from typing import Any, Final
 
 from wxkefu_ext.errors import KfError
-from wxkefu_ext.stores.engine import (
-    AsyncShell,
-    Cmd,
-    Flow,
-    Script,
-    Shell,
-    Sleep,
-    SyncShell,
-    operation,
-    text,
-    ttl_ms,
-)
+from wxkefu_ext.stores.shells import AsyncShell, Shell, SyncShell, operation
+from wxkefu_ext.stores.steps import Cmd, Flow, Script, Sleep, text, ttl_ms
 
 _RELEASE: Final = Script(
     "if redis.call('get', KEYS[1]) == ARGV[1] then "

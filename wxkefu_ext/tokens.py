@@ -29,17 +29,8 @@ from typing import Any, Final, Protocol, runtime_checkable
 from wxkefu_ext._redact import Secret
 from wxkefu_ext.locks import AsyncRedisLock, LockTimeoutError, RedisLock
 from wxkefu_ext.stores.clients import redis_client
-from wxkefu_ext.stores.engine import (
-    AsyncShell,
-    AsyncView,
-    Cmd,
-    Flow,
-    Script,
-    Shell,
-    SyncShell,
-    operation,
-    ttl_ms,
-)
+from wxkefu_ext.stores.shells import AsyncShell, AsyncView, Shell, SyncShell, operation
+from wxkefu_ext.stores.steps import Cmd, Flow, Script, ttl_ms
 
 __all__ = [
     "AsyncRedisTokenStore",

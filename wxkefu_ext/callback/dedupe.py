@@ -28,17 +28,8 @@ from collections import OrderedDict
 from collections.abc import Awaitable, Callable
 from typing import Any, Final, Literal, Protocol, runtime_checkable
 
-from wxkefu_ext.stores.engine import (
-    AsyncShell,
-    Cmd,
-    Flow,
-    Script,
-    Shell,
-    SyncShell,
-    operation,
-    text,
-    ttl_ms,
-)
+from wxkefu_ext.stores.shells import AsyncShell, Shell, SyncShell, operation
+from wxkefu_ext.stores.steps import Cmd, Flow, Script, text, ttl_ms
 
 __all__ = [
     "DEFAULT_DEDUPE_TTL",

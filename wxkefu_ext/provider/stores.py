@@ -21,16 +21,8 @@ from typing import Any, Protocol, runtime_checkable
 
 from wxkefu_ext._redact import Secret
 from wxkefu_ext.stores.clients import redis_client
-from wxkefu_ext.stores.engine import (
-    AsyncShell,
-    Cmd,
-    Flow,
-    Pipe,
-    Shell,
-    SyncShell,
-    operation,
-    text,
-)
+from wxkefu_ext.stores.shells import AsyncShell, Shell, SyncShell, operation
+from wxkefu_ext.stores.steps import Cmd, Flow, Pipe, text
 
 __all__ = [
     "AsyncPermanentCodeStore",

@@ -3,8 +3,10 @@
 * :mod:`wxkefu_ext.stores.clients` — bounded Redis clients (:func:`redis_from_url`), the error
   mapping (:func:`store_errors` → :class:`~wxkefu_ext.errors.StoreUnavailableError`) and the
   persistence check;
-* :mod:`wxkefu_ext.stores.engine` — store operations written once as flows of described steps,
-  run by a blocking or an asyncio shell; one async adapter for in-process stores;
+* :mod:`wxkefu_ext.stores.steps` — the I/O a store operation describes (a command, a Lua script
+  written once, a pipeline, a pause) and how each runs blocking or awaited;
+* :mod:`wxkefu_ext.stores.shells` — store operations written once as flows of those steps, run
+  by a blocking or an asyncio shell; one async adapter for in-process stores;
 * :mod:`wxkefu_ext.stores.msgids` — the msgid dedupe window of the ``sync_msg`` pager.
 
 The stores themselves live beside what they store: tokens (:mod:`wxkefu_ext.tokens`), cursors

@@ -32,17 +32,6 @@ from typing import Any, Final
 from wxkefu_ext._extras import missing_extra
 from wxkefu_ext.errors import StoreUnavailableError
 
-__all__ = [
-    "DEFAULT_CONNECT_TIMEOUT",
-    "DEFAULT_SOCKET_TIMEOUT",
-    "redis_client",
-    "redis_from_url",
-    "redis_persistence",
-    "store_errors",
-    "warn_if_not_persistent",
-    "warn_if_unbounded",
-]
-
 _log = logging.getLogger("wxkefu_ext.stores")  # one logger for the whole store layer
 
 #: Seconds to establish a TCP connection to Redis.

@@ -20,17 +20,8 @@ from collections.abc import Callable, Sequence
 from typing import Any, Final, Protocol, runtime_checkable
 
 from wxkefu_ext.errors import KfValidationError
-from wxkefu_ext.stores.engine import (
-    AsyncShell,
-    AsyncView,
-    Cmd,
-    Flow,
-    Pipe,
-    Shell,
-    SyncShell,
-    operation,
-    ttl_ms,
-)
+from wxkefu_ext.stores.shells import AsyncShell, AsyncView, Shell, SyncShell, operation
+from wxkefu_ext.stores.steps import Cmd, Flow, Pipe, ttl_ms
 
 __all__ = [
     "DEFAULT_DEDUPE_WINDOW",

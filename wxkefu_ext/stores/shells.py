@@ -1,4 +1,4 @@
-"""The store layer's engine: each store operation is written once, for blocking and asyncio.
+"""The store layer's shells: each store operation is written once, for blocking and asyncio.
 
 Why: tokens, cursors, leases, both dedupe kinds, permanent codes and the hand-off producer each
 had a Redis class and an ``asyncio`` twin that repeated every method with ``await`` added — the
@@ -30,153 +30,17 @@ an async protocol.
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
-import inspect
-import time
-from collections.abc import AsyncIterator, Callable, Collection, Coroutine, Generator, Mapping
+from collections.abc import AsyncIterator, Callable, Collection, Coroutine, Mapping
 from typing import Any, Concatenate, Generic, ParamSpec, TypeVar, overload
 
 from wxkefu_ext.stores.clients import store_errors
+from wxkefu_ext.stores.steps import Flow, Script, Step
 
-__all__ = [
-    "AsyncShell",
-    "AsyncView",
-    "Call",
-    "Cmd",
-    "Flow",
-    "Operation",
-    "Pipe",
-    "Script",
-    "Shell",
-    "Sleep",
-    "SyncShell",
-    "operation",
-    "text",
-    "ttl_ms",
-]
+__all__ = ["AsyncShell", "AsyncView", "Operation", "Shell", "SyncShell", "operation"]
 
 P = ParamSpec("P")
 T = TypeVar("T")
-
-
-def ttl_ms(seconds: float) -> int:
-    """A TTL in whole milliseconds, at least 1 (Redis rejects ``PX 0``)."""
-    return max(1, int(seconds * 1000))
-
-
-def text(value: Any) -> str:
-    """A Redis reply (bytes without ``decode_responses``, str with it) as text."""
-    return value.decode() if isinstance(value, bytes) else str(value)
-
-
-class Step:
-    """One described piece of I/O; the shells run it blocking or awaited."""
-
-    __slots__ = ()
-
-    def run(self, shell: Shell) -> Any:
-        raise NotImplementedError
-
-    async def arun(self, shell: Shell) -> Any:
-        raise NotImplementedError
-
-
-class Cmd(Step):
-    """A Redis command by its redis-py method name: ``Cmd("set", key, value, px=ms)``."""
-
-    __slots__ = ("args", "kwargs", "name")
-
-    def __init__(self, name: str, *args: Any, **kwargs: Any) -> None:
-        self.name, self.args, self.kwargs = name, args, kwargs
-
-    def run(self, shell: Shell) -> Any:
-        return getattr(shell.redis, self.name)(*self.args, **self.kwargs)
-
-    async def arun(self, shell: Shell) -> Any:
-        return await getattr(shell.redis, self.name)(*self.args, **self.kwargs)
-
-
-class Script:
-    """A Lua script, written once: ``yield SCRIPT(keys, args)`` runs it (``EVALSHA``)."""
-
-    __slots__ = ("lua",)
-
-    def __init__(self, lua: str) -> None:
-        self.lua = lua
-
-    def __call__(self, keys: Collection[str], args: Collection[Any]) -> _Eval:
-        return _Eval(self, list(keys), list(args))
-
-
-class _Eval(Step):
-    __slots__ = ("args", "keys", "script")
-
-    def __init__(self, script: Script, keys: list[str], args: list[Any]) -> None:
-        self.script, self.keys, self.args = script, keys, args
-
-    def run(self, shell: Shell) -> Any:
-        return shell.registered(self.script)(keys=self.keys, args=self.args)
-
-    async def arun(self, shell: Shell) -> Any:
-        return await shell.registered(self.script)(keys=self.keys, args=self.args)
-
-
-class Pipe(Step):
-    """Commands sent in one round trip (``MULTI``/``EXEC`` unless ``transaction=False``)."""
-
-    __slots__ = ("cmds", "transaction")
-
-    def __init__(self, *cmds: Cmd, transaction: bool = True) -> None:
-        self.cmds, self.transaction = cmds, transaction
-
-    def _queued(self, shell: Shell) -> Any:
-        pipe = shell.redis.pipeline(transaction=self.transaction)
-        for cmd in self.cmds:
-            getattr(pipe, cmd.name)(*cmd.args, **cmd.kwargs)
-        return pipe
-
-    def run(self, shell: Shell) -> Any:
-        return self._queued(shell).execute()
-
-    async def arun(self, shell: Shell) -> Any:
-        return await self._queued(shell).execute()
-
-
-class Sleep(Step):
-    """A pause (``time.sleep`` or ``asyncio.sleep``)."""
-
-    __slots__ = ("seconds",)
-
-    def __init__(self, seconds: float) -> None:
-        self.seconds = seconds
-
-    def run(self, shell: Shell) -> Any:
-        time.sleep(self.seconds)
-
-    async def arun(self, shell: Shell) -> Any:
-        await asyncio.sleep(self.seconds)
-
-
-class Call(Step):
-    """Call another shell's operation (or any callable); its result is awaited when it is
-    awaitable — so a flow can use a lock or a store of its own flavour."""
-
-    __slots__ = ("fn",)
-
-    def __init__(self, fn: Callable[[], Any]) -> None:
-        self.fn = fn
-
-    def run(self, shell: Shell) -> Any:
-        return self.fn()
-
-    async def arun(self, shell: Shell) -> Any:
-        result = self.fn()
-        return await result if inspect.isawaitable(result) else result
-
-
-#: What an operation is written as: a generator of steps returning the result.
-Flow = Generator[Step, Any, T]
 
 
 class Shell:
@@ -193,44 +57,49 @@ class Shell:
         return found
 
 
-def _throw(flow: Flow[Any], reply: Any, error: BaseException | None) -> Step:
-    return flow.throw(error) if error is not None else flow.send(reply)
+class _Done:
+    __slots__ = ("value",)
+
+    def __init__(self, value: Any) -> None:
+        self.value = value
+
+
+def _advance(flow: Flow[Any], reply: Any = None, error: Exception | None = None) -> Step | _Done:
+    """Hand the flow its last step's reply (or error); its next step, or its result."""
+    try:
+        return flow.throw(error) if error is not None else flow.send(reply)
+    except StopIteration as stop:
+        return _Done(stop.value)
 
 
 class SyncShell(Shell):
     """Runs operations blocking (``redis.Redis``)."""
 
     def drive(self, flow: Flow[T]) -> T:
-        reply: Any = None
-        error: BaseException | None = None
-        while True:
-            try:
-                step = _throw(flow, reply, error)
-            except StopIteration as stop:
-                return stop.value  # type: ignore[no-any-return]
-            reply, error = None, None
+        step = _advance(flow)
+        while not isinstance(step, _Done):
             try:
                 reply = step.run(self)
             except Exception as exc:  # the flow decides; unhandled, it comes straight back
-                error = exc
+                step = _advance(flow, error=exc)
+            else:
+                step = _advance(flow, reply)
+        return step.value  # type: ignore[no-any-return]
 
 
 class AsyncShell(Shell):
     """Runs operations awaited (``redis.asyncio.Redis``)."""
 
     async def drive(self, flow: Flow[T]) -> T:
-        reply: Any = None
-        error: BaseException | None = None
-        while True:
-            try:
-                step = _throw(flow, reply, error)
-            except StopIteration as stop:
-                return stop.value  # type: ignore[no-any-return]
-            reply, error = None, None
+        step = _advance(flow)
+        while not isinstance(step, _Done):
             try:
                 reply = await step.arun(self)
             except Exception as exc:
-                error = exc
+                step = _advance(flow, error=exc)
+            else:
+                step = _advance(flow, reply)
+        return step.value  # type: ignore[no-any-return]
 
 
 class Operation(Generic[P, T]):
