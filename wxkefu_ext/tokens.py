@@ -24,13 +24,21 @@ import time
 import weakref
 from collections.abc import AsyncIterator, Awaitable, Callable, Generator, Iterator
 from dataclasses import dataclass
-from typing import Any, Final, Protocol, runtime_checkable
+from typing import Any, Final, Protocol, TypedDict, Unpack, runtime_checkable
 
 from wxkefu_ext._redact import Secret
 from wxkefu_ext.locks import AsyncRedisLock, LockTimeoutError, RedisLock
 from wxkefu_ext.stores.clients import redis_client
-from wxkefu_ext.stores.shells import AsyncShell, AsyncView, Shell, SyncShell, operation
-from wxkefu_ext.stores.steps import Cmd, Flow, Script, ttl_ms
+from wxkefu_ext.stores.shells import (
+    AsyncShell,
+    AsyncView,
+    Shell,
+    SyncShell,
+    arun_flow,
+    operation,
+    run_flow,
+)
+from wxkefu_ext.stores.steps import Cmd, Flow, Script, Step, ttl_ms
 
 __all__ = [
     "AsyncRedisTokenStore",
@@ -286,25 +294,49 @@ Fetch = Callable[[], tuple[str, float]]
 AsyncFetch = Callable[[], Awaitable[tuple[str, float]]]
 
 
-class _Get:
+class _Get(Step):
     """Step: read the store."""
 
+    def run(self, m: Any) -> Any:
+        return m.store.get(m.key)
 
-class _Fetch:
+    async def arun(self, m: Any) -> Any:
+        return await m.store.get(m.key)
+
+
+class _Fetch(Step):
     """Step: call gettoken."""
 
+    def run(self, m: Any) -> Any:
+        return m._fetch()
 
-@dataclass(frozen=True, slots=True)
-class _Lock:
+    async def arun(self, m: Any) -> Any:
+        return await m._fetch()
+
+
+class _Lock(Step):
     """Step: take the store's lock for the rest of the flow (released when the flow ends)."""
 
-    wait: float
+    def __init__(self, wait: float) -> None:
+        self.wait = wait
+
+    def run(self, m: Any) -> Any:
+        m._held.enter_context(m.store.lock(m.key, ttl=m._p.lock_ttl, wait=self.wait))
+
+    async def arun(self, m: Any) -> Any:
+        lock = m.store.lock(m.key, ttl=m._p.lock_ttl, wait=self.wait)
+        await m._held.enter_async_context(lock)
 
 
-@dataclass(frozen=True, slots=True)
-class _Set:
-    token: CachedToken
-    ttl: float
+class _Set(Step):
+    def __init__(self, token: CachedToken, ttl: float) -> None:
+        self.token, self.ttl = token, ttl
+
+    def run(self, m: Any) -> Any:
+        m.store.set(m.key, self.token, ttl=self.ttl)
+
+    async def arun(self, m: Any) -> Any:
+        await m.store.set(m.key, self.token, ttl=self.ttl)
 
 
 _GET: Final = _Get()
@@ -379,24 +411,40 @@ class _Policy:
         return CachedToken.issue(value, float(expires_in), now=self.clock(), margin=self.margin)
 
 
-class TokenManager:
-    """Hands out a valid access_token, fetching it at most once per expiry across the store."""
+class ManagerOptions(TypedDict, total=False):
+    """The keyword options of both managers: refresh ``margin`` (s before expiry), the store
+    lock's ``lock_ttl`` and ``lock_wait`` (s), and ``clock`` (unix seconds)."""
+
+    margin: float
+    lock_ttl: float
+    lock_wait: float
+    clock: Callable[[], float]
+
+
+class _Manager:
+    """What both managers share; the refresh flow itself is :meth:`_Policy.refresh`, its steps
+    run blocking (:class:`TokenManager`) or awaited (:class:`AsyncTokenManager`)."""
+
+    store: Any
 
     def __init__(
         self,
         key: str,
-        store: TokenStore,
-        fetch: Fetch,
+        store: Any,
+        fetch: Any,
         *,
         margin: float = DEFAULT_MARGIN,
         lock_ttl: float = DEFAULT_LOCK_TTL,
         lock_wait: float = DEFAULT_LOCK_WAIT,
         clock: Callable[[], float] = time.time,
     ) -> None:
-        self.store = store
+        self.store = self._adopt(store)
         self._fetch = fetch
         self._p = _Policy(key, margin=margin, lock_ttl=lock_ttl, lock_wait=lock_wait, clock=clock)
-        self._mutex = threading.Lock()
+        self._held: Any = None  # the locks one refresh holds (under this manager's mutex)
+
+    def _adopt(self, store: Any) -> Any:
+        return store
 
     @property
     def fetches(self) -> int:
@@ -407,6 +455,23 @@ class TokenManager:
     def key(self) -> str:
         """The store key of this credential's token (no secret in it)."""
         return self._p.key
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}(store={self.store!r})"
+
+
+class TokenManager(_Manager):
+    """Hands out a valid access_token, fetching it at most once per expiry across the store
+    (``fetch() -> (access_token, expires_in)``; options: :class:`ManagerOptions`)."""
+
+    store: TokenStore
+    _fetch: Fetch
+
+    def __init__(
+        self, key: str, store: TokenStore, fetch: Fetch, **options: Unpack[ManagerOptions]
+    ) -> None:
+        super().__init__(key, store, fetch, **options)
+        self._mutex = threading.Lock()
 
     def get(self) -> str:
         p = self._p
@@ -420,70 +485,35 @@ class TokenManager:
         if stale is None:
             self._mutex.acquire()
         try:
-            return self._run(p.refresh(stale))
+            with contextlib.ExitStack() as self._held:
+                return run_flow(p.refresh(stale), self)
         finally:
             self._mutex.release()
-
-    def _run(self, flow: Generator[_Step, Any, str]) -> str:
-        p, store = self._p, self.store
-        with contextlib.ExitStack() as held:
-            answer: Any = None
-            error: BaseException | None = None
-            while True:
-                try:
-                    step = flow.throw(error) if error is not None else flow.send(answer)
-                except StopIteration as stop:
-                    return stop.value  # type: ignore[no-any-return]
-                answer, error = None, None
-                try:
-                    if isinstance(step, _Get):
-                        answer = store.get(p.key)
-                    elif isinstance(step, _Lock):
-                        held.enter_context(store.lock(p.key, ttl=p.lock_ttl, wait=step.wait))
-                    elif isinstance(step, _Fetch):
-                        answer = self._fetch()
-                    else:
-                        store.set(p.key, step.token, ttl=step.ttl)
-                except LockTimeoutError as exc:
-                    error = exc
 
     def invalidate(self, rejected: str) -> None:
         """Forget ``rejected`` (the server refused it) unless a newer token replaced it already."""
         self.store.delete_if(self._p.key, rejected)
 
-    def __repr__(self) -> str:
-        return f"TokenManager(store={self.store!r})"
 
-
-class AsyncTokenManager:
+class AsyncTokenManager(_Manager):
     """The asyncio twin of :class:`TokenManager` (same flow, awaitable store and fetch)."""
+
+    store: AsyncTokenStore
+    _fetch: AsyncFetch
 
     def __init__(
         self,
         key: str,
         store: TokenStore | AsyncTokenStore,
         fetch: AsyncFetch,
-        *,
-        margin: float = DEFAULT_MARGIN,
-        lock_ttl: float = DEFAULT_LOCK_TTL,
-        lock_wait: float = DEFAULT_LOCK_WAIT,
-        clock: Callable[[], float] = time.time,
+        **options: Unpack[ManagerOptions],
     ) -> None:
-        self.store = as_async_store(store)
-        self._fetch = fetch
-        self._p = _Policy(key, margin=margin, lock_ttl=lock_ttl, lock_wait=lock_wait, clock=clock)
+        super().__init__(key, store, fetch, **options)
         # (loop, lock): an asyncio.Lock belongs to one event loop; a new loop gets a new lock
         self._mutex: tuple[asyncio.AbstractEventLoop, asyncio.Lock] | None = None
 
-    @property
-    def fetches(self) -> int:
-        """How many tokens this manager fetched (observability, tests)."""
-        return self._p.fetches
-
-    @property
-    def key(self) -> str:
-        """The store key of this credential's token (no secret in it)."""
-        return self._p.key
+    def _adopt(self, store: Any) -> Any:
+        return as_async_store(store)
 
     async def get(self) -> str:
         p = self._p
@@ -498,35 +528,8 @@ class AsyncTokenManager:
         stale = p.fallback(cached)
         if stale is not None and mutex.locked():
             return stale
-        async with mutex:
-            return await self._run(p.refresh(stale))
-
-    async def _run(self, flow: Generator[_Step, Any, str]) -> str:
-        p, store = self._p, self.store
-        async with contextlib.AsyncExitStack() as held:
-            answer: Any = None
-            error: BaseException | None = None
-            while True:
-                try:
-                    step = flow.throw(error) if error is not None else flow.send(answer)
-                except StopIteration as stop:
-                    return stop.value  # type: ignore[no-any-return]
-                answer, error = None, None
-                try:
-                    if isinstance(step, _Get):
-                        answer = await store.get(p.key)
-                    elif isinstance(step, _Lock):
-                        lock = store.lock(p.key, ttl=p.lock_ttl, wait=step.wait)
-                        await held.enter_async_context(lock)
-                    elif isinstance(step, _Fetch):
-                        answer = await self._fetch()
-                    else:
-                        await store.set(p.key, step.token, ttl=step.ttl)
-                except LockTimeoutError as exc:
-                    error = exc
+        async with mutex, contextlib.AsyncExitStack() as self._held:
+            return await arun_flow(p.refresh(stale), self)
 
     async def invalidate(self, rejected: str) -> None:
         await self.store.delete_if(self._p.key, rejected)
-
-    def __repr__(self) -> str:
-        return f"AsyncTokenManager(store={self.store!r})"

@@ -37,7 +37,16 @@ from typing import Any, Concatenate, Generic, ParamSpec, TypeVar, overload
 from wxkefu_ext.stores.clients import store_errors
 from wxkefu_ext.stores.steps import Flow, Script, Step
 
-__all__ = ["AsyncShell", "AsyncView", "Operation", "Shell", "SyncShell", "operation"]
+__all__ = [
+    "AsyncShell",
+    "AsyncView",
+    "Operation",
+    "Shell",
+    "SyncShell",
+    "arun_flow",
+    "operation",
+    "run_flow",
+]
 
 P = ParamSpec("P")
 T = TypeVar("T")
@@ -72,34 +81,44 @@ def _advance(flow: Flow[Any], reply: Any = None, error: Exception | None = None)
         return _Done(stop.value)
 
 
+def run_flow(flow: Flow[T], runner: Any) -> T:
+    """Run ``flow``'s steps blocking on ``runner`` (a shell, or any object the steps know)."""
+    step = _advance(flow)
+    while not isinstance(step, _Done):
+        try:
+            reply = step.run(runner)
+        except Exception as exc:  # the flow decides; unhandled, it comes straight back
+            step = _advance(flow, error=exc)
+        else:
+            step = _advance(flow, reply)
+    return step.value  # type: ignore[no-any-return]
+
+
+async def arun_flow(flow: Flow[T], runner: Any) -> T:
+    """:func:`run_flow`, each step awaited."""
+    step = _advance(flow)
+    while not isinstance(step, _Done):
+        try:
+            reply = await step.arun(runner)
+        except Exception as exc:
+            step = _advance(flow, error=exc)
+        else:
+            step = _advance(flow, reply)
+    return step.value  # type: ignore[no-any-return]
+
+
 class SyncShell(Shell):
     """Runs operations blocking (``redis.Redis``)."""
 
     def drive(self, flow: Flow[T]) -> T:
-        step = _advance(flow)
-        while not isinstance(step, _Done):
-            try:
-                reply = step.run(self)
-            except Exception as exc:  # the flow decides; unhandled, it comes straight back
-                step = _advance(flow, error=exc)
-            else:
-                step = _advance(flow, reply)
-        return step.value  # type: ignore[no-any-return]
+        return run_flow(flow, self)
 
 
 class AsyncShell(Shell):
     """Runs operations awaited (``redis.asyncio.Redis``)."""
 
     async def drive(self, flow: Flow[T]) -> T:
-        step = _advance(flow)
-        while not isinstance(step, _Done):
-            try:
-                reply = await step.arun(self)
-            except Exception as exc:
-                step = _advance(flow, error=exc)
-            else:
-                step = _advance(flow, reply)
-        return step.value  # type: ignore[no-any-return]
+        return await arun_flow(flow, self)
 
 
 class Operation(Generic[P, T]):
