@@ -87,21 +87,29 @@ class CursorRead:
     reason: str = ""
 
 
-class CursorLostError(KfError):
+class _AccountError(KfError):
+    """An error about one Kf account's cursor; ``open_kfid`` names it."""
+
+    open_kfid: str
+
+    def __init__(self, open_kfid: str, message: str) -> None:
+        super().__init__(message)
+        self.open_kfid = open_kfid
+
+
+class CursorLostError(_AccountError):
     """The account was pulled before but its cursor is gone (Redis restarted without
     persistence, the key was deleted or evicted, a TTL expired). Starting over would silently
     replay up to 3 days of messages, and ``start_from_now`` would silently skip them, so the
     pager stops instead. Choose explicitly: ``on_lost="replay"`` (re-read the 3-day window,
     dropping msgids the deduper has seen) or ``on_lost="skip"`` (jump to now, logged)."""
 
-    open_kfid: str
-
     def __init__(self, open_kfid: str, reason: str) -> None:
         super().__init__(
+            open_kfid,
             f"the sync_msg cursor of {open_kfid!r} is lost ({reason}); refusing to treat it as "
-            "a first run. Pass on_lost='replay' (with a deduper) or on_lost='skip' to choose"
+            "a first run. Pass on_lost='replay' (with a deduper) or on_lost='skip' to choose",
         )
-        self.open_kfid = open_kfid
 
 
 #: Cursor length cap from the spec (``cursor`` ≤ 64 bytes); a longer value is corrupt data.
@@ -129,18 +137,16 @@ class _Any:
 ANY: Final = _Any()
 
 
-class CursorConflictError(KfError):
+class CursorConflictError(_AccountError):
     """A conditional commit found another cursor than expected: another worker advanced (or
     reset) it meanwhile. The caller's page was *not* committed; it must stop and re-read."""
 
-    open_kfid: str
-
     def __init__(self, open_kfid: str) -> None:
         super().__init__(
+            open_kfid,
             f"cursor of {open_kfid!r} changed since it was read; another puller committed "
-            "meanwhile, so this commit was refused"
+            "meanwhile, so this commit was refused",
         )
-        self.open_kfid = open_kfid
 
 
 @runtime_checkable
@@ -185,15 +191,49 @@ def _cas_ok(current: str | None, expected: str | _Any | None) -> bool:
     return isinstance(expected, _Any) or current == expected
 
 
-class MemoryCursorStore:
+class _LocalStore:
+    """What the memory and file stores share: process-local leases, "new" for a missing
+    cursor, and the async view."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._leases: dict[str, threading.Lock] = {}
+        self._leases_lock = threading.Lock()
+
+    def get(self, open_kfid: str) -> str | None:
+        raise NotImplementedError
+
+    def load(self, open_kfid: str) -> CursorRead:
+        """A missing cursor is ``"new"``: the memory store lives and dies with the process, and
+        the file store writes atomically with fsync, so an account it does not name was never
+        committed (unless the file itself was deleted)."""
+        cursor = self.get(open_kfid)
+        return CursorRead(cursor, "ok" if cursor is not None else "new")
+
+    def lease(self, open_kfid: str, ttl: float = 30.0) -> LocalLease:
+        """Exclusive within this store object's process (the file is single-process anyway)."""
+        with self._leases_lock:
+            lock = self._leases.setdefault(_check_key(open_kfid), threading.Lock())
+        return LocalLease(lock)
+
+    def as_async(self) -> AsyncCursorStore:
+        """The same data behind the async protocol (no I/O, or small local writes), leases
+        included."""
+        view = AsyncView(
+            self,
+            awaitable=("get", "load", "commit"),
+            views={"lease": {"awaitable": ("try_acquire", "check", "release")}},
+        )
+        return view
+
+
+class MemoryCursorStore(_LocalStore):
     """Process-local store (tests, single-process bots that accept a replay after restart).
     Thread-safe; usable from async code too (no I/O), see :meth:`as_async`."""
 
     def __init__(self, initial: dict[str, str] | None = None) -> None:
+        super().__init__()
         self._data: dict[str, str] = dict(initial or {})
-        self._lock = threading.Lock()
-        self._leases: dict[str, threading.Lock] = {}
-        self._leases_lock = threading.Lock()
 
     def get(self, open_kfid: str) -> str | None:
         with self._lock:
@@ -211,18 +251,6 @@ class MemoryCursorStore:
         """A copy of every committed cursor."""
         with self._lock:
             return dict(self._data)
-
-    def load(self, open_kfid: str) -> CursorRead:
-        """A missing cursor is ``"new"``: this store lives and dies with the process."""
-        cursor = self.get(open_kfid)
-        return CursorRead(cursor, "ok" if cursor is not None else "new")
-
-    def lease(self, open_kfid: str, ttl: float = 30.0) -> LocalLease:
-        return _local_lease(self._leases, self._leases_lock, _check_key(open_kfid))
-
-    def as_async(self) -> AsyncCursorStore:
-        """The same data behind the async protocol."""
-        return _as_async(self)
 
 
 class LocalLease:
@@ -248,25 +276,7 @@ class LocalLease:
             self._lock.release()
 
 
-def _local_lease(
-    leases: dict[str, threading.Lock], guard: threading.Lock, open_kfid: str
-) -> LocalLease:
-    with guard:
-        lock = leases.setdefault(open_kfid, threading.Lock())
-    return LocalLease(lock)
-
-
-def _as_async(store: MemoryCursorStore | FileCursorStore) -> AsyncCursorStore:
-    """A non-blocking sync store (memory, file) for the async pager; its leases too."""
-    view = AsyncView(
-        store,
-        awaitable=("get", "load", "commit"),
-        views={"lease": {"awaitable": ("try_acquire", "check", "release")}},
-    )
-    return view
-
-
-class FileCursorStore:
+class FileCursorStore(_LocalStore):
     """All cursors in one JSON file ``{open_kfid: cursor}``; for one process on one host.
 
     Writes are atomic (temp file in the same directory + fsync + ``os.replace`` + directory
@@ -276,10 +286,8 @@ class FileCursorStore:
     """
 
     def __init__(self, path: str | os.PathLike[str]) -> None:
+        super().__init__()
         self.path = Path(path)
-        self._lock = threading.Lock()
-        self._leases: dict[str, threading.Lock] = {}
-        self._leases_lock = threading.Lock()
 
     def _read(self) -> dict[str, str]:
         try:
@@ -333,20 +341,6 @@ class FileCursorStore:
             data[open_kfid] = cursor
             self._write(data)
 
-    def load(self, open_kfid: str) -> CursorRead:
-        """A missing cursor is ``"new"``: the file is written atomically with fsync, so an
-        account it does not name was never committed (unless the file itself was deleted)."""
-        cursor = self.get(open_kfid)
-        return CursorRead(cursor, "ok" if cursor is not None else "new")
-
-    def lease(self, open_kfid: str, ttl: float = 30.0) -> LocalLease:
-        """Exclusive within this store object's process (the file is single-process anyway)."""
-        return _local_lease(self._leases, self._leases_lock, _check_key(open_kfid))
-
-    def as_async(self) -> AsyncCursorStore:
-        """The same file behind the async protocol (writes are small and local)."""
-        return _as_async(self)
-
 
 # KEYS: 1 cursor, 2 record hash, 3 epoch, 4 fence hash, 5 lock (the cursor key when unfenced).
 # ARGV: 1 cursor, 2 "1" if conditional, 3 expected ("" = expect none), 4 ttl ms ("0" = none),
@@ -389,6 +383,10 @@ class _Lease(Shell):
 
     lock: RedisLock | AsyncRedisLock
 
+    def __init__(self, lock: RedisLock | AsyncRedisLock) -> None:
+        self.lock = lock
+        self.redis = lock.redis
+
     @property
     def token(self) -> int:
         return self.lock.fencing_token
@@ -418,17 +416,11 @@ class RedisLease(_Lease, SyncShell):
 
     lock: RedisLock
 
-    def __init__(self, lock: RedisLock) -> None:
-        self.lock = lock
-
 
 class AsyncRedisLease(_Lease, AsyncShell):
     """:class:`RedisLease` for ``redis.asyncio``."""
 
     lock: AsyncRedisLock
-
-    def __init__(self, lock: AsyncRedisLock) -> None:
-        self.lock = lock
 
 
 class _RedisCursors(Shell):
@@ -446,9 +438,12 @@ class _RedisCursors(Shell):
     ) -> None:
         if ttl is not None and ttl <= 0:
             raise KfValidationError("must be positive or None", field="ttl")
-        self.redis = redis
-        self.prefix = prefix
+        self.redis, self.prefix = redis, prefix
         self.lock_prefix = lock_prefix if lock_prefix is not None else f"{prefix}__lock__:"
+        #: the per-account record (hash), the store epoch, the last fencing token per account
+        self.record_key, self.epoch_key, self.fence_key = (
+            f"{prefix}__{name}__" for name in ("record", "epoch", "fence")
+        )
         self._ttl_ms = ttl_ms(ttl) if ttl else 0
         self._clock: Callable[[], float] = time.time
         self._epoch: str | None = None
@@ -458,18 +453,6 @@ class _RedisCursors(Shell):
 
     def key(self, open_kfid: str) -> str:
         return f"{self.prefix}{_check_key(open_kfid)}"
-
-    @property
-    def record_key(self) -> str:
-        return f"{self.prefix}__record__"
-
-    @property
-    def epoch_key(self) -> str:
-        return f"{self.prefix}__epoch__"
-
-    @property
-    def fence_key(self) -> str:
-        return f"{self.prefix}__fence__"
 
     def lock_key(self, open_kfid: str) -> str:
         return f"{self.lock_prefix}{_check_key(open_kfid)}"

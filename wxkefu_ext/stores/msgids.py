@@ -55,14 +55,18 @@ class AsyncMsgIdDeduper(Protocol):
     async def mark(self, open_kfid: str, msgids: Sequence[str]) -> None: ...
 
 
-def _check_window(ttl: float, maxsize: int) -> None:
-    if maxsize < 1:
-        raise KfValidationError("must be at least 1", field="maxsize")
-    if ttl <= 0:
-        raise KfValidationError("must be positive", field="ttl")
+class _Window:
+    """The window's size and length, checked once for every deduper."""
+
+    def __init__(self, maxsize: int, ttl: float, clock: Callable[[], float]) -> None:
+        if maxsize < 1:
+            raise KfValidationError("must be at least 1", field="maxsize")
+        if ttl <= 0:
+            raise KfValidationError("must be positive", field="ttl")
+        self.maxsize, self.ttl, self._clock = maxsize, ttl, clock
 
 
-class MemoryDeduper:
+class MemoryDeduper(_Window):
     """Bounded LRU of msgids with a TTL, per process (thread-safe).
 
     ``maxsize`` caps memory (oldest ids are forgotten first); ``ttl`` is the window in seconds.
@@ -76,10 +80,7 @@ class MemoryDeduper:
         *,
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
-        _check_window(ttl, maxsize)
-        self.maxsize = maxsize
-        self.ttl = ttl
-        self._clock = clock
+        super().__init__(maxsize, ttl, clock)
         self._entries: OrderedDict[tuple[str, str], float] = OrderedDict()
         self._lock = threading.Lock()
 
@@ -118,7 +119,7 @@ class MemoryDeduper:
         return view
 
 
-class _RedisDeduper(Shell):
+class _RedisDeduper(_Window, Shell):
     """The Redis window's operations, once for :class:`RedisDeduper` and
     :class:`AsyncRedisDeduper`."""
 
@@ -131,12 +132,8 @@ class _RedisDeduper(Shell):
         maxsize: int = 1_000_000,
         clock: Callable[[], float] = time.time,
     ) -> None:
-        _check_window(ttl, maxsize)
-        self.redis = redis
-        self.prefix = prefix
-        self.ttl = ttl
-        self.maxsize = maxsize
-        self._clock = clock
+        super().__init__(maxsize, ttl, clock)
+        self.redis, self.prefix = redis, prefix
 
     @operation("check msgids")
     def seen(self, open_kfid: str, msgids: Sequence[str]) -> Flow[set[str]]:
