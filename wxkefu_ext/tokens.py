@@ -52,11 +52,6 @@ __all__ = [
     "TokenStore",
 ]
 
-#: Refresh this long before expiry (capped at a fifth of the token's lifetime for short tokens).
-DEFAULT_MARGIN: Final = 300.0
-DEFAULT_LOCK_TTL: Final = 15.0
-DEFAULT_LOCK_WAIT: Final = 20.0
-
 
 @dataclass(frozen=True, slots=True)
 class CachedToken:
@@ -411,6 +406,12 @@ class _Policy:
         return CachedToken.issue(value, float(expires_in), now=self.clock(), margin=self.margin)
 
 
+#: Refresh this long before expiry (capped at a fifth of the token's lifetime for short tokens).
+DEFAULT_MARGIN: Final = 300.0
+DEFAULT_LOCK_TTL: Final = 15.0
+DEFAULT_LOCK_WAIT: Final = 20.0
+
+
 class ManagerOptions(TypedDict, total=False):
     """The keyword options of both managers: refresh ``margin`` (s before expiry), the store
     lock's ``lock_ttl`` and ``lock_wait`` (s), and ``clock`` (unix seconds)."""
@@ -494,6 +495,12 @@ class TokenManager(_Manager):
         """Forget ``rejected`` (the server refused it) unless a newer token replaced it already."""
         self.store.delete_if(self._p.key, rejected)
 
+    def renew(self, rejected: str | None) -> str:
+        """:meth:`get`, after :meth:`invalidate` of ``rejected`` when the server refused it."""
+        if rejected is not None:
+            self.invalidate(rejected)
+        return self.get()
+
 
 class AsyncTokenManager(_Manager):
     """The asyncio twin of :class:`TokenManager` (same flow, awaitable store and fetch)."""
@@ -533,3 +540,8 @@ class AsyncTokenManager(_Manager):
 
     async def invalidate(self, rejected: str) -> None:
         await self.store.delete_if(self._p.key, rejected)
+
+    async def renew(self, rejected: str | None) -> str:
+        if rejected is not None:
+            await self.invalidate(rejected)
+        return await self.get()
