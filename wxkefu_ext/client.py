@@ -22,7 +22,7 @@ import logging
 import os
 from collections.abc import Mapping
 from types import TracebackType
-from typing import Any, ClassVar, Final, Generic, Self, TypeVar
+from typing import Any, ClassVar, Final, Generic, NamedTuple, Self, TypeVar
 
 import httpx
 
@@ -197,16 +197,23 @@ _ManagerT = TypeVar("_ManagerT", TokenManager, AsyncTokenManager)
 _StoreT = TypeVar("_StoreT", TokenStore, "TokenStore | AsyncTokenStore")
 
 
+class _Flavour(NamedTuple):
+    """What differs between the clients' stacks: token manager, httpx client, retry layer,
+    the wrapper that lends a transport to a copy, and the default transport."""
+
+    manager: type[Any]
+    http: type[Any]
+    retry: type[Any]
+    borrowed: type[Any]
+    transport: type[Any]
+
+
 class _Base(Generic[_TransportT, _ManagerT, _StoreT]):
     """Everything both clients decide, once: configuration, the stack (``KfAuth`` over the
     retry layer over the transport), copies, and what a call sends. The flavours add only the
     calls themselves, which block or await."""
 
-    # the flavour: its token manager, httpx client, retry layer, borrowed-transport wrapper
-    _manager_class: ClassVar[type[Any]]
-    _http_class: ClassVar[type[Any]]
-    _retry_class: ClassVar[type[Any]]
-    _borrowed_class: ClassVar[type[Any]]
+    _flavour: ClassVar[_Flavour]
     http: Any
 
     def __init__(
@@ -230,14 +237,14 @@ class _Base(Generic[_TransportT, _ManagerT, _StoreT]):
         self.retry = retry or RetryPolicy()
         self.timeout = _timeout(timeout)
         store = token_store or MemoryTokenStore()
-        self.tokens: _ManagerT = _tokens or self._manager_class(
+        self.tokens: _ManagerT = _tokens or self._flavour.manager(
             self.credential.cache_key, store, self._fetch_token
         )
-        self._transport: _TransportT = transport or self._default_transport(proxy)
-        self.http = self._http_class(
+        self._transport: _TransportT = transport or self._flavour.transport(proxy=proxy)
+        self.http = self._flavour.http(
             base_url=self.base_url,
             auth=KfAuth(self.credential, self.tokens),
-            transport=self._retry_class(self._transport, self.retry),
+            transport=self._flavour.retry(self._transport, self.retry),
             timeout=self.timeout,
         )
         self.client = Client(base_url=self.base_url)
@@ -245,9 +252,6 @@ class _Base(Generic[_TransportT, _ManagerT, _StoreT]):
             self.client.set_httpx_client(self.http)
         else:
             self.client.set_async_httpx_client(self.http)
-
-    def _default_transport(self, proxy: str | None) -> _TransportT:
-        raise NotImplementedError
 
     def _fetch_token(self) -> Any:
         raise NotImplementedError
@@ -268,7 +272,7 @@ class _Base(Generic[_TransportT, _ManagerT, _StoreT]):
             base_url=self.base_url,
             retry=retry or self.retry,
             timeout=self.timeout if timeout is None else timeout,
-            transport=self._borrowed_class(self._transport),
+            transport=self._flavour.borrowed(self._transport),
             _tokens=self.tokens,
         )
 
@@ -311,14 +315,8 @@ class KfClient(_Base[httpx.BaseTransport, TokenManager, TokenStore], Resources):
     to the total budget (a transport you pass bounds them per read only).
     """
 
-    _manager_class = TokenManager
-    _http_class = httpx.Client
-    _retry_class = RetryTransport
-    _borrowed_class = _Borrowed
+    _flavour = _Flavour(TokenManager, httpx.Client, RetryTransport, _Borrowed, DeadlineTransport)
     http: httpx.Client
-
-    def _default_transport(self, proxy: str | None) -> httpx.BaseTransport:
-        return DeadlineTransport(proxy=proxy)
 
     def _fetch_token(self) -> tuple[str, float]:
         url, params = self.credential.token_request()
@@ -370,14 +368,14 @@ class AsyncKfClient(
 ):
     """The asyncio twin of :class:`KfClient`; ``kf.client`` serves the generated ``asyncio``."""
 
-    _manager_class = AsyncTokenManager
-    _http_class = httpx.AsyncClient
-    _retry_class = AsyncRetryTransport
-    _borrowed_class = _AsyncBorrowed
+    _flavour = _Flavour(
+        AsyncTokenManager,
+        httpx.AsyncClient,
+        AsyncRetryTransport,
+        _AsyncBorrowed,
+        httpx.AsyncHTTPTransport,
+    )
     http: httpx.AsyncClient
-
-    def _default_transport(self, proxy: str | None) -> httpx.AsyncBaseTransport:
-        return httpx.AsyncHTTPTransport(proxy=proxy)
 
     async def _fetch_token(self) -> tuple[str, float]:
         url, params = self.credential.token_request()
