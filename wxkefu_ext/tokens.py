@@ -292,21 +292,21 @@ AsyncFetch = Callable[[], Awaitable[tuple[str, float]]]
 class _Get(Step):
     """Step: read the store."""
 
-    def run(self, m: Any) -> Any:
-        return m.store.get(m.key)
+    def run(self, r: Any) -> Any:
+        return r.store.get(r.key)
 
-    async def arun(self, m: Any) -> Any:
-        return await m.store.get(m.key)
+    async def arun(self, r: Any) -> Any:
+        return await r.store.get(r.key)
 
 
 class _Fetch(Step):
     """Step: call gettoken."""
 
-    def run(self, m: Any) -> Any:
-        return m._fetch()
+    def run(self, r: Any) -> Any:
+        return r.fetch()
 
-    async def arun(self, m: Any) -> Any:
-        return await m._fetch()
+    async def arun(self, r: Any) -> Any:
+        return await r.fetch()
 
 
 class _Lock(Step):
@@ -315,23 +315,35 @@ class _Lock(Step):
     def __init__(self, wait: float) -> None:
         self.wait = wait
 
-    def run(self, m: Any) -> Any:
-        m._held.enter_context(m.store.lock(m.key, ttl=m._p.lock_ttl, wait=self.wait))
+    def run(self, r: Any) -> Any:
+        r.held.enter_context(r.store.lock(r.key, ttl=r.lock_ttl, wait=self.wait))
 
-    async def arun(self, m: Any) -> Any:
-        lock = m.store.lock(m.key, ttl=m._p.lock_ttl, wait=self.wait)
-        await m._held.enter_async_context(lock)
+    async def arun(self, r: Any) -> Any:
+        lock = r.store.lock(r.key, ttl=r.lock_ttl, wait=self.wait)
+        await r.held.enter_async_context(lock)
 
 
 class _Set(Step):
     def __init__(self, token: CachedToken, ttl: float) -> None:
         self.token, self.ttl = token, ttl
 
-    def run(self, m: Any) -> Any:
-        m.store.set(m.key, self.token, ttl=self.ttl)
+    def run(self, r: Any) -> Any:
+        r.store.set(r.key, self.token, ttl=self.ttl)
 
-    async def arun(self, m: Any) -> Any:
-        await m.store.set(m.key, self.token, ttl=self.ttl)
+    async def arun(self, r: Any) -> Any:
+        await r.store.set(r.key, self.token, ttl=self.ttl)
+
+
+@dataclass(frozen=True, slots=True)
+class _Refresh:
+    """What one refresh's steps run on: the manager's store, key and fetch, and the locks the
+    refresh holds until it ends."""
+
+    store: Any
+    key: str
+    fetch: Any
+    lock_ttl: float
+    held: Any
 
 
 _GET: Final = _Get()
@@ -442,10 +454,12 @@ class _Manager:
         self.store = self._adopt(store)
         self._fetch = fetch
         self._p = _Policy(key, margin=margin, lock_ttl=lock_ttl, lock_wait=lock_wait, clock=clock)
-        self._held: Any = None  # the locks one refresh holds (under this manager's mutex)
 
     def _adopt(self, store: Any) -> Any:
         return store
+
+    def _refresh(self, held: Any) -> _Refresh:
+        return _Refresh(self.store, self._p.key, self._fetch, self._p.lock_ttl, held)
 
     @property
     def fetches(self) -> int:
@@ -486,8 +500,8 @@ class TokenManager(_Manager):
         if stale is None:
             self._mutex.acquire()
         try:
-            with contextlib.ExitStack() as self._held:
-                return run_flow(p.refresh(stale), self)
+            with contextlib.ExitStack() as held:
+                return run_flow(p.refresh(stale), self._refresh(held))
         finally:
             self._mutex.release()
 
@@ -535,8 +549,8 @@ class AsyncTokenManager(_Manager):
         stale = p.fallback(cached)
         if stale is not None and mutex.locked():
             return stale
-        async with mutex, contextlib.AsyncExitStack() as self._held:
-            return await arun_flow(p.refresh(stale), self)
+        async with mutex, contextlib.AsyncExitStack() as held:
+            return await arun_flow(p.refresh(stale), self._refresh(held))
 
     async def invalidate(self, rejected: str) -> None:
         await self.store.delete_if(self._p.key, rejected)
