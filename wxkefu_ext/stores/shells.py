@@ -19,9 +19,10 @@ Lua script, a pipeline, a pause) and returns the result. It is defined once with
 
 Decided once, here: every flow runs inside :func:`~wxkefu_ext.stores.store_errors` (a Redis or
 socket failure becomes :class:`~wxkefu_ext.errors.StoreUnavailableError` named after the
-operation); Lua scripts are :class:`Script` objects registered once per client (``EVALSHA``,
-reloaded by redis-py after a Redis restart); TTLs become milliseconds with :func:`ttl_ms`;
-replies are decoded with :func:`text`. A failed step is thrown into its flow, so a flow can
+operation); Lua scripts are :class:`~wxkefu_ext.stores.steps.Script` objects, registered once
+per store object (``EVALSHA``, reloaded by redis-py after a Redis restart); TTLs become
+milliseconds with :func:`~wxkefu_ext.stores.steps.ttl_ms`; replies are decoded with
+:func:`~wxkefu_ext.stores.steps.text`. A failed step is thrown into its flow, so a flow can
 handle an expected Redis reply error itself.
 
 :class:`AsyncView` is the one adapter that puts a non-blocking sync store (memory, file) behind
