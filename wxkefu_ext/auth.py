@@ -26,7 +26,7 @@ from __future__ import annotations
 import json
 from collections.abc import AsyncGenerator, Generator
 from dataclasses import dataclass
-from typing import Any, Final
+from typing import Any, Final, TypeVar
 
 import httpx
 
@@ -155,6 +155,15 @@ class _Token:
     rejected: str | None = None
 
 
+_M = TypeVar("_M", TokenManager, AsyncTokenManager)
+
+
+def _manager(tokens: TokenManager | AsyncTokenManager, kind: type[_M], serves: str) -> _M:
+    if not isinstance(tokens, kind):
+        raise TypeError(f"KfAuth with {type(tokens).__name__} cannot serve {serves}")
+    return tokens
+
+
 class KfAuth(httpx.Auth):
     """Token injection, one refresh-and-replay, and errcode checking (sync and async clients).
 
@@ -189,18 +198,11 @@ class KfAuth(httpx.Auth):
         check(request, response, secrets=self._secrets)
 
     def sync_auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response]:
-        tokens = self.tokens
-        if not isinstance(tokens, TokenManager):
-            raise TypeError("KfAuth with an AsyncTokenManager serves httpx.AsyncClient only")
+        tokens = _manager(self.tokens, TokenManager, "httpx.Client")
         flow = self._flow(request)
         step = next(flow)
         while True:
-            if isinstance(step, _Token):
-                if step.rejected is not None:
-                    tokens.invalidate(step.rejected)
-                answer: Any = tokens.get()
-            else:
-                answer = yield step
+            answer = tokens.renew(step.rejected) if isinstance(step, _Token) else (yield step)
             try:
                 step = flow.send(answer)
             except StopIteration:
@@ -209,16 +211,12 @@ class KfAuth(httpx.Auth):
     async def async_auth_flow(
         self, request: httpx.Request
     ) -> AsyncGenerator[httpx.Request, httpx.Response]:
-        tokens = self.tokens
-        if not isinstance(tokens, AsyncTokenManager):
-            raise TypeError("KfAuth with a TokenManager serves httpx.Client only")
+        tokens = _manager(self.tokens, AsyncTokenManager, "httpx.AsyncClient")
         flow = self._flow(request)
         step = next(flow)
         while True:
             if isinstance(step, _Token):
-                if step.rejected is not None:
-                    await tokens.invalidate(step.rejected)
-                answer: Any = await tokens.get()
+                answer: Any = await tokens.renew(step.rejected)
             else:
                 answer = yield step
             try:

@@ -22,7 +22,7 @@ import logging
 import os
 from collections.abc import Mapping
 from types import TracebackType
-from typing import Any, Final, Self
+from typing import Any, ClassVar, Final, Generic, NamedTuple, Self, TypeVar
 
 import httpx
 
@@ -192,24 +192,29 @@ def _prepared(
     return query, json, extensions
 
 
-class _Base:
-    credential: Credential
-    base_url: str
-    retry: RetryPolicy
-    timeout: httpx.Timeout
-
-    def __repr__(self) -> str:
-        return f"{type(self).__name__}({self.credential!r}, base_url={self.base_url!r})"
+_TransportT = TypeVar("_TransportT", httpx.BaseTransport, httpx.AsyncBaseTransport)
+_ManagerT = TypeVar("_ManagerT", TokenManager, AsyncTokenManager)
+_StoreT = TypeVar("_StoreT", TokenStore, "TokenStore | AsyncTokenStore")
 
 
-class KfClient(Resources, _Base):
-    """A synchronous Kf client. Thread-safe; close it (or use ``with``) to release the pool.
+class _Flavour(NamedTuple):
+    """What differs between the clients' stacks: token manager, httpx client, retry layer,
+    the wrapper that lends a transport to a copy, and the default transport."""
 
-    ``transport`` replaces the HTTP transport under the retry layer (``httpx.MockTransport``,
-    ``httpx.WSGITransport``, the emulator's...) and is used unchanged; ``proxy`` is passed to the
-    default one, :class:`~wxkefu_ext.deadline.DeadlineTransport`, which also holds slow *headers*
-    to the total budget (a transport you pass bounds them per read only).
-    """
+    manager: type[Any]
+    http: type[Any]
+    retry: type[Any]
+    borrowed: type[Any]
+    transport: type[Any]
+
+
+class _Base(Generic[_TransportT, _ManagerT, _StoreT]):
+    """Everything both clients decide, once: configuration, the stack (``KfAuth`` over the
+    retry layer over the transport), copies, and what a call sends. The flavours add only the
+    calls themselves, which block or await."""
+
+    _flavour: ClassVar[_Flavour]
+    http: Any
 
     def __init__(
         self,
@@ -218,12 +223,12 @@ class KfClient(Resources, _Base):
         *,
         credential: Credential | None = None,
         base_url: str = DEFAULT_BASE_URL,
-        token_store: TokenStore | None = None,
+        token_store: _StoreT | None = None,
         retry: RetryPolicy | None = None,
         timeout: float | httpx.Timeout = DEFAULT_TIMEOUT,
-        transport: httpx.BaseTransport | None = None,
+        transport: _TransportT | None = None,
         proxy: str | None = None,
-        _tokens: TokenManager | None = None,
+        _tokens: _ManagerT | None = None,
     ) -> None:
         from wxkefu_client import Client
 
@@ -231,54 +236,98 @@ class KfClient(Resources, _Base):
         self.base_url = base_url.rstrip("/")
         self.retry = retry or RetryPolicy()
         self.timeout = _timeout(timeout)
-        self.tokens = _tokens or TokenManager(
-            self.credential.cache_key, token_store or MemoryTokenStore(), self._fetch_token
+        store = token_store or MemoryTokenStore()
+        self.tokens: _ManagerT = _tokens or self._flavour.manager(
+            self.credential.cache_key, store, self._fetch_token
         )
-        self._transport = transport or DeadlineTransport(proxy=proxy)
-        self.http = httpx.Client(
+        self._transport: _TransportT = transport or self._flavour.transport(proxy=proxy)
+        self.http = self._flavour.http(
             base_url=self.base_url,
             auth=KfAuth(self.credential, self.tokens),
-            transport=RetryTransport(self._transport, self.retry),
+            transport=self._flavour.retry(self._transport, self.retry),
             timeout=self.timeout,
         )
-        self.client = Client(base_url=self.base_url).set_httpx_client(self.http)
+        self.client = Client(base_url=self.base_url)
+        if isinstance(self.http, httpx.Client):
+            self.client.set_httpx_client(self.http)
+        else:
+            self.client.set_async_httpx_client(self.http)
+
+    def _fetch_token(self) -> Any:
+        raise NotImplementedError
 
     @classmethod
-    def from_env(cls, environ: Mapping[str, str] | None = None, **kwargs: Any) -> KfClient:
+    def from_env(cls, environ: Mapping[str, str] | None = None, **kwargs: Any) -> Self:
         """Configure from ``WXKF_CORP_ID``, ``WXKF_APP_SECRET``, ``WXKF_BASE_URL``,
         ``WXKF_TIMEOUT``; keyword arguments override them."""
         return cls(**{**_env_settings(os.environ if environ is None else environ), **kwargs})
 
     def with_options(
         self, *, timeout: float | httpx.Timeout | None = None, retry: RetryPolicy | None = None
-    ) -> KfClient:
+    ) -> Self:
         """A copy with another timeout / retry policy sharing this client's connection pool and
         token manager. Closing the copy leaves the pool open; closing this client closes it."""
-        return KfClient(
+        return type(self)(
             credential=self.credential,
             base_url=self.base_url,
             retry=retry or self.retry,
             timeout=self.timeout if timeout is None else timeout,
-            transport=_Borrowed(self._transport),
+            transport=self._flavour.borrowed(self._transport),
             _tokens=self.tokens,
         )
 
+    def _token_call(self, call: Call) -> dict[str, Any]:
+        """``kf.gettoken()``: the credential's own token request (no access_token), with any
+        parameter the caller gave instead."""
+        _url, params = self.credential.token_request()
+        return {"params": {**params, **(call.params or {})}, "auth": None}
+
+    def _authed(self, send: bool, params: Any, json: Any, token: str, **extra: Any) -> Any:
+        """The keyword arguments of an authenticated ``http.request`` (see :func:`_prepared`)."""
+        query, json, extensions = _prepared(send, params, json, token)
+        return {"params": query, "json": json, "extensions": extensions, **extra}
+
+    def _check(self) -> None:
+        require_kf_capable(self.credential)  # before fetching any token
+
+    def _operation_error(self, op: Operation, message: str) -> Exception:
+        return KfResponseError(message, path=op.path)
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({self.credential!r}, base_url={self.base_url!r})"
+
+
+def _operation_result(op: Operation, response: httpx.Response) -> tuple[httpx.Response, Any]:
+    return response, None if op.binary else _payload(response, op.path)
+
+
+def _token_result(op: Operation, response: httpx.Response) -> tuple[httpx.Response, Any]:
+    _token_reply(response, op.path)
+    return response, cached_json(response)
+
+
+class KfClient(_Base[httpx.BaseTransport, TokenManager, TokenStore], Resources):
+    """A synchronous Kf client. Thread-safe; close it (or use ``with``) to release the pool.
+
+    ``transport`` replaces the HTTP transport under the retry layer (``httpx.MockTransport``,
+    ``httpx.WSGITransport``, the emulator's...) and is used unchanged; ``proxy`` is passed to the
+    default one, :class:`~wxkefu_ext.deadline.DeadlineTransport`, which also holds slow *headers*
+    to the total budget (a transport you pass bounds them per read only).
+    """
+
+    _flavour = _Flavour(TokenManager, httpx.Client, RetryTransport, _Borrowed, DeadlineTransport)
+    http: httpx.Client
+
     def _fetch_token(self) -> tuple[str, float]:
         url, params = self.credential.token_request()
-        response = self.http.get(url, params=params, auth=None)
-        return _token_reply(response, url)
+        return _token_reply(self.http.get(url, params=params, auth=None), url)
 
     def access_token(self) -> str:
         """A valid access_token (cached; fetched once per expiry across the token store)."""
         return self.tokens.get()
 
     def request(
-        self,
-        method: str,
-        path: str,
-        *,
-        params: Mapping[str, Any] | None = None,
-        json: Any = None,
+        self, method: str, path: str, *, params: Mapping[str, Any] | None = None, json: Any = None
     ) -> dict[str, Any]:
         """Call ``path`` (relative to the base URL) and return the checked JSON reply.
 
@@ -286,29 +335,20 @@ class KfClient(Resources, _Base):
         :class:`~wxkefu_ext.errors.KfResponseError` for a reply that is not a JSON object and
         :class:`~wxkefu_ext.errors.KfTransportError` when no reply came (after retries).
         """
-        require_kf_capable(self.credential)  # before fetching any token
-        query, json, extensions = _prepared(_is_send(path), params, json, self.tokens.get())
-        response = self.http.request(method, path, params=query, json=json, extensions=extensions)
-        return _payload(response, path)
+        self._check()
+        kwargs = self._authed(_is_send(path), params, json, self.tokens.get())
+        return _payload(self.http.request(method, path, **kwargs), path)
 
     def _call_operation(self, op: Operation, call: Call) -> tuple[httpx.Response, Any]:
         """The resource API's transport: one generated operation through the client's stack."""
         if not op.auth:
-            response = self.http.request(
-                op.method, op.path, params=_token_params(self.credential, call), auth=None
+            return _token_result(
+                op, self.http.request(op.method, op.path, **self._token_call(call))
             )
-            _token_reply(response, op.path)
-            return response, cached_json(response)
-        require_kf_capable(self.credential)
-        query, json, extensions = _prepared(op.send, call.params, call.json, self.tokens.get())
-        response = self.http.request(
-            op.method, op.path, params=query, json=json, files=call.files,
-            headers=call.headers, extensions=extensions,
-        )  # fmt: skip
-        return response, None if op.binary else _payload(response, op.path)
-
-    def _operation_error(self, op: Operation, message: str) -> Exception:
-        return KfResponseError(message, path=op.path)
+        self._check()
+        extra = {"files": call.files, "headers": call.headers}
+        kwargs = self._authed(op.send, call.params, call.json, self.tokens.get(), **extra)
+        return _operation_result(op, self.http.request(op.method, op.path, **kwargs))
 
     def close(self) -> None:
         self.http.close()
@@ -322,103 +362,45 @@ class KfClient(Resources, _Base):
         self.close()
 
 
-class AsyncKfClient(AsyncResources, _Base):
+class AsyncKfClient(
+    _Base[httpx.AsyncBaseTransport, AsyncTokenManager, "TokenStore | AsyncTokenStore"],
+    AsyncResources,
+):
     """The asyncio twin of :class:`KfClient`; ``kf.client`` serves the generated ``asyncio``."""
 
-    def __init__(
-        self,
-        corp_id: str | None = None,
-        corp_secret: str | Secret | None = None,
-        *,
-        credential: Credential | None = None,
-        base_url: str = DEFAULT_BASE_URL,
-        token_store: TokenStore | AsyncTokenStore | None = None,
-        retry: RetryPolicy | None = None,
-        timeout: float | httpx.Timeout = DEFAULT_TIMEOUT,
-        transport: httpx.AsyncBaseTransport | None = None,
-        proxy: str | None = None,
-        _tokens: AsyncTokenManager | None = None,
-    ) -> None:
-        from wxkefu_client import Client
-
-        self.credential = _credential(corp_id, corp_secret, credential)
-        self.base_url = base_url.rstrip("/")
-        self.retry = retry or RetryPolicy()
-        self.timeout = _timeout(timeout)
-        self.tokens = _tokens or AsyncTokenManager(
-            self.credential.cache_key, token_store or MemoryTokenStore(), self._fetch_token
-        )
-        self._transport = transport or httpx.AsyncHTTPTransport(proxy=proxy)
-        self.http = httpx.AsyncClient(
-            base_url=self.base_url,
-            auth=KfAuth(self.credential, self.tokens),
-            transport=AsyncRetryTransport(self._transport, self.retry),
-            timeout=self.timeout,
-        )
-        self.client = Client(base_url=self.base_url).set_async_httpx_client(self.http)
-
-    @classmethod
-    def from_env(cls, environ: Mapping[str, str] | None = None, **kwargs: Any) -> AsyncKfClient:
-        """Like :meth:`KfClient.from_env`."""
-        return cls(**{**_env_settings(os.environ if environ is None else environ), **kwargs})
-
-    def with_options(
-        self, *, timeout: float | httpx.Timeout | None = None, retry: RetryPolicy | None = None
-    ) -> AsyncKfClient:
-        """Like :meth:`KfClient.with_options`."""
-        return AsyncKfClient(
-            credential=self.credential,
-            base_url=self.base_url,
-            retry=retry or self.retry,
-            timeout=self.timeout if timeout is None else timeout,
-            transport=_AsyncBorrowed(self._transport),
-            _tokens=self.tokens,
-        )
+    _flavour = _Flavour(
+        AsyncTokenManager,
+        httpx.AsyncClient,
+        AsyncRetryTransport,
+        _AsyncBorrowed,
+        httpx.AsyncHTTPTransport,
+    )
+    http: httpx.AsyncClient
 
     async def _fetch_token(self) -> tuple[str, float]:
         url, params = self.credential.token_request()
-        response = await self.http.get(url, params=params, auth=None)
-        return _token_reply(response, url)
+        return _token_reply(await self.http.get(url, params=params, auth=None), url)
 
     async def access_token(self) -> str:
         return await self.tokens.get()
 
     async def request(
-        self,
-        method: str,
-        path: str,
-        *,
-        params: Mapping[str, Any] | None = None,
-        json: Any = None,
+        self, method: str, path: str, *, params: Mapping[str, Any] | None = None, json: Any = None
     ) -> dict[str, Any]:
         """Like :meth:`KfClient.request`."""
-        require_kf_capable(self.credential)
-        query, json, extensions = _prepared(_is_send(path), params, json, await self.tokens.get())
-        response = await self.http.request(
-            method, path, params=query, json=json, extensions=extensions
-        )
-        return _payload(response, path)
+        self._check()
+        kwargs = self._authed(_is_send(path), params, json, await self.tokens.get())
+        return _payload(await self.http.request(method, path, **kwargs), path)
 
     async def _call_operation(self, op: Operation, call: Call) -> tuple[httpx.Response, Any]:
         """Like :meth:`KfClient._call_operation`."""
         if not op.auth:
-            response = await self.http.request(
-                op.method, op.path, params=_token_params(self.credential, call), auth=None
-            )
-            _token_reply(response, op.path)
-            return response, cached_json(response)
-        require_kf_capable(self.credential)
-        query, json, extensions = _prepared(
-            op.send, call.params, call.json, await self.tokens.get()
-        )
-        response = await self.http.request(
-            op.method, op.path, params=query, json=json, files=call.files,
-            headers=call.headers, extensions=extensions,
-        )  # fmt: skip
-        return response, None if op.binary else _payload(response, op.path)
-
-    def _operation_error(self, op: Operation, message: str) -> Exception:
-        return KfResponseError(message, path=op.path)
+            reply = await self.http.request(op.method, op.path, **self._token_call(call))
+            return _token_result(op, reply)
+        self._check()
+        extra = {"files": call.files, "headers": call.headers}
+        kwargs = self._authed(op.send, call.params, call.json, await self.tokens.get(), **extra)
+        return _operation_result(op, await self.http.request(op.method, op.path, **kwargs))
 
     async def aclose(self) -> None:
         await self.http.aclose()
@@ -436,13 +418,6 @@ class AsyncKfClient(AsyncResources, _Base):
 
 def _is_send(path: str) -> bool:
     return path.endswith(SEND_PATHS)
-
-
-def _token_params(credential: Credential, call: Call) -> dict[str, str]:
-    """``kf.gettoken()``: the credential's own token request, with any parameter the caller
-    gave instead."""
-    _url, params = credential.token_request()
-    return {**params, **(call.params or {})}
 
 
 def _payload(response: httpx.Response, path: str) -> dict[str, Any]:

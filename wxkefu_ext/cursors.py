@@ -47,13 +47,16 @@ import tempfile
 import threading
 import time
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Final, Literal, Protocol, runtime_checkable
 
 from wxkefu_ext.errors import KfError, KfValidationError
 from wxkefu_ext.locks import AsyncRedisLock, LockLostError, RedisLock
-from wxkefu_ext.stores import store_errors, warn_if_unbounded
+from wxkefu_ext.stores.clients import warn_if_unbounded
+from wxkefu_ext.stores.shells import AsyncShell, AsyncView, Shell, SyncShell, operation
+from wxkefu_ext.stores.steps import Call, Flow, Script, text, ttl_ms
 
 __all__ = [
     "ANY",
@@ -84,21 +87,29 @@ class CursorRead:
     reason: str = ""
 
 
-class CursorLostError(KfError):
+class _AccountError(KfError):
+    """An error about one Kf account's cursor; ``open_kfid`` names it."""
+
+    open_kfid: str
+
+    def __init__(self, open_kfid: str, message: str) -> None:
+        super().__init__(message)
+        self.open_kfid = open_kfid
+
+
+class CursorLostError(_AccountError):
     """The account was pulled before but its cursor is gone (Redis restarted without
     persistence, the key was deleted or evicted, a TTL expired). Starting over would silently
     replay up to 3 days of messages, and ``start_from_now`` would silently skip them, so the
     pager stops instead. Choose explicitly: ``on_lost="replay"`` (re-read the 3-day window,
     dropping msgids the deduper has seen) or ``on_lost="skip"`` (jump to now, logged)."""
 
-    open_kfid: str
-
     def __init__(self, open_kfid: str, reason: str) -> None:
         super().__init__(
+            open_kfid,
             f"the sync_msg cursor of {open_kfid!r} is lost ({reason}); refusing to treat it as "
-            "a first run. Pass on_lost='replay' (with a deduper) or on_lost='skip' to choose"
+            "a first run. Pass on_lost='replay' (with a deduper) or on_lost='skip' to choose",
         )
-        self.open_kfid = open_kfid
 
 
 #: Cursor length cap from the spec (``cursor`` ≤ 64 bytes); a longer value is corrupt data.
@@ -126,18 +137,16 @@ class _Any:
 ANY: Final = _Any()
 
 
-class CursorConflictError(KfError):
+class CursorConflictError(_AccountError):
     """A conditional commit found another cursor than expected: another worker advanced (or
     reset) it meanwhile. The caller's page was *not* committed; it must stop and re-read."""
 
-    open_kfid: str
-
     def __init__(self, open_kfid: str) -> None:
         super().__init__(
+            open_kfid,
             f"cursor of {open_kfid!r} changed since it was read; another puller committed "
-            "meanwhile, so this commit was refused"
+            "meanwhile, so this commit was refused",
         )
-        self.open_kfid = open_kfid
 
 
 @runtime_checkable
@@ -182,15 +191,49 @@ def _cas_ok(current: str | None, expected: str | _Any | None) -> bool:
     return isinstance(expected, _Any) or current == expected
 
 
-class MemoryCursorStore:
+class _LocalStore:
+    """What the memory and file stores share: process-local leases, "new" for a missing
+    cursor, and the async view."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._leases: dict[str, threading.Lock] = {}
+        self._leases_lock = threading.Lock()
+
+    def get(self, open_kfid: str) -> str | None:
+        raise NotImplementedError
+
+    def load(self, open_kfid: str) -> CursorRead:
+        """A missing cursor is ``"new"``: the memory store lives and dies with the process, and
+        the file store writes atomically with fsync, so an account it does not name was never
+        committed (unless the file itself was deleted)."""
+        cursor = self.get(open_kfid)
+        return CursorRead(cursor, "ok" if cursor is not None else "new")
+
+    def lease(self, open_kfid: str, ttl: float = 30.0) -> LocalLease:
+        """Exclusive within this store object's process (the file is single-process anyway)."""
+        with self._leases_lock:
+            lock = self._leases.setdefault(_check_key(open_kfid), threading.Lock())
+        return LocalLease(lock)
+
+    def as_async(self) -> AsyncCursorStore:
+        """The same data behind the async protocol (no I/O, or small local writes), leases
+        included."""
+        view = AsyncView(
+            self,
+            awaitable=("get", "load", "commit"),
+            views={"lease": {"awaitable": ("try_acquire", "check", "release")}},
+        )
+        return view
+
+
+class MemoryCursorStore(_LocalStore):
     """Process-local store (tests, single-process bots that accept a replay after restart).
     Thread-safe; usable from async code too (no I/O), see :meth:`as_async`."""
 
     def __init__(self, initial: dict[str, str] | None = None) -> None:
+        super().__init__()
         self._data: dict[str, str] = dict(initial or {})
-        self._lock = threading.Lock()
-        self._leases: dict[str, threading.Lock] = {}
-        self._leases_lock = threading.Lock()
 
     def get(self, open_kfid: str) -> str | None:
         with self._lock:
@@ -208,18 +251,6 @@ class MemoryCursorStore:
         """A copy of every committed cursor."""
         with self._lock:
             return dict(self._data)
-
-    def load(self, open_kfid: str) -> CursorRead:
-        """A missing cursor is ``"new"``: this store lives and dies with the process."""
-        cursor = self.get(open_kfid)
-        return CursorRead(cursor, "ok" if cursor is not None else "new")
-
-    def lease(self, open_kfid: str, ttl: float = 30.0) -> LocalLease:
-        return _local_lease(self._leases, self._leases_lock, _check_key(open_kfid))
-
-    def as_async(self) -> AsyncCursorStore:
-        """The same data behind the async protocol."""
-        return _AsyncAdapter(self)
 
 
 class LocalLease:
@@ -245,51 +276,7 @@ class LocalLease:
             self._lock.release()
 
 
-def _local_lease(
-    leases: dict[str, threading.Lock], guard: threading.Lock, open_kfid: str
-) -> LocalLease:
-    with guard:
-        lock = leases.setdefault(open_kfid, threading.Lock())
-    return LocalLease(lock)
-
-
-class _AsyncLocalLease:
-    def __init__(self, inner: LocalLease) -> None:
-        self._inner = inner
-        self.token = 0
-
-    async def try_acquire(self) -> bool:
-        return self._inner.try_acquire()
-
-    async def check(self) -> None:
-        return None
-
-    async def release(self) -> None:
-        self._inner.release()
-
-
-class _AsyncAdapter:
-    """Wraps a non-blocking sync store (memory, file) for the async pager."""
-
-    def __init__(self, inner: MemoryCursorStore | FileCursorStore) -> None:
-        self._inner = inner
-
-    async def get(self, open_kfid: str) -> str | None:
-        return self._inner.get(open_kfid)
-
-    async def load(self, open_kfid: str) -> CursorRead:
-        return self._inner.load(open_kfid)
-
-    def lease(self, open_kfid: str, ttl: float = 30.0) -> _AsyncLocalLease:
-        return _AsyncLocalLease(self._inner.lease(open_kfid, ttl))
-
-    async def commit(
-        self, open_kfid: str, cursor: str, *, expected: str | _Any | None = ANY
-    ) -> None:
-        self._inner.commit(open_kfid, cursor, expected=expected)
-
-
-class FileCursorStore:
+class FileCursorStore(_LocalStore):
     """All cursors in one JSON file ``{open_kfid: cursor}``; for one process on one host.
 
     Writes are atomic (temp file in the same directory + fsync + ``os.replace`` + directory
@@ -299,10 +286,8 @@ class FileCursorStore:
     """
 
     def __init__(self, path: str | os.PathLike[str]) -> None:
+        super().__init__()
         self.path = Path(path)
-        self._lock = threading.Lock()
-        self._leases: dict[str, threading.Lock] = {}
-        self._leases_lock = threading.Lock()
 
     def _read(self) -> dict[str, str]:
         try:
@@ -356,26 +341,12 @@ class FileCursorStore:
             data[open_kfid] = cursor
             self._write(data)
 
-    def load(self, open_kfid: str) -> CursorRead:
-        """A missing cursor is ``"new"``: the file is written atomically with fsync, so an
-        account it does not name was never committed (unless the file itself was deleted)."""
-        cursor = self.get(open_kfid)
-        return CursorRead(cursor, "ok" if cursor is not None else "new")
-
-    def lease(self, open_kfid: str, ttl: float = 30.0) -> LocalLease:
-        """Exclusive within this store object's process (the file is single-process anyway)."""
-        return _local_lease(self._leases, self._leases_lock, _check_key(open_kfid))
-
-    def as_async(self) -> AsyncCursorStore:
-        """The same file behind the async protocol (writes are small and local)."""
-        return _AsyncAdapter(self)
-
 
 # KEYS: 1 cursor, 2 record hash, 3 epoch, 4 fence hash, 5 lock (the cursor key when unfenced).
 # ARGV: 1 cursor, 2 "1" if conditional, 3 expected ("" = expect none), 4 ttl ms ("0" = none),
 # 5 open_kfid, 6 epoch candidate, 7 lock owner ("" = unfenced), 8 fencing token, 9 now.
 # Returns {1, epoch} on commit, {0, ""} on a compare-and-set conflict, {-1, ""} when fenced off.
-_COMMIT_SCRIPT: Final = """
+_COMMIT_SCRIPT: Final = Script("""
 if ARGV[7] ~= '' then
   if redis.call('GET', KEYS[5]) ~= ARGV[7] then return {-1, ''} end
   local f = tonumber(redis.call('HGET', KEYS[4], ARGV[5]) or '0')
@@ -395,96 +366,86 @@ redis.call('HSETNX', KEYS[2], ARGV[5], ARGV[9])
 redis.call('SETNX', KEYS[3], ARGV[6])
 if ARGV[7] ~= '' then redis.call('HSET', KEYS[4], ARGV[5], ARGV[8]) end
 return {1, redis.call('GET', KEYS[3])}
-"""
+""")
 
 # KEYS: 1 cursor, 2 record hash, 3 epoch; ARGV[1] open_kfid -> {cursor|"", 0|1, epoch|""}
-_LOAD_SCRIPT: Final = """
+_LOAD_SCRIPT: Final = Script("""
 local c = redis.call('GET', KEYS[1])
 if not c then c = '' end
 local e = redis.call('GET', KEYS[3])
 if not e then e = '' end
 return {c, redis.call('HEXISTS', KEYS[2], ARGV[1]), e}
-"""
+""")
 
 
-def _text(value: Any) -> str:
-    return value.decode() if isinstance(value, bytes) else str(value)
+class _Lease(Shell):
+    """What :class:`RedisLease` and :class:`AsyncRedisLease` share: each call, written once."""
+
+    lock: RedisLock | AsyncRedisLock
+
+    def __init__(self, lock: RedisLock | AsyncRedisLock) -> None:
+        self.lock = lock
+        self.redis = lock.redis
+
+    @property
+    def token(self) -> int:
+        return self.lock.fencing_token
+
+    @operation("acquire lock")
+    def try_acquire(self) -> Flow[bool]:
+        if not (yield Call(self.lock.try_acquire)):
+            return False
+        self.lock.start_renewal()
+        return True
+
+    @operation("check lock")
+    def check(self) -> Flow[None]:
+        if not (yield Call(self.lock.owned)):
+            raise LockLostError(f"lost the lock {self.lock.key!r}; another puller took over")
+
+    @operation("release lock")
+    def release(self) -> Flow[None]:
+        yield Call(self.lock.release)
 
 
-def _decode(value: Any) -> str | None:
-    if value is None:
-        return None
-    return _text(value)
-
-
-class RedisLease:
+class RedisLease(_Lease, SyncShell):
     """The exclusive, fenced right to pull one account across processes: an owned Redis lock
     (renewed while held) whose fencing token increases with every acquisition. :meth:`check`
     raises :class:`~wxkefu_ext.locks.LockLostError` once another owner took over; the commit
     script of :class:`RedisCursorStore` checks owner and token again, atomically."""
 
-    def __init__(self, lock: RedisLock) -> None:
-        self.lock = lock
-
-    @property
-    def token(self) -> int:
-        return self.lock.fencing_token
-
-    def try_acquire(self) -> bool:
-        if not self.lock.try_acquire():
-            return False
-        self.lock.__enter__()  # starts renewal
-        return True
-
-    def check(self) -> None:
-        if not self.lock.owned():
-            raise LockLostError(f"lost the lock {self.lock.key!r}; another puller took over")
-
-    def release(self) -> None:
-        self.lock.release()
+    lock: RedisLock
 
 
-class AsyncRedisLease:
+class AsyncRedisLease(_Lease, AsyncShell):
     """:class:`RedisLease` for ``redis.asyncio``."""
 
-    def __init__(self, lock: AsyncRedisLock) -> None:
-        self.lock = lock
-
-    @property
-    def token(self) -> int:
-        return self.lock.fencing_token
-
-    async def try_acquire(self) -> bool:
-        if not await self.lock.try_acquire():
-            return False
-        await self.lock.__aenter__()
-        return True
-
-    async def check(self) -> None:
-        if not await self.lock.owned():
-            raise LockLostError(f"lost the lock {self.lock.key!r}; another puller took over")
-
-    async def release(self) -> None:
-        await self.lock.release()
+    lock: AsyncRedisLock
 
 
-class _RedisBase:
+class _RedisCursors(Shell):
+    """The Redis cursor store's operations, once for :class:`RedisCursorStore` and
+    :class:`AsyncRedisCursorStore`: the key layout, both scripts and how a missing cursor is
+    judged (the module docstring)."""
+
     def __init__(
         self,
         redis: Any,
         *,
-        prefix: str,
-        ttl: float | None,
-        lock_prefix: str | None,
-        clock: Any = time.time,
+        prefix: str = "wxkefu:cursor:",
+        ttl: float | None = None,
+        lock_prefix: str | None = None,
     ) -> None:
         if ttl is not None and ttl <= 0:
             raise KfValidationError("must be positive or None", field="ttl")
-        self.redis = redis
-        self.prefix = prefix
+        self.redis, self.prefix = redis, prefix
         self.lock_prefix = lock_prefix if lock_prefix is not None else f"{prefix}__lock__:"
-        self._ttl_ms = int(ttl * 1000) if ttl else 0
-        self._clock = clock
+        #: the per-account record (hash), the store epoch, the last fencing token per account
+        self.record_key, self.epoch_key, self.fence_key = (
+            f"{prefix}__{name}__" for name in ("record", "epoch", "fence")
+        )
+        self._ttl_ms = ttl_ms(ttl) if ttl else 0
+        self._clock: Callable[[], float] = time.time
         self._epoch: str | None = None
         self._known: set[str] = set()
         self._guard = threading.Lock()
@@ -493,32 +454,35 @@ class _RedisBase:
     def key(self, open_kfid: str) -> str:
         return f"{self.prefix}{_check_key(open_kfid)}"
 
-    @property
-    def record_key(self) -> str:
-        return f"{self.prefix}__record__"
-
-    @property
-    def epoch_key(self) -> str:
-        return f"{self.prefix}__epoch__"
-
-    @property
-    def fence_key(self) -> str:
-        return f"{self.prefix}__fence__"
-
     def lock_key(self, open_kfid: str) -> str:
         return f"{self.lock_prefix}{_check_key(open_kfid)}"
 
-    def _load_keys(self, open_kfid: str) -> list[str]:
-        return [self.key(open_kfid), self.record_key, self.epoch_key]
+    @operation("load cursor")
+    def load(self, open_kfid: str) -> Flow[CursorRead]:
+        keys = [self.key(open_kfid), self.record_key, self.epoch_key]
+        return self._judge(open_kfid, (yield _LOAD_SCRIPT(keys, [open_kfid])))
 
-    def _commit_call(
-        self,
-        open_kfid: str,
-        cursor: str,
-        expected: str | _Any | None,
-        owner: str,
-        token: int,
-    ) -> tuple[list[str], list[str]]:
+    @operation("load cursor")
+    def get(self, open_kfid: str) -> Flow[str | None]:
+        return (yield from _RedisCursors.load.flow(self, open_kfid)).cursor
+
+    @operation("commit cursor")
+    def commit(
+        self, open_kfid: str, cursor: str, *, expected: str | _Any | None = ANY
+    ) -> Flow[None]:
+        yield from self._commit(open_kfid, cursor, expected, "", 0)
+
+    @operation("commit cursor")
+    def commit_fenced(
+        self, open_kfid: str, cursor: str, *, expected: str | _Any | None, lease: _Lease
+    ) -> Flow[None]:
+        """:meth:`commit`, refused with LockLostError unless ``lease`` still owns the account's
+        lock and no later fencing token has committed (one atomic script)."""
+        yield from self._commit(open_kfid, cursor, expected, lease.lock.owner, lease.token)
+
+    def _commit(
+        self, open_kfid: str, cursor: str, expected: str | _Any | None, owner: str, token: int
+    ) -> Flow[None]:
         key = self.key(open_kfid)
         _check_cursor(cursor)
         cond, exp = ("0", "") if isinstance(expected, _Any) else ("1", expected or "")
@@ -526,10 +490,8 @@ class _RedisBase:
         keys.append(self.lock_key(open_kfid) if owner else key)
         args = [cursor, cond, exp, str(self._ttl_ms), open_kfid, uuid.uuid4().hex, owner,
                 str(token), str(int(self._clock()))]  # fmt: skip
-        return keys, args
-
-    def _committed(self, open_kfid: str, reply: Any) -> None:
-        status, epoch = int(reply[0]), _text(reply[1])
+        reply = yield _COMMIT_SCRIPT(keys, args)
+        status, epoch = int(reply[0]), text(reply[1])
         if status == -1:
             raise LockLostError(
                 f"commit of {open_kfid!r} fenced off: another puller holds the lock now"
@@ -542,7 +504,7 @@ class _RedisBase:
                 self._epoch = epoch
 
     def _judge(self, open_kfid: str, reply: Any) -> CursorRead:
-        cursor, recorded, epoch = _text(reply[0]), int(reply[1]), _text(reply[2])
+        cursor, recorded, epoch = text(reply[0]), int(reply[1]), text(reply[2])
         with self._guard:
             if cursor:
                 self._known.add(open_kfid)
@@ -563,7 +525,7 @@ class _RedisBase:
         return CursorRead(None, "lost", why)
 
 
-class RedisCursorStore(_RedisBase):
+class RedisCursorStore(_RedisCursors, SyncShell):
     """Cursors in Redis (``{prefix}{open_kfid}``), shared by every worker process, with the
     durable per-account record, the store epoch and fenced leases (module docstring).
 
@@ -574,89 +536,14 @@ class RedisCursorStore(_RedisBase):
     Requires a Redis with persistence (AOF) — see README "Redis".
     """
 
-    def __init__(
-        self,
-        redis: Any,
-        *,
-        prefix: str = "wxkefu:cursor:",
-        ttl: float | None = None,
-        lock_prefix: str | None = None,
-    ) -> None:
-        super().__init__(redis, prefix=prefix, ttl=ttl, lock_prefix=lock_prefix)
-        self._commit = redis.register_script(_COMMIT_SCRIPT)
-        self._load = redis.register_script(_LOAD_SCRIPT)
-
-    def get(self, open_kfid: str) -> str | None:
-        return self.load(open_kfid).cursor
-
-    def load(self, open_kfid: str) -> CursorRead:
-        keys = self._load_keys(open_kfid)
-        with store_errors("load cursor"):
-            reply = self._load(keys=keys, args=[open_kfid])
-        return self._judge(open_kfid, reply)
-
-    def commit(self, open_kfid: str, cursor: str, *, expected: str | _Any | None = ANY) -> None:
-        keys, args = self._commit_call(open_kfid, cursor, expected, "", 0)
-        with store_errors("commit cursor"):
-            reply = self._commit(keys=keys, args=args)
-        self._committed(open_kfid, reply)
-
-    def commit_fenced(
-        self, open_kfid: str, cursor: str, *, expected: str | _Any | None, lease: RedisLease
-    ) -> None:
-        """:meth:`commit`, refused with LockLostError unless ``lease`` still owns the account's
-        lock and no later fencing token has committed (one atomic script)."""
-        keys, args = self._commit_call(open_kfid, cursor, expected, lease.lock.owner, lease.token)
-        with store_errors("commit cursor"):
-            reply = self._commit(keys=keys, args=args)
-        self._committed(open_kfid, reply)
-
     def lease(self, open_kfid: str, ttl: float = 30.0) -> RedisLease:
         """The account's fenced lock (not yet acquired)."""
         return RedisLease(RedisLock(self.redis, self.lock_key(open_kfid), ttl=ttl, fencing=True))
 
 
-class AsyncRedisCursorStore(_RedisBase):
+class AsyncRedisCursorStore(_RedisCursors, AsyncShell):
     """:class:`RedisCursorStore` for ``redis.asyncio.Redis``."""
 
-    def __init__(
-        self,
-        redis: Any,
-        *,
-        prefix: str = "wxkefu:cursor:",
-        ttl: float | None = None,
-        lock_prefix: str | None = None,
-    ) -> None:
-        super().__init__(redis, prefix=prefix, ttl=ttl, lock_prefix=lock_prefix)
-        self._commit = redis.register_script(_COMMIT_SCRIPT)
-        self._load = redis.register_script(_LOAD_SCRIPT)
-
-    async def get(self, open_kfid: str) -> str | None:
-        return (await self.load(open_kfid)).cursor
-
-    async def load(self, open_kfid: str) -> CursorRead:
-        keys = self._load_keys(open_kfid)
-        with store_errors("load cursor"):
-            reply = await self._load(keys=keys, args=[open_kfid])
-        return self._judge(open_kfid, reply)
-
-    async def commit(
-        self, open_kfid: str, cursor: str, *, expected: str | _Any | None = ANY
-    ) -> None:
-        keys, args = self._commit_call(open_kfid, cursor, expected, "", 0)
-        with store_errors("commit cursor"):
-            reply = await self._commit(keys=keys, args=args)
-        self._committed(open_kfid, reply)
-
-    async def commit_fenced(
-        self, open_kfid: str, cursor: str, *, expected: str | _Any | None, lease: AsyncRedisLease
-    ) -> None:
-        keys, args = self._commit_call(open_kfid, cursor, expected, lease.lock.owner, lease.token)
-        with store_errors("commit cursor"):
-            reply = await self._commit(keys=keys, args=args)
-        self._committed(open_kfid, reply)
-
     def lease(self, open_kfid: str, ttl: float = 30.0) -> AsyncRedisLease:
-        return AsyncRedisLease(
-            AsyncRedisLock(self.redis, self.lock_key(open_kfid), ttl=ttl, fencing=True)
-        )
+        lock = AsyncRedisLock(self.redis, self.lock_key(open_kfid), ttl=ttl, fencing=True)
+        return AsyncRedisLease(lock)

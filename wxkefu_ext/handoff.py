@@ -47,7 +47,9 @@ from wxkefu_ext.callback.dedupe import DEFAULT_DEDUPE_TTL
 from wxkefu_ext.callback.parse import CallbackEvent, KfMsgOrEvent
 from wxkefu_ext.errors import KfApiError, KfValidationError
 from wxkefu_ext.pagination import DrainResult, SyncMsgPage
-from wxkefu_ext.stores import store_errors, warn_if_not_persistent
+from wxkefu_ext.stores.clients import store_errors, warn_if_not_persistent
+from wxkefu_ext.stores.shells import AsyncShell, Shell, SyncShell, operation
+from wxkefu_ext.stores.steps import Flow, Script, text, ttl_ms
 from wxkefu_ext.worker import TOKEN_TTL, SyncWorker, _check_kfid
 
 __all__ = [
@@ -88,14 +90,14 @@ class StreamKeys:
 
 # KEYS: 1 delivery mark ("" key = no dedupe), 2 stream, 3 accounts
 # ARGV: 1 mark ttl ms, 2 kind ("kf" | event type), 3 open_kfid, 4 token, 5 time, 6 raw json
-_HANDOFF: Final = """
+_HANDOFF: Final = Script("""
 if ARGV[1] ~= '0' and redis.call('EXISTS', KEYS[1]) == 1 then return 0 end
 redis.call('XADD', KEYS[2], '*', 'kind', ARGV[2], 'k', ARGV[3], 't', ARGV[4], 'at', ARGV[5],
            'raw', ARGV[6])
 if ARGV[1] ~= '0' then redis.call('SET', KEYS[1], 'd', 'PX', ARGV[1]) end
 if ARGV[3] ~= '' then redis.call('SADD', KEYS[3], ARGV[3]) end
 return 1
-"""
+""")
 
 
 def _fields(event: CallbackEvent | None, open_kfid: str, token: str | None) -> tuple[str, ...]:
@@ -105,65 +107,51 @@ def _fields(event: CallbackEvent | None, open_kfid: str, token: str | None) -> t
     return (type(event).__name__, "", "", str(time.time()), raw)
 
 
-class _HandOffBase:
+class _HandOff(Shell):
+    """The producer's operations, once for :class:`StreamHandOff` and
+    :class:`AsyncStreamHandOff` (one script, one round trip)."""
+
     def __init__(
         self, redis: Any, *, prefix: str = "wxkefu:stream:", ttl: float = DEFAULT_DEDUPE_TTL
     ) -> None:
         self.redis = redis
         self.keys = StreamKeys(prefix)
-        self._ttl_ms = max(1, int(ttl * 1000))
-        self._script = redis.register_script(_HANDOFF)
+        self._ttl_ms = ttl_ms(ttl)
 
-    def _call(
+    def _add(
         self, dedupe_key: str | None, event: CallbackEvent | None, kfid: str, token: str | None
-    ) -> tuple[list[str], list[str]]:
+    ) -> Flow[bool]:
         if kfid:
             _check_kfid(kfid)
         mark = self.keys.delivery(dedupe_key) if dedupe_key else self.keys.delivery("-")
         keys = [mark, self.keys.stream, self.keys.accounts]
         ttl = str(self._ttl_ms) if dedupe_key else "0"
-        return keys, [ttl, *_fields(event, kfid, token)]
+        return bool((yield _HANDOFF(keys, [ttl, *_fields(event, kfid, token)])))
 
-    @staticmethod
-    def _target(event: CallbackEvent) -> tuple[str, str | None]:
+    @operation("hand off notification")
+    def handoff_once(self, dedupe_key: str, event: CallbackEvent) -> Flow[bool]:
+        """Add ``event`` unless ``dedupe_key`` was handed off already (then False)."""
         if isinstance(event, KfMsgOrEvent):
-            return event.open_kfid or "", event.token or None
-        return "", None
+            kfid, token = event.open_kfid or "", event.token or None
+        else:
+            kfid, token = "", None
+        return (yield from self._add(dedupe_key, event, kfid, token))
+
+    @operation("hand off notification")
+    def enqueue(self, open_kfid: str, token: str | Secret | None = None) -> Flow[None]:
+        """Add a notification directly (no dedupe), e.g. from a custom endpoint."""
+        raw = token.reveal() if isinstance(token, Secret) else token
+        yield from self._add(None, None, _check_kfid(open_kfid), raw)
 
 
-class StreamHandOff(_HandOffBase):
+class StreamHandOff(_HandOff, SyncShell):
     """Producer for WSGI endpoints (blocking ``redis.Redis``): ``wsgi_callback_app(crypto,
     handoff=StreamHandOff(redis))``. ``handoff_once`` returns False for a duplicate."""
 
-    def handoff_once(self, dedupe_key: str, event: CallbackEvent) -> bool:
-        kfid, token = self._target(event)
-        keys, args = self._call(dedupe_key, event, kfid, token)
-        with store_errors("hand off notification"):
-            return bool(self._script(keys=keys, args=args))
 
-    def enqueue(self, open_kfid: str, token: str | Secret | None = None) -> None:
-        """Add a notification directly (no dedupe), e.g. from a custom endpoint."""
-        raw = token.reveal() if isinstance(token, Secret) else token
-        keys, args = self._call(None, None, _check_kfid(open_kfid), raw)
-        with store_errors("hand off notification"):
-            self._script(keys=keys, args=args)
-
-
-class AsyncStreamHandOff(_HandOffBase):
+class AsyncStreamHandOff(_HandOff, AsyncShell):
     """Producer for ASGI endpoints (``redis.asyncio``): ``callback_app(crypto,
     handoff=AsyncStreamHandOff(redis))``."""
-
-    async def handoff_once(self, dedupe_key: str, event: CallbackEvent) -> bool:
-        kfid, token = self._target(event)
-        keys, args = self._call(dedupe_key, event, kfid, token)
-        with store_errors("hand off notification"):
-            return bool(await self._script(keys=keys, args=args))
-
-    async def enqueue(self, open_kfid: str, token: str | Secret | None = None) -> None:
-        raw = token.reveal() if isinstance(token, Secret) else token
-        keys, args = self._call(None, None, _check_kfid(open_kfid), raw)
-        with store_errors("hand off notification"):
-            await self._script(keys=keys, args=args)
 
 
 def task_handoff(send: Callable[[str, str | None], object]) -> Callable[[CallbackEvent], None]:
@@ -180,10 +168,6 @@ def task_handoff(send: Callable[[str, str | None], object]) -> Callable[[Callbac
             _log.info("hand-off: %s is not a kf_msg_or_event; nothing queued", type(event).__name__)
 
     return handoff
-
-
-def _text(value: Any) -> str:
-    return value.decode() if isinstance(value, bytes) else str(value)
 
 
 class StreamSyncWorker(SyncWorker):
@@ -275,7 +259,7 @@ class StreamSyncWorker(SyncWorker):
             for entry_id, fields in items:
                 if fields is None:  # deleted while pending
                     continue
-                out.append((_text(entry_id), {_text(k): _text(v) for k, v in fields.items()}))
+                out.append((text(entry_id), {text(k): text(v) for k, v in fields.items()}))
         return out
 
     def _ack(self, ids: list[str]) -> None:
@@ -381,7 +365,7 @@ class StreamSyncWorker(SyncWorker):
             return 0
         self._next_sweep = now + self.sweep_interval / 4
         with store_errors("list accounts"):
-            members = [_text(m) for m in self.redis.smembers(self.skeys.accounts)]
+            members = [text(m) for m in self.redis.smembers(self.skeys.accounts)]
         px = int(self.sweep_interval * 1000)
         drained = 0
         for kfid in members:

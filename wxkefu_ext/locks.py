@@ -27,18 +27,19 @@ from types import TracebackType
 from typing import Any, Final
 
 from wxkefu_ext.errors import KfError
-from wxkefu_ext.stores import store_errors
+from wxkefu_ext.stores.shells import AsyncShell, Shell, SyncShell, operation
+from wxkefu_ext.stores.steps import Cmd, Flow, Script, Sleep, text, ttl_ms
 
-_RELEASE: Final = (
+_RELEASE: Final = Script(
     "if redis.call('get', KEYS[1]) == ARGV[1] then "
     "return redis.call('del', KEYS[1]) else return 0 end"
 )
 # KEYS[1] lock, KEYS[2] fence counter; ARGV[1] owner, ARGV[2] ttl ms -> fencing token or 0
-_ACQUIRE_FENCED: Final = (
+_ACQUIRE_FENCED: Final = Script(
     "if redis.call('set', KEYS[1], ARGV[1], 'NX', 'PX', ARGV[2]) then "
     "return redis.call('incr', KEYS[2]) else return 0 end"
 )
-_RENEW: Final = (
+_RENEW: Final = Script(
     "if redis.call('get', KEYS[1]) == ARGV[1] then "
     "return redis.call('pexpire', KEYS[1], ARGV[2]) else return 0 end"
 )
@@ -57,21 +58,9 @@ class LockLostError(KfError):
     Nothing was committed for that page."""
 
 
-def _owner() -> str:
-    return uuid.uuid4().hex
-
-
-def _as_text(value: Any) -> str | None:
-    if value is None:
-        return None
-    return value.decode() if isinstance(value, bytes) else str(value)
-
-
-class RedisLock:
-    """An owned lock on ``key`` with a TTL; renewed in a background thread while held.
-
-    Use :func:`acquire_lock` (non-blocking) or :meth:`acquire` with ``wait`` (bounded polling).
-    """
+class _Lock(Shell):
+    """The lock's operations, written once for :class:`RedisLock` and :class:`AsyncRedisLock`;
+    the flavours add only how renewal runs (a thread, a task)."""
 
     def __init__(
         self, redis: Any, key: str, *, ttl: float, renew: bool = True, fencing: bool = False
@@ -81,67 +70,102 @@ class RedisLock:
         self.redis = redis
         self.key = key
         self.ttl = ttl
-        self.owner = _owner()
+        self.owner = uuid.uuid4().hex
         self.fencing = fencing
         #: Increases with every acquisition of ``key`` (0 until acquired, or without fencing).
         self.fencing_token = 0
         self._renew = renew
-        self._stop = threading.Event()
-        self._thread: threading.Thread | None = None
         self._held = False
 
-    def try_acquire(self) -> bool:
-        px = int(self.ttl * 1000)
-        with store_errors("acquire lock"):
-            if self.fencing:
-                token = int(self.redis.eval(_ACQUIRE_FENCED, 2, self.key, self.key + ":fence",
-                                            self.owner, px))  # fmt: skip
-                self._held = token > 0
-                self.fencing_token = token
-            else:
-                self._held = bool(self.redis.set(self.key, self.owner, nx=True, px=px))
+    @operation("acquire lock")
+    def try_acquire(self) -> Flow[bool]:
+        """Take the lock now if it is free."""
+        px = ttl_ms(self.ttl)
+        if self.fencing:
+            token = int((yield _ACQUIRE_FENCED([self.key, self.key + ":fence"], [self.owner, px])))
+            self._held = token > 0
+            self.fencing_token = token
+        else:
+            self._held = bool((yield Cmd("set", self.key, self.owner, nx=True, px=px)))
         return self._held
 
-    def acquire(self, *, wait: float) -> None:
-        """Poll with jitter until acquired or ``wait`` seconds passed (then LockTimeoutError)."""
+    @operation("acquire lock")
+    def acquire(self, *, wait: float, busy: str | None = None) -> Flow[None]:
+        """Poll with jitter until acquired or ``wait`` seconds passed (then LockTimeoutError,
+        with ``busy`` as its message when given)."""
         deadline = time.monotonic() + wait
         delay = 0.01
-        while not self.try_acquire():
+        while not (yield from _Lock.try_acquire.flow(self)):
             if time.monotonic() >= deadline:
-                raise LockTimeoutError(f"lock {self.key!r} still held after waiting {wait:.1f}s")
-            time.sleep(delay * (0.5 + random.random()))
+                raise LockTimeoutError(
+                    busy or f"lock {self.key!r} still held after waiting {wait:.1f}s"
+                )
+            yield Sleep(delay * (0.5 + random.random()))
             delay = min(delay * 2, 0.1)
 
-    def owned(self) -> bool:
-        with store_errors("check lock"):
-            return _as_text(self.redis.get(self.key)) == self.owner
+    @operation("check lock")
+    def owned(self) -> Flow[bool]:
+        """Whether this owner still holds the lock (ask before committing work)."""
+        value = yield Cmd("get", self.key)
+        return value is not None and text(value) == self.owner
+
+    @operation("release lock")
+    def _release(self) -> Flow[bool]:
+        if not self._held:
+            return False
+        self._held = False
+        return bool((yield _RELEASE([self.key], [self.owner])))
+
+    @operation("renew lock")
+    def _renew_once(self) -> Flow[bool]:
+        return bool((yield _RENEW([self.key], [self.owner, ttl_ms(self.ttl)])))
+
+    def _check_held(self) -> bool:
+        """Whether renewal should start (entering an unacquired lock is a bug)."""
+        if not self._held:
+            raise RuntimeError("acquire the lock before entering it")
+        return self._renew
+
+    def _renew_failed(self, exc: Exception) -> None:
+        # a blip: the next tick retries, owned() tells the truth
+        _log.debug("renewing lock %s failed: %s", self.key, type(exc).__name__)
+
+
+class RedisLock(_Lock, SyncShell):
+    """An owned lock on ``key`` with a TTL; renewed in a background thread while held.
+
+    Use :func:`acquire_lock` (non-blocking) or :meth:`acquire` with ``wait`` (bounded polling).
+    """
+
+    def __init__(
+        self, redis: Any, key: str, *, ttl: float, renew: bool = True, fencing: bool = False
+    ) -> None:
+        super().__init__(redis, key, ttl=ttl, renew=renew, fencing=fencing)
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
 
     def release(self) -> bool:
         self._stop.set()
         if self._thread is not None and self._thread is not threading.current_thread():
             self._thread.join(timeout=1)
-        if not self._held:
-            return False
-        self._held = False
-        with store_errors("release lock"):
-            return bool(self.redis.eval(_RELEASE, 1, self.key, self.owner))
+        return self._release()
 
     def _renew_loop(self) -> None:
         while not self._stop.wait(self.ttl / 3):
             try:
-                ok = self.redis.eval(_RENEW, 1, self.key, self.owner, int(self.ttl * 1000))
-            except Exception as exc:  # a blip: the next tick retries, owned() tells the truth
-                _log.debug("renewing lock %s failed: %s", self.key, type(exc).__name__)
-                continue
-            if not ok:
-                return
+                if not self._renew_once():
+                    return
+            except Exception as exc:
+                self._renew_failed(exc)
 
-    def __enter__(self) -> RedisLock:
-        if not self._held:
-            raise RuntimeError("acquire the lock before entering it")
-        if self._renew and self._thread is None:
+    def start_renewal(self) -> None:
+        """Renew the (acquired) lock in a thread until it is released."""
+        if self._check_held() and self._thread is None:
             self._thread = threading.Thread(target=self._renew_loop, daemon=True)
             self._thread.start()
+
+    def __enter__(self) -> RedisLock:
+        self.start_renewal()
         return self
 
     def __exit__(
@@ -158,49 +182,15 @@ def acquire_lock(
     return lock if lock.try_acquire() else None
 
 
-class AsyncRedisLock:
-    """The asyncio twin of :class:`RedisLock` (``redis.asyncio`` client); renewed by a task
-    while held inside ``async with``."""
+class AsyncRedisLock(_Lock, AsyncShell):
+    """:class:`RedisLock` for ``redis.asyncio``; renewed by a task while held inside
+    ``async with``."""
 
     def __init__(
         self, redis: Any, key: str, *, ttl: float, renew: bool = True, fencing: bool = False
     ) -> None:
-        if ttl <= 0:
-            raise ValueError("ttl must be positive")
-        self.redis = redis
-        self.key = key
-        self.ttl = ttl
-        self.owner = _owner()
-        self.fencing = fencing
-        self.fencing_token = 0
-        self._held = False
-        self._renew = renew
+        super().__init__(redis, key, ttl=ttl, renew=renew, fencing=fencing)
         self._task: asyncio.Task[None] | None = None
-
-    async def try_acquire(self) -> bool:
-        px = int(self.ttl * 1000)
-        with store_errors("acquire lock"):
-            if self.fencing:
-                token = int(await self.redis.eval(_ACQUIRE_FENCED, 2, self.key,
-                                                  self.key + ":fence", self.owner, px))  # fmt: skip
-                self._held = token > 0
-                self.fencing_token = token
-            else:
-                self._held = bool(await self.redis.set(self.key, self.owner, nx=True, px=px))
-        return self._held
-
-    async def acquire(self, *, wait: float) -> None:
-        deadline = time.monotonic() + wait
-        delay = 0.01
-        while not await self.try_acquire():
-            if time.monotonic() >= deadline:
-                raise LockTimeoutError(f"lock {self.key!r} still held after waiting {wait:.1f}s")
-            await asyncio.sleep(delay * (0.5 + random.random()))
-            delay = min(delay * 2, 0.1)
-
-    async def owned(self) -> bool:
-        with store_errors("check lock"):
-            return _as_text(await self.redis.get(self.key)) == self.owner
 
     async def release(self) -> bool:
         if self._task is not None and self._task is not asyncio.current_task():
@@ -208,33 +198,29 @@ class AsyncRedisLock:
             # Bounded: a renewal command cancelled in flight must not hold the release up.
             await asyncio.wait({self._task}, timeout=1.0)
             self._task = None
-        if not self._held:
-            return False
-        self._held = False
-        with store_errors("release lock"):
-            return bool(await self.redis.eval(_RELEASE, 1, self.key, self.owner))
+        return await self._release()
 
     async def _renew_loop(self) -> None:
         while True:
             await asyncio.sleep(self.ttl / 3)
             try:
-                ok = await self.redis.eval(_RENEW, 1, self.key, self.owner, int(self.ttl * 1000))
-            except Exception as exc:  # a blip: the next tick retries, owned() tells the truth
+                if not await self._renew_once():
+                    return
+            except Exception as exc:
                 task = asyncio.current_task()
                 if task is not None and task.cancelling():
                     # redis-py may turn the cancellation of a command in flight into a
                     # connection error; swallowing it here made release() wait forever.
                     raise asyncio.CancelledError from exc
-                _log.debug("renewing lock %s failed: %s", self.key, type(exc).__name__)
-                continue
-            if not ok:
-                return
+                self._renew_failed(exc)
+
+    def start_renewal(self) -> None:
+        """Renew the (acquired) lock in a task until it is released."""
+        if self._check_held() and self._task is None:
+            self._task = asyncio.create_task(self._renew_loop())
 
     async def __aenter__(self) -> AsyncRedisLock:
-        if not self._held:
-            raise RuntimeError("acquire the lock before entering it")
-        if self._renew and self._task is None:
-            self._task = asyncio.create_task(self._renew_loop())
+        self.start_renewal()
         return self
 
     async def __aexit__(

@@ -43,9 +43,7 @@ from __future__ import annotations
 import asyncio
 import inspect
 import logging
-import threading
 import time
-from collections import OrderedDict
 from collections.abc import (
     AsyncGenerator,
     AsyncIterator,
@@ -54,11 +52,10 @@ from collections.abc import (
     Generator,
     Iterator,
     Mapping,
-    Sequence,
 )
 from contextlib import aclosing
 from dataclasses import dataclass, field
-from typing import Any, Final, Literal, Protocol, runtime_checkable
+from typing import Any, Final, Literal
 
 from wxkefu_client import _limits, _operations, _parse  # generated from the spec
 from wxkefu_ext._redact import Secret
@@ -76,7 +73,14 @@ from wxkefu_ext.errors import KfError, KfResponseError, KfValidationError
 from wxkefu_ext.locks import LockTimeoutError
 from wxkefu_ext.protocols import SupportsAsyncRequest as _SupportsAsyncRequest
 from wxkefu_ext.protocols import SupportsRequest as _SupportsRequest
-from wxkefu_ext.stores import store_errors
+from wxkefu_ext.stores.msgids import DEFAULT_DEDUPE_WINDOW as DEFAULT_DEDUPE_WINDOW
+from wxkefu_ext.stores.msgids import (  # the msgid window lives in the store layer
+    AsyncMsgIdDeduper,
+    AsyncRedisDeduper,
+    MemoryDeduper,
+    MsgIdDeduper,
+    RedisDeduper,
+)
 
 _log = logging.getLogger(__name__)
 
@@ -101,8 +105,6 @@ SYNC_MSG_PATH: Final = _operations.SYNC_MSG.path
 MAX_LIMIT: Final = int(_limits.LIMITS["SyncMsgReq"]["limit"].maximum or 0)  # from the spec
 #: sync_msg's callback token, in bytes (spec: SyncMsgReq.token)
 _TOKEN_MAX_BYTES: Final = _limits.LIMITS["SyncMsgReq"]["token"].byte_limit or 0
-#: The server keeps 3 days of messages; a msgid cannot come back after that.
-DEFAULT_DEDUPE_WINDOW: Final = 3 * 86400 + 3600
 
 
 class CursorNotAdvancingError(KfError):
@@ -194,171 +196,6 @@ class DrainResult:
 def _msgid(raw: Mapping[str, Any]) -> str | None:
     value = raw.get("msgid")
     return value if isinstance(value, str) and value else None
-
-
-# ---------------------------------------------------------------------------------------------
-# Dedupe stores
-# ---------------------------------------------------------------------------------------------
-
-
-@runtime_checkable
-class MsgIdDeduper(Protocol):
-    """Remembers msgids handed to the handler. ``seen`` returns the subset already handed out
-    within the window; ``mark`` records ids after the handler succeeded."""
-
-    def seen(self, open_kfid: str, msgids: Sequence[str]) -> set[str]: ...
-
-    def mark(self, open_kfid: str, msgids: Sequence[str]) -> None: ...
-
-
-@runtime_checkable
-class AsyncMsgIdDeduper(Protocol):
-    """Awaitable twin of :class:`MsgIdDeduper`."""
-
-    async def seen(self, open_kfid: str, msgids: Sequence[str]) -> set[str]: ...
-
-    async def mark(self, open_kfid: str, msgids: Sequence[str]) -> None: ...
-
-
-class MemoryDeduper:
-    """Bounded LRU of msgids with a TTL, per process (thread-safe).
-
-    ``maxsize`` caps memory (oldest ids are forgotten first); ``ttl`` is the window in seconds.
-    Usable from async pagers as well (no I/O), see :meth:`as_async`.
-    """
-
-    def __init__(
-        self,
-        maxsize: int = 100_000,
-        ttl: float = DEFAULT_DEDUPE_WINDOW,
-        *,
-        clock: Callable[[], float] = time.monotonic,
-    ) -> None:
-        if maxsize < 1:
-            raise KfValidationError("must be at least 1", field="maxsize")
-        if ttl <= 0:
-            raise KfValidationError("must be positive", field="ttl")
-        self.maxsize = maxsize
-        self.ttl = ttl
-        self._clock = clock
-        self._entries: OrderedDict[tuple[str, str], float] = OrderedDict()
-        self._lock = threading.Lock()
-
-    def __len__(self) -> int:
-        return len(self._entries)
-
-    def seen(self, open_kfid: str, msgids: Sequence[str]) -> set[str]:
-        now = self._clock()
-        out: set[str] = set()
-        with self._lock:
-            for msgid in msgids:
-                at = self._entries.get((open_kfid, msgid))
-                if at is not None and now - at < self.ttl:
-                    out.add(msgid)
-        return out
-
-    def mark(self, open_kfid: str, msgids: Sequence[str]) -> None:
-        now = self._clock()
-        with self._lock:
-            for msgid in msgids:
-                key = (open_kfid, msgid)
-                self._entries[key] = now
-                self._entries.move_to_end(key)
-            while len(self._entries) > self.maxsize:
-                self._entries.popitem(last=False)
-            # expire from the old end (insertion order == time order)
-            while self._entries:
-                key, at = next(iter(self._entries.items()))
-                if now - at < self.ttl:
-                    break
-                del self._entries[key]
-
-    def as_async(self) -> AsyncMsgIdDeduper:
-        return _AsyncDedupeAdapter(self)
-
-
-class _AsyncDedupeAdapter:
-    def __init__(self, inner: MsgIdDeduper) -> None:
-        self._inner = inner
-
-    async def seen(self, open_kfid: str, msgids: Sequence[str]) -> set[str]:
-        return self._inner.seen(open_kfid, msgids)
-
-    async def mark(self, open_kfid: str, msgids: Sequence[str]) -> None:
-        self._inner.mark(open_kfid, msgids)
-
-
-class _RedisDedupeBase:
-    """One sorted set per account, ``{prefix}{open_kfid}``: member msgid, score = mark time."""
-
-    def __init__(
-        self,
-        redis: Any,
-        *,
-        prefix: str = "wxkefu:seen:",
-        ttl: float = DEFAULT_DEDUPE_WINDOW,
-        maxsize: int = 1_000_000,
-        clock: Callable[[], float] = time.time,
-    ) -> None:
-        if ttl <= 0:
-            raise KfValidationError("must be positive", field="ttl")
-        if maxsize < 1:
-            raise KfValidationError("must be at least 1", field="maxsize")
-        self.redis = redis
-        self.prefix = prefix
-        self.ttl = ttl
-        self.maxsize = maxsize
-        self._clock = clock
-
-    def _seen_from_scores(self, msgids: Sequence[str], scores: Sequence[Any]) -> set[str]:
-        floor = self._clock() - self.ttl
-        return {m for m, s in zip(msgids, scores, strict=True) if s is not None and s >= floor}
-
-    def _mark_pipeline(self, pipe: Any, open_kfid: str, msgids: Sequence[str]) -> None:
-        key = self.prefix + open_kfid
-        now = self._clock()
-        pipe.zadd(key, dict.fromkeys(msgids, now))
-        pipe.zremrangebyscore(key, "-inf", now - self.ttl)
-        pipe.zremrangebyrank(key, 0, -self.maxsize - 1)
-        pipe.pexpire(key, int(self.ttl * 1000))
-
-
-class RedisDeduper(_RedisDedupeBase):
-    """Cross-process msgid window in Redis (blocking client)."""
-
-    def seen(self, open_kfid: str, msgids: Sequence[str]) -> set[str]:
-        if not msgids:
-            return set()
-        with store_errors("check msgids"):
-            scores = self.redis.zmscore(self.prefix + open_kfid, list(msgids))
-        return self._seen_from_scores(msgids, scores)
-
-    def mark(self, open_kfid: str, msgids: Sequence[str]) -> None:
-        if not msgids:
-            return
-        pipe = self.redis.pipeline(transaction=True)
-        self._mark_pipeline(pipe, open_kfid, msgids)
-        with store_errors("mark msgids"):
-            pipe.execute()
-
-
-class AsyncRedisDeduper(_RedisDedupeBase):
-    """Cross-process msgid window in Redis (``redis.asyncio`` client)."""
-
-    async def seen(self, open_kfid: str, msgids: Sequence[str]) -> set[str]:
-        if not msgids:
-            return set()
-        with store_errors("check msgids"):
-            scores = await self.redis.zmscore(self.prefix + open_kfid, list(msgids))
-        return self._seen_from_scores(msgids, scores)
-
-    async def mark(self, open_kfid: str, msgids: Sequence[str]) -> None:
-        if not msgids:
-            return
-        pipe = self.redis.pipeline(transaction=True)
-        self._mark_pipeline(pipe, open_kfid, msgids)
-        with store_errors("mark msgids"):
-            await pipe.execute()
 
 
 # ---------------------------------------------------------------------------------------------

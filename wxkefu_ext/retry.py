@@ -504,26 +504,29 @@ class RetryTransport(httpx.BaseTransport):
         flow = _flow(self.policy, request)
         step: _Step = next(flow)
         while True:
-            answer: Any = None
-            if isinstance(step, _Send):
-                try:
-                    with within(_body_budget(request)):
-                        answer = self.inner.handle_request(request)
-                except httpx.TransportError as exc:
-                    answer = exc
-            elif isinstance(step, _Read):
-                with within(step.budget):
-                    answer = self._read(request, step)
-            elif isinstance(step, _Close):
-                step.response.close()
-            else:
-                if step.close is not None:
-                    step.close.close()
-                self.policy.sleep(step.seconds)
             try:
-                step = flow.send(answer)
+                step = flow.send(self._perform(request, step))
             except StopIteration as stop:
                 return stop.value  # type: ignore[no-any-return]
+
+    def _perform(self, request: httpx.Request, step: _Step) -> Any:
+        """One step of the shared flow, blocking."""
+        if isinstance(step, _Send):
+            try:
+                with within(_body_budget(request)):
+                    return self.inner.handle_request(request)
+            except httpx.TransportError as exc:
+                return exc
+        if isinstance(step, _Read):
+            with within(step.budget):
+                return self._read(request, step)
+        if isinstance(step, _Close):
+            step.response.close()
+            return None
+        if step.close is not None:
+            step.close.close()
+        self.policy.sleep(step.seconds)
+        return None
 
     @staticmethod
     def _read(request: httpx.Request, step: _Read) -> Any:
@@ -564,24 +567,28 @@ class AsyncRetryTransport(httpx.AsyncBaseTransport):
         flow = _flow(self.policy, request)
         step: _Step = next(flow)
         while True:
-            answer: Any = None
-            if isinstance(step, _Send):
-                try:
-                    answer = await self._send(request)
-                except httpx.TransportError as exc:
-                    answer = exc
-            elif isinstance(step, _Read):
-                answer = await self._read(request, step)
-            elif isinstance(step, _Close):
-                await step.response.aclose()
-            else:
-                if step.close is not None:
-                    await step.close.aclose()
-                await self.policy.async_sleep(step.seconds)
+            answer = await self._perform(request, step)
             try:
                 step = flow.send(answer)
             except StopIteration as stop:
                 return stop.value  # type: ignore[no-any-return]
+
+    async def _perform(self, request: httpx.Request, step: _Step) -> Any:
+        """One step of the shared flow, awaited."""
+        if isinstance(step, _Send):
+            try:
+                return await self._send(request)
+            except httpx.TransportError as exc:
+                return exc
+        if isinstance(step, _Read):
+            return await self._read(request, step)
+        if isinstance(step, _Close):
+            await step.response.aclose()
+        else:
+            if step.close is not None:
+                await step.close.aclose()
+            await self.policy.async_sleep(step.seconds)
+        return None
 
     async def _send(self, request: httpx.Request) -> httpx.Response:
         """One attempt's send, headers included, bounded by the total budget (any transport)."""

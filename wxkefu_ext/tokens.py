@@ -24,12 +24,21 @@ import time
 import weakref
 from collections.abc import AsyncIterator, Awaitable, Callable, Generator, Iterator
 from dataclasses import dataclass
-from typing import Any, Final, Protocol, runtime_checkable
+from typing import Any, Final, Protocol, TypedDict, Unpack, runtime_checkable
 
-from wxkefu_ext._extras import missing_extra
 from wxkefu_ext._redact import Secret
 from wxkefu_ext.locks import AsyncRedisLock, LockTimeoutError, RedisLock
-from wxkefu_ext.stores import store_errors
+from wxkefu_ext.stores.clients import redis_client
+from wxkefu_ext.stores.shells import (
+    AsyncShell,
+    AsyncView,
+    Shell,
+    SyncShell,
+    arun_flow,
+    operation,
+    run_flow,
+)
+from wxkefu_ext.stores.steps import Cmd, Flow, Script, Step, ttl_ms
 
 __all__ = [
     "AsyncRedisTokenStore",
@@ -42,11 +51,6 @@ __all__ = [
     "TokenManager",
     "TokenStore",
 ]
-
-#: Refresh this long before expiry (capped at a fifth of the token's lifetime for short tokens).
-DEFAULT_MARGIN: Final = 300.0
-DEFAULT_LOCK_TTL: Final = 15.0
-DEFAULT_LOCK_WAIT: Final = 20.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -185,25 +189,13 @@ class MemoryTokenStore:
 
 #: Compare-and-delete. A damaged entry (not JSON, or JSON without "v") is left alone and
 #: reported as "not deleted" instead of failing the script: the next refresh overwrites it.
-_DELETE_IF: Final = (
+_DELETE_IF: Final = Script(
     "local v = redis.call('get', KEYS[1]) "
     "if not v then return 0 end "
     "local ok, d = pcall(cjson.decode, v) "
     "if ok and type(d) == 'table' and d['v'] == ARGV[1] then "
     "return redis.call('del', KEYS[1]) end return 0"
 )
-
-
-def _redis_client(redis_or_url: Any, *, asyncio_: bool) -> Any:
-    if isinstance(redis_or_url, str):  # bounded calls: see wxkefu_ext.stores
-        try:
-            import redis  # noqa: F401 - only to name the missing extra
-        except ImportError as exc:  # the "redis" extra
-            raise missing_extra("a Redis token store from a URL", exc) from exc
-        from wxkefu_ext.stores import redis_from_url
-
-        return redis_from_url(redis_or_url, asyncio=asyncio_)
-    return redis_or_url
 
 
 def _busy(key: str, wait: float) -> str:
@@ -213,118 +205,79 @@ def _busy(key: str, wait: float) -> str:
     )
 
 
-def _ttl_ms(ttl: float) -> int:
-    return max(1, int(ttl * 1000))
-
-
-class RedisTokenStore:
-    """Tokens shared by every process and machine that uses the same Redis and prefix."""
+class _RedisTokens(Shell):
+    """The Redis token store's operations, once for :class:`RedisTokenStore` and
+    :class:`AsyncRedisTokenStore` (same keys: ``{prefix}token:{key}``, lock
+    ``{prefix}token-lock:{key}``)."""
 
     def __init__(self, redis: Any, *, prefix: str = "wxkefu:") -> None:
-        self.redis = _redis_client(redis, asyncio_=False)
+        self.redis = redis_client(
+            redis, asyncio=isinstance(self, AsyncShell), what="a Redis token store from a URL"
+        )
         self.prefix = prefix
 
     def _key(self, key: str) -> str:
         return f"{self.prefix}token:{key}"
 
-    def get(self, key: str) -> CachedToken | None:
-        with store_errors("read token"):
-            raw = self.redis.get(self._key(key))
+    def _lock_key(self, key: str) -> str:
+        return f"{self.prefix}token-lock:{key}"
+
+    @operation("read token")
+    def get(self, key: str) -> Flow[CachedToken | None]:
+        raw = yield Cmd("get", self._key(key))
         return None if raw is None else CachedToken.loads(raw)
 
-    def set(self, key: str, token: CachedToken, *, ttl: float) -> None:
-        with store_errors("store token"):
-            self.redis.set(self._key(key), token.dumps(), px=_ttl_ms(ttl))
+    @operation("store token")
+    def set(self, key: str, token: CachedToken, *, ttl: float) -> Flow[None]:
+        yield Cmd("set", self._key(key), token.dumps(), px=ttl_ms(ttl))
 
-    def delete_if(self, key: str, value: str) -> bool:
-        with store_errors("delete token"):
-            return bool(self.redis.eval(_DELETE_IF, 1, self._key(key), value))
+    @operation("delete token")
+    def delete_if(self, key: str, value: str) -> Flow[bool]:
+        return bool((yield _DELETE_IF([self._key(key)], [value])))
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}(prefix={self.prefix!r})"
+
+
+class RedisTokenStore(_RedisTokens, SyncShell):
+    """Tokens shared by every process and machine that uses the same Redis and prefix."""
 
     @contextlib.contextmanager
     def lock(self, key: str, *, ttl: float, wait: float) -> Iterator[None]:
-        lock = RedisLock(self.redis, f"{self.prefix}token-lock:{key}", ttl=ttl)
-        if wait > 0:
-            lock.acquire(wait=wait)
-        elif not lock.try_acquire():
-            raise LockTimeoutError(_busy(key, wait))
+        lock = RedisLock(self.redis, self._lock_key(key), ttl=ttl)
+        lock.acquire(wait=wait, busy=_busy(key, wait))
         with lock:  # renewed while a slow gettoken runs; released by compare-and-delete
             yield
 
-    def __repr__(self) -> str:
-        return f"RedisTokenStore(prefix={self.prefix!r})"
 
-
-class AsyncRedisTokenStore:
+class AsyncRedisTokenStore(_RedisTokens, AsyncShell):
     """:class:`RedisTokenStore` for asyncio (``redis.asyncio``)."""
 
-    def __init__(self, redis: Any, *, prefix: str = "wxkefu:") -> None:
-        self.redis = _redis_client(redis, asyncio_=True)
-        self.prefix = prefix
-
-    def _key(self, key: str) -> str:
-        return f"{self.prefix}token:{key}"
-
-    async def get(self, key: str) -> CachedToken | None:
-        with store_errors("read token"):
-            raw = await self.redis.get(self._key(key))
-        return None if raw is None else CachedToken.loads(raw)
-
-    async def set(self, key: str, token: CachedToken, *, ttl: float) -> None:
-        with store_errors("store token"):
-            await self.redis.set(self._key(key), token.dumps(), px=_ttl_ms(ttl))
-
-    async def delete_if(self, key: str, value: str) -> bool:
-        with store_errors("delete token"):
-            return bool(await self.redis.eval(_DELETE_IF, 1, self._key(key), value))
-
     @contextlib.asynccontextmanager
     async def lock(self, key: str, *, ttl: float, wait: float) -> AsyncIterator[None]:
-        lock = AsyncRedisLock(self.redis, f"{self.prefix}token-lock:{key}", ttl=ttl)
-        if wait > 0:
-            await lock.acquire(wait=wait)
-        elif not await lock.try_acquire():
-            raise LockTimeoutError(_busy(key, wait))
+        lock = AsyncRedisLock(self.redis, self._lock_key(key), ttl=ttl)
+        await lock.acquire(wait=wait, busy=_busy(key, wait))
         async with lock:
-            yield
-
-    def __repr__(self) -> str:
-        return f"AsyncRedisTokenStore(prefix={self.prefix!r})"
-
-
-class _SyncStoreAsAsync:
-    """Lets an async client use a non-blocking sync store (the memory store)."""
-
-    def __init__(self, store: TokenStore) -> None:
-        self.store = store
-
-    async def get(self, key: str) -> CachedToken | None:
-        return self.store.get(key)
-
-    async def set(self, key: str, token: CachedToken, *, ttl: float) -> None:
-        self.store.set(key, token, ttl=ttl)
-
-    async def delete_if(self, key: str, value: str) -> bool:
-        return self.store.delete_if(key, value)
-
-    @contextlib.asynccontextmanager
-    async def lock(self, key: str, *, ttl: float, wait: float) -> AsyncIterator[None]:
-        alock = getattr(self.store, "alock", None)
-        if alock is not None:
-            async with alock(key, ttl=ttl, wait=wait):
-                yield
-            return
-        with self.store.lock(key, ttl=ttl, wait=wait):  # a custom sync store: keep it quick
             yield
 
 
 def as_async_store(store: TokenStore | AsyncTokenStore) -> AsyncTokenStore:
-    if isinstance(store, (AsyncRedisTokenStore, _SyncStoreAsAsync)):
+    """The store behind the async protocol: async stores as they are, a non-blocking sync one
+    (the memory store: its ``alock`` serves as ``lock``) through :class:`AsyncView`."""
+    if isinstance(store, (AsyncRedisTokenStore, AsyncView)):
         return store
     if isinstance(store, RedisTokenStore):
         raise TypeError("use AsyncRedisTokenStore with AsyncKfClient (RedisTokenStore blocks)")
     if asyncio.iscoroutinefunction(getattr(store, "get", None)):
         return store  # type: ignore[return-value]
-    return _SyncStoreAsAsync(store)  # type: ignore[arg-type]
+    if hasattr(store, "alock"):  # a per-loop asyncio lock: the event loop never blocks
+        view = AsyncView(store, awaitable=_TOKEN_CALLS, aliases={"lock": "alock"})
+    else:  # a custom sync store: its lock had better be quick
+        view = AsyncView(store, awaitable=_TOKEN_CALLS, contexts=("lock",))
+    return view
+
+
+_TOKEN_CALLS: Final = ("get", "set", "delete_if")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -336,25 +289,61 @@ Fetch = Callable[[], tuple[str, float]]
 AsyncFetch = Callable[[], Awaitable[tuple[str, float]]]
 
 
-class _Get:
+class _Get(Step):
     """Step: read the store."""
 
+    def run(self, r: Any) -> Any:
+        return r.store.get(r.key)
 
-class _Fetch:
+    async def arun(self, r: Any) -> Any:
+        return await r.store.get(r.key)
+
+
+class _Fetch(Step):
     """Step: call gettoken."""
 
+    def run(self, r: Any) -> Any:
+        return r.fetch()
 
-@dataclass(frozen=True, slots=True)
-class _Lock:
+    async def arun(self, r: Any) -> Any:
+        return await r.fetch()
+
+
+class _Lock(Step):
     """Step: take the store's lock for the rest of the flow (released when the flow ends)."""
 
-    wait: float
+    def __init__(self, wait: float) -> None:
+        self.wait = wait
+
+    def run(self, r: Any) -> Any:
+        r.held.enter_context(r.store.lock(r.key, ttl=r.lock_ttl, wait=self.wait))
+
+    async def arun(self, r: Any) -> Any:
+        lock = r.store.lock(r.key, ttl=r.lock_ttl, wait=self.wait)
+        await r.held.enter_async_context(lock)
+
+
+class _Set(Step):
+    def __init__(self, token: CachedToken, ttl: float) -> None:
+        self.token, self.ttl = token, ttl
+
+    def run(self, r: Any) -> Any:
+        r.store.set(r.key, self.token, ttl=self.ttl)
+
+    async def arun(self, r: Any) -> Any:
+        await r.store.set(r.key, self.token, ttl=self.ttl)
 
 
 @dataclass(frozen=True, slots=True)
-class _Set:
-    token: CachedToken
-    ttl: float
+class _Refresh:
+    """What one refresh's steps run on: the manager's store, key and fetch, and the locks the
+    refresh holds until it ends."""
+
+    store: Any
+    key: str
+    fetch: Any
+    lock_ttl: float
+    held: Any
 
 
 _GET: Final = _Get()
@@ -429,24 +418,48 @@ class _Policy:
         return CachedToken.issue(value, float(expires_in), now=self.clock(), margin=self.margin)
 
 
-class TokenManager:
-    """Hands out a valid access_token, fetching it at most once per expiry across the store."""
+#: Refresh this long before expiry (capped at a fifth of the token's lifetime for short tokens).
+DEFAULT_MARGIN: Final = 300.0
+DEFAULT_LOCK_TTL: Final = 15.0
+DEFAULT_LOCK_WAIT: Final = 20.0
+
+
+class ManagerOptions(TypedDict, total=False):
+    """The keyword options of both managers: refresh ``margin`` (s before expiry), the store
+    lock's ``lock_ttl`` and ``lock_wait`` (s), and ``clock`` (unix seconds)."""
+
+    margin: float
+    lock_ttl: float
+    lock_wait: float
+    clock: Callable[[], float]
+
+
+class _Manager:
+    """What both managers share; the refresh flow itself is :meth:`_Policy.refresh`, its steps
+    run blocking (:class:`TokenManager`) or awaited (:class:`AsyncTokenManager`)."""
+
+    store: Any
 
     def __init__(
         self,
         key: str,
-        store: TokenStore,
-        fetch: Fetch,
+        store: Any,
+        fetch: Any,
         *,
         margin: float = DEFAULT_MARGIN,
         lock_ttl: float = DEFAULT_LOCK_TTL,
         lock_wait: float = DEFAULT_LOCK_WAIT,
         clock: Callable[[], float] = time.time,
     ) -> None:
-        self.store = store
+        self.store = self._adopt(store)
         self._fetch = fetch
         self._p = _Policy(key, margin=margin, lock_ttl=lock_ttl, lock_wait=lock_wait, clock=clock)
-        self._mutex = threading.Lock()
+
+    def _adopt(self, store: Any) -> Any:
+        return store
+
+    def _refresh(self, held: Any) -> _Refresh:
+        return _Refresh(self.store, self._p.key, self._fetch, self._p.lock_ttl, held)
 
     @property
     def fetches(self) -> int:
@@ -457,6 +470,23 @@ class TokenManager:
     def key(self) -> str:
         """The store key of this credential's token (no secret in it)."""
         return self._p.key
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}(store={self.store!r})"
+
+
+class TokenManager(_Manager):
+    """Hands out a valid access_token, fetching it at most once per expiry across the store
+    (``fetch() -> (access_token, expires_in)``; options: :class:`ManagerOptions`)."""
+
+    store: TokenStore
+    _fetch: Fetch
+
+    def __init__(
+        self, key: str, store: TokenStore, fetch: Fetch, **options: Unpack[ManagerOptions]
+    ) -> None:
+        super().__init__(key, store, fetch, **options)
+        self._mutex = threading.Lock()
 
     def get(self) -> str:
         p = self._p
@@ -470,70 +500,41 @@ class TokenManager:
         if stale is None:
             self._mutex.acquire()
         try:
-            return self._run(p.refresh(stale))
+            with contextlib.ExitStack() as held:
+                return run_flow(p.refresh(stale), self._refresh(held))
         finally:
             self._mutex.release()
-
-    def _run(self, flow: Generator[_Step, Any, str]) -> str:
-        p, store = self._p, self.store
-        with contextlib.ExitStack() as held:
-            answer: Any = None
-            error: BaseException | None = None
-            while True:
-                try:
-                    step = flow.throw(error) if error is not None else flow.send(answer)
-                except StopIteration as stop:
-                    return stop.value  # type: ignore[no-any-return]
-                answer, error = None, None
-                try:
-                    if isinstance(step, _Get):
-                        answer = store.get(p.key)
-                    elif isinstance(step, _Lock):
-                        held.enter_context(store.lock(p.key, ttl=p.lock_ttl, wait=step.wait))
-                    elif isinstance(step, _Fetch):
-                        answer = self._fetch()
-                    else:
-                        store.set(p.key, step.token, ttl=step.ttl)
-                except LockTimeoutError as exc:
-                    error = exc
 
     def invalidate(self, rejected: str) -> None:
         """Forget ``rejected`` (the server refused it) unless a newer token replaced it already."""
         self.store.delete_if(self._p.key, rejected)
 
-    def __repr__(self) -> str:
-        return f"TokenManager(store={self.store!r})"
+    def renew(self, rejected: str | None) -> str:
+        """:meth:`get`, after :meth:`invalidate` of ``rejected`` when the server refused it."""
+        if rejected is not None:
+            self.invalidate(rejected)
+        return self.get()
 
 
-class AsyncTokenManager:
+class AsyncTokenManager(_Manager):
     """The asyncio twin of :class:`TokenManager` (same flow, awaitable store and fetch)."""
+
+    store: AsyncTokenStore
+    _fetch: AsyncFetch
 
     def __init__(
         self,
         key: str,
         store: TokenStore | AsyncTokenStore,
         fetch: AsyncFetch,
-        *,
-        margin: float = DEFAULT_MARGIN,
-        lock_ttl: float = DEFAULT_LOCK_TTL,
-        lock_wait: float = DEFAULT_LOCK_WAIT,
-        clock: Callable[[], float] = time.time,
+        **options: Unpack[ManagerOptions],
     ) -> None:
-        self.store = as_async_store(store)
-        self._fetch = fetch
-        self._p = _Policy(key, margin=margin, lock_ttl=lock_ttl, lock_wait=lock_wait, clock=clock)
+        super().__init__(key, store, fetch, **options)
         # (loop, lock): an asyncio.Lock belongs to one event loop; a new loop gets a new lock
         self._mutex: tuple[asyncio.AbstractEventLoop, asyncio.Lock] | None = None
 
-    @property
-    def fetches(self) -> int:
-        """How many tokens this manager fetched (observability, tests)."""
-        return self._p.fetches
-
-    @property
-    def key(self) -> str:
-        """The store key of this credential's token (no secret in it)."""
-        return self._p.key
+    def _adopt(self, store: Any) -> Any:
+        return as_async_store(store)
 
     async def get(self) -> str:
         p = self._p
@@ -548,35 +549,13 @@ class AsyncTokenManager:
         stale = p.fallback(cached)
         if stale is not None and mutex.locked():
             return stale
-        async with mutex:
-            return await self._run(p.refresh(stale))
-
-    async def _run(self, flow: Generator[_Step, Any, str]) -> str:
-        p, store = self._p, self.store
-        async with contextlib.AsyncExitStack() as held:
-            answer: Any = None
-            error: BaseException | None = None
-            while True:
-                try:
-                    step = flow.throw(error) if error is not None else flow.send(answer)
-                except StopIteration as stop:
-                    return stop.value  # type: ignore[no-any-return]
-                answer, error = None, None
-                try:
-                    if isinstance(step, _Get):
-                        answer = await store.get(p.key)
-                    elif isinstance(step, _Lock):
-                        lock = store.lock(p.key, ttl=p.lock_ttl, wait=step.wait)
-                        await held.enter_async_context(lock)
-                    elif isinstance(step, _Fetch):
-                        answer = await self._fetch()
-                    else:
-                        await store.set(p.key, step.token, ttl=step.ttl)
-                except LockTimeoutError as exc:
-                    error = exc
+        async with mutex, contextlib.AsyncExitStack() as held:
+            return await arun_flow(p.refresh(stale), self._refresh(held))
 
     async def invalidate(self, rejected: str) -> None:
         await self.store.delete_if(self._p.key, rejected)
 
-    def __repr__(self) -> str:
-        return f"AsyncTokenManager(store={self.store!r})"
+    async def renew(self, rejected: str | None) -> str:
+        if rejected is not None:
+            await self.invalidate(rejected)
+        return await self.get()

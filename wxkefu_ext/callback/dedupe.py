@@ -28,7 +28,8 @@ from collections import OrderedDict
 from collections.abc import Awaitable, Callable
 from typing import Any, Final, Literal, Protocol, runtime_checkable
 
-from wxkefu_ext.stores import store_errors
+from wxkefu_ext.stores.shells import AsyncShell, Shell, SyncShell, operation
+from wxkefu_ext.stores.steps import Cmd, Flow, Script, text, ttl_ms
 
 __all__ = [
     "DEFAULT_DEDUPE_TTL",
@@ -165,22 +166,21 @@ class MemoryDedupeStore:
 
 
 # KEYS[1] mark; ARGV[1] in-flight ttl ms -> "n" (now in flight) | "i" | "d"
-_BEGIN: Final = (
+_BEGIN: Final = Script(
     "local v = redis.call('GET', KEYS[1]) if v then return v end "
     "redis.call('SET', KEYS[1], 'i', 'PX', ARGV[1]) return 'n'"
 )
-_ABORT: Final = (
+_ABORT: Final = Script(
     "if redis.call('GET', KEYS[1]) == 'i' then return redis.call('DEL', KEYS[1]) end return 0"
 )
 _PHASES: Final[dict[str, Phase]] = {"n": "new", "i": "in_flight", "d": "done"}
 
 
-def _phase(value: Any) -> Phase:
-    text = value.decode() if isinstance(value, bytes) else str(value)
-    return _PHASES.get(text, "done")  # a foreign value ("1" of the former store): handled
+class _RedisDedupe(Shell):
+    """The Redis store's operations, once for :class:`RedisDedupeStore` and
+    :class:`AsyncRedisDedupeStore`: one key per delivery, ``{prefix}{key}``, holding ``i``
+    (in flight) or ``d`` (done)."""
 
-
-class _RedisDedupeBase:
     def __init__(
         self,
         client: Any,
@@ -190,57 +190,37 @@ class _RedisDedupeBase:
         in_flight_ttl: float = DEFAULT_IN_FLIGHT_TTL,
     ) -> None:
         _check_ttls(ttl, in_flight_ttl)
-        self._client = client
+        self.redis = client
         self._prefix = prefix
-        self._ttl_ms = max(1, int(ttl * 1000))
-        self._in_flight_ms = max(1, int(in_flight_ttl * 1000))
+        self._ttl_ms = ttl_ms(ttl)
+        self._in_flight_ms = ttl_ms(in_flight_ttl)
+
+    @operation("callback dedupe")
+    def begin(self, key: str) -> Flow[Phase]:
+        value = yield _BEGIN([self._prefix + key], [self._in_flight_ms])
+        return _PHASES.get(text(value), "done")  # a foreign value ("1" of the former store)
+
+    @operation("callback dedupe")
+    def finish(self, key: str) -> Flow[None]:
+        yield Cmd("set", self._prefix + key, b"d", px=self._ttl_ms)
+
+    @operation("callback dedupe")
+    def abort(self, key: str) -> Flow[None]:
+        yield _ABORT([self._prefix + key], [])
+
+    @operation("callback dedupe")
+    def add(self, key: str) -> Flow[bool]:
+        return bool((yield Cmd("set", self._prefix + key, b"d", nx=True, px=self._ttl_ms)))
+
+    @operation("callback dedupe")
+    def discard(self, key: str) -> Flow[None]:
+        yield Cmd("delete", self._prefix + key)
 
 
-class RedisDedupeStore(_RedisDedupeBase):
+class RedisDedupeStore(_RedisDedupe, SyncShell):
     """Shared across processes through Redis (``redis.Redis``); ``begin`` is one atomic
     script, so exactly one request wins each key."""
 
-    def begin(self, key: str) -> Phase:
-        with store_errors("callback dedupe"):
-            return _phase(self._client.eval(_BEGIN, 1, self._prefix + key, self._in_flight_ms))
 
-    def finish(self, key: str) -> None:
-        with store_errors("callback dedupe"):
-            self._client.set(self._prefix + key, b"d", px=self._ttl_ms)
-
-    def abort(self, key: str) -> None:
-        with store_errors("callback dedupe"):
-            self._client.eval(_ABORT, 1, self._prefix + key)
-
-    def add(self, key: str) -> bool:
-        with store_errors("callback dedupe"):
-            return bool(self._client.set(self._prefix + key, b"d", nx=True, px=self._ttl_ms))
-
-    def discard(self, key: str) -> None:
-        with store_errors("callback dedupe"):
-            self._client.delete(self._prefix + key)
-
-
-class AsyncRedisDedupeStore(_RedisDedupeBase):
+class AsyncRedisDedupeStore(_RedisDedupe, AsyncShell):
     """:class:`RedisDedupeStore` for ``redis.asyncio.Redis`` clients."""
-
-    async def begin(self, key: str) -> Phase:
-        with store_errors("callback dedupe"):
-            value = await self._client.eval(_BEGIN, 1, self._prefix + key, self._in_flight_ms)
-        return _phase(value)
-
-    async def finish(self, key: str) -> None:
-        with store_errors("callback dedupe"):
-            await self._client.set(self._prefix + key, b"d", px=self._ttl_ms)
-
-    async def abort(self, key: str) -> None:
-        with store_errors("callback dedupe"):
-            await self._client.eval(_ABORT, 1, self._prefix + key)
-
-    async def add(self, key: str) -> bool:
-        with store_errors("callback dedupe"):
-            return bool(await self._client.set(self._prefix + key, b"d", nx=True, px=self._ttl_ms))
-
-    async def discard(self, key: str) -> None:
-        with store_errors("callback dedupe"):
-            await self._client.delete(self._prefix + key)

@@ -20,7 +20,9 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol, runtime_checkable
 
 from wxkefu_ext._redact import Secret
-from wxkefu_ext.tokens import _redis_client
+from wxkefu_ext.stores.clients import redis_client
+from wxkefu_ext.stores.shells import AsyncShell, Shell, SyncShell, operation
+from wxkefu_ext.stores.steps import Cmd, Flow, Pipe, text
 
 __all__ = [
     "AsyncPermanentCodeStore",
@@ -122,8 +124,16 @@ class MemoryPermanentCodeStore:
         return f"MemoryPermanentCodeStore({len(self._data)} entries)"
 
 
-class _RedisKeys:
-    prefix: str
+class _RedisCodes(Shell):
+    """The Redis store's operations, once for both flavours: the code under
+    ``{prefix}perm:{suite_id}:{corp_id}``, the authorised corps in the set
+    ``{prefix}perm-corps:{suite_id}`` (no expiry)."""
+
+    def __init__(self, redis: Any, *, prefix: str = "wxkefu:") -> None:
+        self.redis = redis_client(
+            redis, asyncio=isinstance(self, AsyncShell), what="a Redis permanent-code store"
+        )
+        self.prefix = prefix
 
     def _key(self, suite_id: str, corp_id: str) -> str:
         return f"{self.prefix}perm:{suite_id}:{corp_id}"
@@ -131,66 +141,34 @@ class _RedisKeys:
     def _set(self, suite_id: str) -> str:
         return f"{self.prefix}perm-corps:{suite_id}"
 
+    @operation("read permanent code")
+    def get(self, suite_id: str, corp_id: str) -> Flow[Authorization | None]:
+        raw = yield Cmd("get", self._key(suite_id, corp_id))
+        return None if raw is None else Authorization.loads(raw)
 
-def _decoded(values: Any) -> list[str]:
-    return sorted(v.decode() if isinstance(v, bytes) else str(v) for v in values)
+    @operation("save permanent code")
+    def save(self, suite_id: str, authorization: Authorization) -> Flow[None]:
+        membership = "srem" if authorization.cancelled else "sadd"
+        yield Pipe(
+            Cmd("set", self._key(suite_id, authorization.corp_id), authorization.dumps()),
+            Cmd(membership, self._set(suite_id), authorization.corp_id),
+        )
+
+    @operation("cancel permanent code")
+    def cancel(self, suite_id: str, corp_id: str) -> Flow[None]:
+        yield from _RedisCodes.save.flow(self, suite_id, Authorization.tombstone(corp_id))
+
+    @operation("list authorised corps")
+    def corp_ids(self, suite_id: str) -> Flow[list[str]]:
+        return sorted(text(v) for v in (yield Cmd("smembers", self._set(suite_id))))
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}(prefix={self.prefix!r})"
 
 
-class RedisPermanentCodeStore(_RedisKeys):
+class RedisPermanentCodeStore(_RedisCodes, SyncShell):
     """Codes shared by every process using the same Redis and prefix (no expiry)."""
 
-    def __init__(self, redis: Any, *, prefix: str = "wxkefu:") -> None:
-        self.redis = _redis_client(redis, asyncio_=False)
-        self.prefix = prefix
 
-    def get(self, suite_id: str, corp_id: str) -> Authorization | None:
-        raw = self.redis.get(self._key(suite_id, corp_id))
-        return None if raw is None else Authorization.loads(raw)
-
-    def save(self, suite_id: str, authorization: Authorization) -> None:
-        pipe = self.redis.pipeline()
-        pipe.set(self._key(suite_id, authorization.corp_id), authorization.dumps())
-        if authorization.cancelled:
-            pipe.srem(self._set(suite_id), authorization.corp_id)
-        else:
-            pipe.sadd(self._set(suite_id), authorization.corp_id)
-        pipe.execute()
-
-    def cancel(self, suite_id: str, corp_id: str) -> None:
-        self.save(suite_id, Authorization.tombstone(corp_id))
-
-    def corp_ids(self, suite_id: str) -> list[str]:
-        return _decoded(self.redis.smembers(self._set(suite_id)))
-
-    def __repr__(self) -> str:
-        return f"RedisPermanentCodeStore(prefix={self.prefix!r})"
-
-
-class AsyncRedisPermanentCodeStore(_RedisKeys):
+class AsyncRedisPermanentCodeStore(_RedisCodes, AsyncShell):
     """:class:`RedisPermanentCodeStore` for asyncio (``redis.asyncio``); same keys."""
-
-    def __init__(self, redis: Any, *, prefix: str = "wxkefu:") -> None:
-        self.redis = _redis_client(redis, asyncio_=True)
-        self.prefix = prefix
-
-    async def get(self, suite_id: str, corp_id: str) -> Authorization | None:
-        raw = await self.redis.get(self._key(suite_id, corp_id))
-        return None if raw is None else Authorization.loads(raw)
-
-    async def save(self, suite_id: str, authorization: Authorization) -> None:
-        pipe = self.redis.pipeline()
-        pipe.set(self._key(suite_id, authorization.corp_id), authorization.dumps())
-        if authorization.cancelled:
-            pipe.srem(self._set(suite_id), authorization.corp_id)
-        else:
-            pipe.sadd(self._set(suite_id), authorization.corp_id)
-        await pipe.execute()
-
-    async def cancel(self, suite_id: str, corp_id: str) -> None:
-        await self.save(suite_id, Authorization.tombstone(corp_id))
-
-    async def corp_ids(self, suite_id: str) -> list[str]:
-        return _decoded(await self.redis.smembers(self._set(suite_id)))
-
-    def __repr__(self) -> str:
-        return f"AsyncRedisPermanentCodeStore(prefix={self.prefix!r})"

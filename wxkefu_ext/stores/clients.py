@@ -1,5 +1,7 @@
 """Redis clients with bounded calls, typed store errors and the persistence check.
 
+(Part of :mod:`wxkefu_ext.stores`; import the names from there.)
+
 Why: a Redis client built with ``redis.Redis.from_url(url)`` has no socket timeout, so a frozen
 Redis (SIGSTOP, a stalled VM, a half-open connection) blocks the caller for as long as the
 freeze lasts, and a dead one surfaces as ``redis.exceptions.ConnectionError`` — not a
@@ -27,19 +29,10 @@ import logging
 from collections.abc import Iterator
 from typing import Any, Final
 
+from wxkefu_ext._extras import missing_extra
 from wxkefu_ext.errors import StoreUnavailableError
 
-__all__ = [
-    "DEFAULT_CONNECT_TIMEOUT",
-    "DEFAULT_SOCKET_TIMEOUT",
-    "redis_from_url",
-    "redis_persistence",
-    "store_errors",
-    "warn_if_not_persistent",
-    "warn_if_unbounded",
-]
-
-_log = logging.getLogger(__name__)
+_log = logging.getLogger("wxkefu_ext.stores")  # one logger for the whole store layer
 
 #: Seconds to establish a TCP connection to Redis.
 DEFAULT_CONNECT_TIMEOUT: Final = 2.0
@@ -64,8 +57,6 @@ def redis_from_url(
     try:
         from redis.backoff import NoBackoff
     except ImportError as exc:  # the "redis" extra
-        from wxkefu_ext._extras import missing_extra
-
         raise missing_extra("a Redis client from a URL", exc) from exc
 
     options: dict[str, Any] = {
@@ -85,6 +76,18 @@ def redis_from_url(
 
     options.setdefault("retry", Retry(NoBackoff(), 1))
     return redis.Redis.from_url(url, **options)
+
+
+def redis_client(redis_or_url: Any, *, asyncio: bool, what: str) -> Any:
+    """``redis_or_url`` itself, or a bounded client built from it when it is a URL (what every
+    Redis store accepts); ``what`` names the feature when the "redis" extra is missing."""
+    if not isinstance(redis_or_url, str):
+        return redis_or_url
+    try:
+        import redis  # noqa: F401 - only to name the missing extra
+    except ImportError as exc:  # the "redis" extra
+        raise missing_extra(what, exc) from exc
+    return redis_from_url(redis_or_url, asyncio=asyncio)
 
 
 def _is_store_failure(exc: BaseException) -> bool:
