@@ -180,16 +180,21 @@ class SyncMsgServer:
     Cursors are ``c<pos>``; page sizes are random in ``1..limit`` (seeded); every
     ``empty_every``-th call answers an empty page with ``has_more = 1`` whose cursor still moves.
     ``override`` (a reply) answers every call instead; ``pages`` (a list of replies) answers the
-    calls in turn. ``bodies`` are the request bodies received, ``calls`` their count.
+    calls in turn. ``msgs`` may be one list or a list per ``open_kfid``; ``page`` fixes the page
+    size; ``item(m)`` turns a stored entry into the item sent (entries may be plain msgids);
+    ``reject_token`` is refused as an invalid callback Token (95007). ``bodies`` are the request
+    bodies received, ``calls`` their count.
     """
 
     def __init__(
         self,
-        msgs: list[dict[str, Any]] | None = None,
+        msgs: list[Any] | dict[str, list[Any]] | None = None,
         *,
         seed: int = 0,
         empty_every: int = 7,
         pages: list[Any] | None = None,
+        page: int | None = None,
+        item: Callable[[Any], Any] = lambda m: m,
     ) -> None:
         import random
 
@@ -197,6 +202,10 @@ class SyncMsgServer:
         self.rng = random.Random(seed)
         self.empty_every = empty_every
         self.pages = pages
+        self.page = page
+        self.item = item
+        #: A callback token answered with errcode 95007 (invalid msg token).
+        self.reject_token: str | None = None
         self.override: Any = None
         self.bodies: list[dict[str, Any]] = []
         self.calls = 0
@@ -228,9 +237,12 @@ class SyncMsgServer:
             return self.override
         if self.pages is not None:
             return self.pages[calls - 1]
+        if self.reject_token is not None and body.get("token") == self.reject_token:
+            return {"errcode": 95007, "errmsg": "invalid msg token"}
+        msgs = self.msgs.get(body["open_kfid"], []) if isinstance(self.msgs, dict) else self.msgs
         cursor = body.get("cursor")
         pos = int(cursor[1:].split(".")[0]) if cursor else 0
-        if self.empty_every and calls % self.empty_every == 0 and pos < len(self.msgs):
+        if self.empty_every and calls % self.empty_every == 0 and pos < len(msgs):
             return {
                 "errcode": 0,
                 "errmsg": "ok",
@@ -238,13 +250,13 @@ class SyncMsgServer:
                 "has_more": 1,
                 "msg_list": [],
             }
-        size = self.rng.randint(1, body.get("limit", 1000))
-        chunk = self.msgs[pos : pos + size]
+        size = self.page or self.rng.randint(1, body.get("limit", 1000))
+        chunk = msgs[pos : pos + size]
         end = pos + len(chunk)
         return {
             "errcode": 0,
             "errmsg": "ok",
             "next_cursor": f"c{end}",
-            "has_more": int(end < len(self.msgs)),
-            "msg_list": chunk,
+            "has_more": int(end < len(msgs)),
+            "msg_list": [self.item(m) for m in chunk],
         }
