@@ -603,56 +603,6 @@ def _fetch(kf: Any, body: dict[str, Any]) -> Generator[_Effect, Any, Any]:
     return cached_json(raw.http_response)
 
 
-def _pager_steps(pager: _PagerBase[Any, Any, Any], sleep: Callable[[float], Any]) -> _Steps:
-    """One drain of ``pager``: lease, cursor, pages through ``kf.with_raw_response.sync_msg``,
-    hand-outs, dedupe marks and fenced commits, as effects (see :func:`_drain_steps`)."""
-    cfg, store, kfid = pager._cfg, pager.cursor_store, pager._cfg.open_kfid
-    lease = pager._given_lease
-    make = getattr(store, "lease", None)
-    if lease is None and pager._exclusive and make is not None:
-        candidate = make(kfid, DEFAULT_LEASE_TTL)
-        waits = _lease_waits(kfid, pager._lock_wait)
-        while not (yield _do(candidate.try_acquire)):
-            yield _do(sleep, next(waits))
-        lease = pager._held = candidate
-    fenced = getattr(store, "commit_fenced", None)
-    if not isinstance(lease, RedisLease | AsyncRedisLease):
-        fenced = None
-    steps = _drain_steps(cfg, pager.result)
-    value: Any = None
-    while True:
-        try:
-            op, arg = steps.send(value)
-        except StopIteration:
-            return
-        value = None
-        if op == _FETCH:
-            value = pager.last_response = yield from _fetch(pager._kf, arg)
-        elif op == _GET:
-            load = getattr(store, "load", None)
-            if load is not None:
-                value = yield _do(load, kfid)
-            else:
-                cursor = yield _do(store.get, kfid)
-                value = CursorRead(cursor, "ok" if cursor is not None else "new")
-        elif op == _HAND_OUT:
-            if lease is not None:
-                yield _do(lease.check)  # fenced: never hand out a page after losing it
-                arg.fencing_token = lease.token
-            yield _do(None, arg)
-        elif op == _COMMIT:
-            if fenced is not None:
-                yield _do(fenced, kfid, arg[0], expected=arg[1], lease=lease)
-            else:
-                if lease is not None:
-                    yield _do(lease.check)
-                yield _do(store.commit, kfid, arg[0], expected=arg[1])
-        elif op == _SEEN:
-            value = yield _do(pager._dedupe.seen, kfid, arg)
-        else:
-            yield _do(pager._dedupe.mark, kfid, arg)
-
-
 # ---------------------------------------------------------------------------------------------
 # Shells
 # ---------------------------------------------------------------------------------------------
@@ -728,11 +678,61 @@ class _PagerBase(Generic[KfT, StoreT, DedupeT]):
     def _default_store(self) -> StoreT:
         raise NotImplementedError
 
+    def _steps(self, sleep: Callable[[float], Any]) -> _Steps:
+        """One drain: lease, cursor, pages through ``kf.with_raw_response.sync_msg``, hand-outs,
+        dedupe marks and fenced commits, as effects (see :func:`_drain_steps`)."""
+        store: Any = self.cursor_store  # a sync or an async store: the shell calls or awaits
+        cfg, kfid = self._cfg, self._cfg.open_kfid
+        lease = self._given_lease
+        make = getattr(store, "lease", None)
+        if lease is None and self._exclusive and make is not None:
+            candidate = make(kfid, DEFAULT_LEASE_TTL)
+            waits = _lease_waits(kfid, self._lock_wait)
+            while not (yield _do(candidate.try_acquire)):
+                yield _do(sleep, next(waits))
+            lease = self._held = candidate
+        fenced = getattr(store, "commit_fenced", None)
+        if not isinstance(lease, RedisLease | AsyncRedisLease):
+            fenced = None
+        steps = _drain_steps(cfg, self.result)
+        value: Any = None
+        while True:
+            try:
+                op, arg = steps.send(value)
+            except StopIteration:
+                return
+            value = None
+            if op == _FETCH:
+                value = self.last_response = yield from _fetch(self._kf, arg)
+            elif op == _GET:
+                load = getattr(store, "load", None)
+                if load is not None:
+                    value = yield _do(load, kfid)
+                else:
+                    cursor = yield _do(store.get, kfid)
+                    value = CursorRead(cursor, "ok" if cursor is not None else "new")
+            elif op == _HAND_OUT:
+                if lease is not None:
+                    yield _do(lease.check)  # fenced: never hand out a page after losing it
+                    arg.fencing_token = lease.token
+                yield _do(None, arg)
+            elif op == _COMMIT:
+                if fenced is not None:
+                    yield _do(fenced, kfid, arg[0], expected=arg[1], lease=lease)
+                else:
+                    if lease is not None:
+                        yield _do(lease.check)
+                    yield _do(store.commit, kfid, arg[0], expected=arg[1])
+            elif op == _SEEN:
+                value = yield _do(self._dedupe.seen, kfid, arg)
+            else:
+                yield _do(self._dedupe.mark, kfid, arg)
+
     def _start(self, sleep: Callable[[float], Any]) -> tuple[_Steps, _Reply]:
         """A new drain: fresh counters, and its steps (``sleep`` waits between lease tries)."""
         self.result = DrainResult()
         self._held = None
-        return _pager_steps(self, sleep), _Reply()
+        return self._steps(sleep), _Reply()
 
     def _release(self) -> Any:
         """The lease to release once the drain ends (only one this pager acquired itself)."""
