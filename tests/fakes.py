@@ -14,6 +14,7 @@ server in two; they drifted (different token replies, different ways to count ca
 from __future__ import annotations
 
 import contextlib
+import functools
 import json
 import socket
 import threading
@@ -169,3 +170,93 @@ class Sleeps:
 
     async def asleep(self, seconds: float) -> None:
         self.delays.append(seconds)
+
+
+class SyncMsgServer:
+    """An in-memory ``kf/sync_msg`` behind a real :class:`KfClient` / :class:`AsyncKfClient`
+    (``.client`` / ``.aclient``, one shared state, through :class:`FakeKf` and
+    ``httpx.MockTransport``), for pager and worker tests that need many pages fast.
+
+    Cursors are ``c<pos>``; page sizes are random in ``1..limit`` (seeded); every
+    ``empty_every``-th call answers an empty page with ``has_more = 1`` whose cursor still moves.
+    ``override`` (a reply) answers every call instead; ``pages`` (a list of replies) answers the
+    calls in turn. ``msgs`` may be one list or a list per ``open_kfid``; ``page`` fixes the page
+    size; ``item(m)`` turns a stored entry into the item sent (entries may be plain msgids);
+    ``reject_token`` is refused as an invalid callback Token (95007). ``bodies`` are the request
+    bodies received, ``calls`` their count.
+    """
+
+    def __init__(
+        self,
+        msgs: list[Any] | dict[str, list[Any]] | None = None,
+        *,
+        seed: int = 0,
+        empty_every: int = 7,
+        pages: list[Any] | None = None,
+        page: int | None = None,
+        item: Callable[[Any], Any] = lambda m: m,
+    ) -> None:
+        import random
+
+        self.msgs = [] if msgs is None else msgs
+        self.rng = random.Random(seed)
+        self.empty_every = empty_every
+        self.pages = pages
+        self.page = page
+        self.item = item
+        #: A callback token answered with errcode 95007 (invalid msg token).
+        self.reject_token: str | None = None
+        self.override: Any = None
+        self.bodies: list[dict[str, Any]] = []
+        self.calls = 0
+        self._lock = threading.Lock()
+        self.fake = FakeKf(default=self._answer)
+
+    @functools.cached_property
+    def client(self) -> Any:
+        from wxkefu_ext.client import KfClient
+
+        return KfClient(CORP_ID, SECRET, transport=httpx.MockTransport(self.fake))
+
+    @functools.cached_property
+    def aclient(self) -> Any:
+        from wxkefu_ext.client import AsyncKfClient
+
+        return AsyncKfClient(CORP_ID, SECRET, transport=httpx.MockTransport(self.fake))
+
+    def _answer(self, request: httpx.Request) -> Any:
+        assert request.url.path.endswith("/kf/sync_msg"), request.url.path
+        return httpx.Response(200, json=self.reply(json.loads(request.content)))
+
+    def reply(self, body: dict[str, Any]) -> Any:
+        with self._lock:
+            self.bodies.append(dict(body))
+            self.calls += 1
+            calls = self.calls
+        if self.override is not None:
+            return self.override
+        if self.pages is not None:
+            return self.pages[calls - 1]
+        if self.reject_token is not None and body.get("token") == self.reject_token:
+            return {"errcode": 95007, "errmsg": "invalid msg token"}
+        msgs = self.msgs.get(body["open_kfid"], []) if isinstance(self.msgs, dict) else self.msgs
+        cursor = body.get("cursor")
+        pos = int(cursor[1:].split(".")[0]) if cursor else 0
+        if self.empty_every and calls % self.empty_every == 0 and pos < len(msgs):
+            return {
+                "errcode": 0,
+                "errmsg": "ok",
+                "next_cursor": f"c{pos}.{calls}",
+                "has_more": 1,
+                "msg_list": [],
+            }
+        size = self.page or self.rng.randint(1, body.get("limit", 1000))
+        chunk = msgs[pos : pos + size]
+        end = pos + len(chunk)
+        return {
+            "errcode": 0,
+            "errmsg": "ok",
+            "next_cursor": f"c{end}",
+            "has_more": int(end < len(msgs)),
+            "msg_list": [self.item(m) for m in chunk],
+        }

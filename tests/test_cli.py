@@ -414,6 +414,22 @@ def test_accounts_media_send_pull_recall(
     assert code == 0, err
     code, out, err = run(["send", "image", "--file", str(avatar), *target], capsys)
     assert code == 0, err
+    image_id = live.delivered(open_kfid)[-1]["image"]["media_id"]
+    # the table-driven media commands and the thumbnail cards (a --thumb file uploaded first)
+    for kind in ("image", "file"):
+        code, out, err = run(["send", kind, "--media-id", image_id, *target], capsys)
+        assert code == 0, err
+        assert live.delivered(open_kfid)[-1]["msgtype"] == kind
+    live.customer_send(open_kfid, customer, text="more please")  # a new allowance of 5 sends
+    link = ["send", "link", "--title", "T", "--url", "https://example.com/a"]
+    code, _, err = run([*link, "--thumb", str(avatar), *target], capsys)
+    assert code == 0, err
+    mp = ["send", "miniprogram", "--appid", "wx1234567890abcdef", "--pagepath", "pages/i"]
+    code, _, err = run([*mp, "--thumb-media-id", image_id, *target], capsys)
+    assert code == 0, err
+    assert [d["msgtype"] for d in live.delivered(open_kfid)[-2:]] == ["link", "miniprogram"]
+    code, _, err = run([*link, *target], capsys)  # neither thumbnail option
+    assert code == 2 and "thumb" in err
 
     code, out, err = run(["media", "upload", "file", str(avatar)], capsys)
     assert code == 0, err

@@ -15,6 +15,7 @@ from typing import Any
 
 import httpx
 import pytest
+from fakes import CORP_ID, SECRET, FakeKf
 
 from wxkefu_ext import media
 from wxkefu_ext.errors import (
@@ -39,6 +40,15 @@ class Kf:
         transport: Any = httpx.MockTransport(handler)
         cls = httpx.AsyncClient if asynchronous else httpx.Client
         self.http = cls(base_url="https://kf.test/cgi-bin", transport=transport)
+
+
+def client_kf(handler: Any, *, asynchronous: bool = False) -> Any:
+    """A real KfClient / AsyncKfClient whose calls after the token go to ``handler`` (uploads
+    go through the resource API ``kf.media.upload``)."""
+    from wxkefu_ext.client import AsyncKfClient, KfClient
+
+    cls: Any = AsyncKfClient if asynchronous else KfClient
+    return cls(CORP_ID, SECRET, transport=httpx.MockTransport(FakeKf(default=handler)))
 
 
 class Cut(httpx.SyncByteStream, httpx.AsyncByteStream):
@@ -94,7 +104,7 @@ def media_server(data: bytes, *, cut_first_at: int | None = None) -> Any:
 # ------------------------------------------------------------------------------- upload
 
 
-def upload_recorder() -> tuple[Kf, list[httpx.Request]]:
+def upload_recorder() -> tuple[Any, list[httpx.Request]]:
     seen: list[httpx.Request] = []
 
     def handler(request: httpx.Request) -> httpx.Response:
@@ -110,7 +120,7 @@ def upload_recorder() -> tuple[Kf, list[httpx.Request]]:
             },
         )
 
-    return Kf(handler), seen
+    return client_kf(handler), seen
 
 
 @pytest.mark.parametrize(
@@ -184,7 +194,9 @@ def test_upload_big_path_is_not_read(tmp_path: Path) -> None:
 
 
 def test_upload_error_reply_is_typed() -> None:
-    kf = Kf(lambda r: httpx.Response(200, json={"errcode": 40004, "errmsg": "invalid media type"}))
+    kf = client_kf(
+        lambda r: httpx.Response(200, json={"errcode": 40004, "errmsg": "invalid media type"})
+    )
     with pytest.raises(KfApiError) as ei:
         media.upload(kf, "image", JPEG)
     assert getattr(ei.value, "errcode", None) == 40004
@@ -312,10 +324,18 @@ async def test_async_download_and_upload(tmp_path: Path) -> None:
 
     def up(request: httpx.Request) -> httpx.Response:
         return httpx.Response(
-            200, json={"errcode": 0, "type": "voice", "media_id": "V1", "created_at": "1"}
+            200,
+            json={
+                "errcode": 0,
+                "errmsg": "ok",
+                "type": "voice",
+                "media_id": "V1",
+                "created_at": "1",
+            },
         )
 
-    assert (await media.async_upload(Kf(up, asynchronous=True), "voice", AMR)).media_id == "V1"
+    async with client_kf(up, asynchronous=True) as akf:
+        assert (await media.async_upload(akf, "voice", AMR)).media_id == "V1"
 
 
 # ----------------------------------------------------- a real socket that drops mid-body
@@ -402,3 +422,15 @@ def test_emulator_upload_download_and_dropped_connection(emu_kf: Any, tmp_path: 
     with pytest.raises(NotFoundError):
         media.download_to(kf, "no-such-media", tmp_path / "nope.jpg")
     assert not (tmp_path / "nope.jpg").exists()
+
+
+@pytest.mark.anyio
+async def test_async_download_reports_progress_like_the_blocking_one() -> None:
+    handler, _ = media_server(BLOB)
+    seen: list[tuple[int, int | None]] = []
+    buf = io.BytesIO()
+    await media.async_download_to(
+        Kf(handler, asynchronous=True), "MID", buf, on_progress=lambda d, t: seen.append((d, t))
+    )
+    assert buf.getvalue() == BLOB and seen[-1] == (len(BLOB), len(BLOB))
+    assert [d for d, _ in seen] == sorted(d for d, _ in seen)

@@ -2,43 +2,58 @@
 
 from __future__ import annotations
 
+import json
 import math
 from typing import Any
 
+import httpx
 import pytest
+from fakes import CORP_ID, SECRET, FakeKf
 
 from wxkefu_ext import messages as m
+from wxkefu_ext.client import AsyncKfClient, KfClient
 from wxkefu_ext.errors import KfApiError, KfValidationError, SessionStateError
 
 
-class Recorder:
-    """Stands in for KfClient.request: records calls, returns a canned reply or raises."""
+class _Answers:
+    """Answers sends like WeCom (the msgid echoed) or with ``exc``'s errcode/errmsg; records
+    ``(method, path, body)`` of every call after the token (tests/fakes.py's FakeKf)."""
 
-    def __init__(self, reply: dict[str, Any] | None = None, exc: Exception | None = None) -> None:
+    def __init__(self, reply: dict[str, Any] | None, exc: KfApiError | None) -> None:
         self.calls: list[tuple[str, str, Any]] = []
-        self.reply = reply
-        self.exc = exc
+        self.reply, self.exc = reply, exc
+        self.fake = FakeKf(default=self.answer)
 
-    def request(self, method: str, path: str, *, params: Any = None, json: Any = None) -> Any:
-        self.calls.append((method, path, json))
+    def answer(self, request: httpx.Request) -> Any:
+        body = json.loads(request.content)
+        self.calls.append((request.method, request.url.path.removeprefix("/cgi-bin"), body))
         if self.exc is not None:
-            raise self.exc
-        return (
-            self.reply
-            if self.reply is not None
-            else {
-                "errcode": 0,
-                "errmsg": "ok",
-                **({"msgid": json["msgid"]} if "msgid" in json else {}),
-            }
-        )
+            return {"errcode": self.exc.errcode, "errmsg": self.exc.errmsg}
+        if self.reply is not None:
+            return self.reply
+        return {
+            "errcode": 0,
+            "errmsg": "ok",
+            **({"msgid": body["msgid"]} if "msgid" in body else {}),
+        }
 
 
-class AsyncRecorder(Recorder):
-    async def request(  # type: ignore[override]
-        self, method: str, path: str, *, params: Any = None, json: Any = None
-    ) -> Any:
-        return Recorder.request(self, method, path, params=params, json=json)
+class Recorder(KfClient):
+    """A real KfClient (resource API, auth, retry) over the recording fake WeCom above."""
+
+    def __init__(self, reply: dict[str, Any] | None = None, exc: KfApiError | None = None) -> None:
+        self.answers = _Answers(reply, exc)
+        self.calls = self.answers.calls
+        super().__init__(CORP_ID, SECRET, transport=httpx.MockTransport(self.answers.fake))
+
+
+class AsyncRecorder(AsyncKfClient):
+    """The asyncio :class:`Recorder`."""
+
+    def __init__(self, reply: dict[str, Any] | None = None, exc: KfApiError | None = None) -> None:
+        self.answers = _Answers(reply, exc)
+        self.calls = self.answers.calls
+        super().__init__(CORP_ID, SECRET, transport=httpx.MockTransport(self.answers.fake))
 
 
 ALL_BUILT = [
@@ -390,3 +405,41 @@ async def test_async_send_through_emulator() -> None:
         await m.async_recall(kf, kfid, mid)
     got = {d["msgid"]: d for d in emu.delivered(kfid)}
     assert got[mid]["location"]["name"] == "here" and got[w]["msgtype"] == "text"
+
+
+def test_builders_and_the_resource_api_share_the_generated_models() -> None:
+    """``to_send_req`` is what ``kf.send_msg(body=...)`` takes, ``from_model`` takes it back;
+    the keyword form of the resource API sends the same body as the helper."""
+    from wxkefu_client.models import OutgoingText, SendTextMsgReq
+
+    kf = Recorder()
+    msg = m.text("hi")
+    req = msg.to_send_req("wmU", "wkA", msgid="r1")
+    assert isinstance(req, SendTextMsgReq)
+    assert kf.send_msg(body=req).msgid == "r1"
+    kf.send_msg(touser="wmU", open_kfid="wkA", msgtype="text", text=OutgoingText(content="hi"))
+    assert m.send(kf, "wmU", "wkA", m.OutgoingMessage.from_model(req), msgid="r3") == "r3"
+    first, keyword, helper = (c[2] for c in kf.calls)
+    assert first == {**helper, "msgid": "r1"} and keyword["text"] == helper["text"]
+    assert keyword["msgid"]  # the client adds one to every send
+    with pytest.raises(KfValidationError, match=r"text\.content"):  # the builders' rules
+        m.OutgoingMessage.from_model(SendTextMsgReq.from_dict({**first, "text": {"content": ""}}))
+    kf.close()
+
+
+def test_a_request_only_double_still_works() -> None:
+    """Objects written for the older ``request()`` protocol get the same bodies and paths."""
+
+    class Double:
+        def __init__(self) -> None:
+            self.calls: list[tuple[str, str, Any]] = []
+
+        def request(self, method: str, path: str, *, params: Any = None, json: Any = None) -> Any:
+            self.calls.append((method, path, json))
+            return {"errcode": 0, "errmsg": "ok"}
+
+    kf = Double()
+    assert m.send(kf, "wmU", "wkA", m.text("hi"), msgid="d1") == "d1"
+    m.recall(kf, "wkA", "d1")
+    assert [c[:2] for c in kf.calls] == [("POST", "/kf/send_msg"), ("POST", "/kf/recall_msg")]
+    assert kf.calls[0][2]["msgid"] == "d1"

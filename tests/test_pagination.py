@@ -1,7 +1,8 @@
 """sync_msg pager: order, exactly-once, commit-after-handler, bootstrap, dedupe, sync + async.
 
-Most tests use a pure-Python fake of ``kf/sync_msg`` (random page sizes, empty pages with
-``has_more = 1``); the emulator tests at the bottom run the same pager over real HTTP.
+Most tests use the shared in-memory ``kf/sync_msg`` of ``tests/fakes.py`` behind a real
+``KfClient`` (random page sizes, empty pages with ``has_more = 1``); the emulator tests at the
+bottom run the same pager over real HTTP.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from collections.abc import Mapping
 from typing import Any
 
 import pytest
+from fakes import SyncMsgServer
 
 from wxkefu_ext.cursors import CursorConflictError, MemoryCursorStore
 from wxkefu_ext.errors import KfResponseError, KfValidationError
@@ -46,57 +48,9 @@ def make_msgs(n: int, start: int = 0) -> list[dict[str, Any]]:
     ]
 
 
-class FakeKf:
-    """In-memory sync_msg: cursor "c<pos>", random page sizes, some empty has_more=1 pages."""
-
-    def __init__(self, msgs: list[dict[str, Any]], seed: int = 0, empty_every: int = 7) -> None:
-        self.msgs = msgs
-        self.rng = random.Random(seed)
-        self.bodies: list[dict[str, Any]] = []
-        self.calls = 0
-        self.empty_every = empty_every
-        self.override: dict[str, Any] | None = None
-
-    def _page(self, body: dict[str, Any]) -> dict[str, Any]:
-        self.bodies.append(dict(body))
-        self.calls += 1
-        if self.override is not None:
-            return self.override
-        cursor = body.get("cursor")
-        pos = int(cursor[1:].split(".")[0]) if cursor else 0
-        if self.empty_every and self.calls % self.empty_every == 0 and pos < len(self.msgs):
-            # an empty page with has_more=1: the cursor still moves (server-side bookkeeping)
-            return {
-                "errcode": 0,
-                "errmsg": "ok",
-                "next_cursor": f"c{pos}.{self.calls}",
-                "has_more": 1,
-                "msg_list": [],
-            }
-        size = self.rng.randint(1, body.get("limit", 1000))
-        chunk = self.msgs[pos : pos + size]
-        end = pos + len(chunk)
-        return {
-            "errcode": 0,
-            "errmsg": "ok",
-            "next_cursor": f"c{end}",
-            "has_more": int(end < len(self.msgs)),
-            "msg_list": chunk,
-        }
-
-    def request(
-        self, method: str, path: str, *, params: Any = None, json: Any = None
-    ) -> dict[str, Any]:
-        assert (method, path) == ("POST", "/kf/sync_msg")
-        return self._page(json)
-
-
-class AsyncFakeKf(FakeKf):
-    async def request(  # type: ignore[override]
-        self, method: str, path: str, *, params: Any = None, json: Any = None
-    ) -> dict[str, Any]:
-        assert (method, path) == ("POST", "/kf/sync_msg")
-        return self._page(json)
+def FakeKf(msgs: list[dict[str, Any]], seed: int = 0, empty_every: int = 7) -> SyncMsgServer:
+    """In-memory sync_msg (tests/fakes.py) behind a real KfClient: ``kf.client``."""
+    return SyncMsgServer(msgs, seed=seed, empty_every=empty_every)
 
 
 def ids(pages: list[SyncMsgPage]) -> list[str]:
@@ -109,7 +63,9 @@ def test_drain_exactly_once_in_order_random_pages() -> None:
     kf = FakeKf(msgs, seed=1, empty_every=0)
     store = MemoryCursorStore()
     got: list[SyncMsgPage] = []
-    result = SyncMsgPager(kf, "wkA", cursor_store=store, limit=97, parser=raw).handle(got.append)
+    result = SyncMsgPager(kf.client, "wkA", cursor_store=store, limit=97, parser=raw).handle(
+        got.append
+    )
     assert ids(got) == [m["msgid"] for m in msgs]
     assert result.delivered == n and result.pages == kf.calls
     assert store.get("wkA") == f"c{n}"
@@ -117,7 +73,7 @@ def test_drain_exactly_once_in_order_random_pages() -> None:
     assert [b.get("cursor") for b in kf.bodies] == [None, *[p.next_cursor for p in got][:-1]]
     # nothing new: one more call, nothing handed out, cursor unchanged
     got2: list[SyncMsgPage] = []
-    SyncMsgPager(kf, "wkA", cursor_store=store, parser=raw).handle(got2.append)
+    SyncMsgPager(kf.client, "wkA", cursor_store=store, parser=raw).handle(got2.append)
     assert got2 == [] and store.get("wkA") == f"c{n}"
 
 
@@ -130,30 +86,22 @@ def test_empty_page_with_has_more_does_not_stop() -> None:
         {"errcode": 0, "next_cursor": "d", "has_more": 0, "msg_list": msgs[2:]},
     ]
 
-    class Scripted:
-        def __init__(self) -> None:
-            self.bodies: list[Any] = []
-
-        def request(self, method: str, path: str, *, params: Any = None, json: Any = None) -> Any:
-            self.bodies.append(json)
-            return pages[len(self.bodies) - 1]
-
-    kf = Scripted()
+    kf = SyncMsgServer(pages=pages)
     store = MemoryCursorStore()
     got: list[SyncMsgPage] = []
-    pager = SyncMsgPager(kf, "wkA", cursor_store=store, parser=raw)
+    pager = SyncMsgPager(kf.client, "wkA", cursor_store=store, parser=raw)
     pager.handle(got.append)
     assert ids(got) == [m["msgid"] for m in msgs]
     assert [b.get("cursor") for b in kf.bodies] == [None, "a", "b", "c"]
     assert store.get("wkA") == "d"
-    assert pager.last_response is pages[-1]
+    assert pager.last_response == pages[-1]
 
 
 def test_request_fields_token_limit_voice_format_omitted_when_unset() -> None:
     kf = FakeKf(make_msgs(3), empty_every=0)
-    SyncMsgPager(kf, "wkA", token="TOKEN-SECRET", limit=1, voice_format=1, parser=raw).handle(
-        lambda p: None
-    )
+    SyncMsgPager(
+        kf.client, "wkA", token="TOKEN-SECRET", limit=1, voice_format=1, parser=raw
+    ).handle(lambda p: None)
     assert kf.bodies[0] == {
         "open_kfid": "wkA",
         "token": "TOKEN-SECRET",
@@ -162,12 +110,12 @@ def test_request_fields_token_limit_voice_format_omitted_when_unset() -> None:
     }
     assert kf.bodies[1]["cursor"] == "c1"
     kf2 = FakeKf(make_msgs(1), empty_every=0)
-    SyncMsgPager(kf2, "wkA", parser=raw).handle(lambda p: None)
+    SyncMsgPager(kf2.client, "wkA", parser=raw).handle(lambda p: None)
     assert kf2.bodies == [{"open_kfid": "wkA"}]
 
 
 def test_token_never_in_repr() -> None:
-    pager = SyncMsgPager(FakeKf([]), "wkA", token="TOPSECRETTOKEN", parser=raw)
+    pager = SyncMsgPager(FakeKf([]).client, "wkA", token="TOPSECRETTOKEN", parser=raw)
     assert "TOPSECRETTOKEN" not in repr(pager)
     assert "TOPSECRETTOKEN" not in repr(pager._cfg)
 
@@ -184,10 +132,10 @@ def test_token_never_in_repr() -> None:
 )
 def test_bad_options_rejected(kwargs: dict[str, Any], field: str) -> None:
     with pytest.raises(KfValidationError) as ei:
-        SyncMsgPager(FakeKf([]), "wkA", parser=raw, **kwargs)
+        SyncMsgPager(FakeKf([]).client, "wkA", parser=raw, **kwargs)
     assert ei.value.field == field
     with pytest.raises(KfValidationError, match="open_kfid"):
-        SyncMsgPager(FakeKf([]), "", parser=raw)
+        SyncMsgPager(FakeKf([]).client, "", parser=raw)
 
 
 def test_non_advancing_cursor_raises_and_commits_nothing() -> None:
@@ -196,13 +144,13 @@ def test_non_advancing_cursor_raises_and_commits_nothing() -> None:
     kf.override = {"errcode": 0, "next_cursor": "c3", "has_more": 1, "msg_list": make_msgs(2)}
     handled: list[Any] = []
     with pytest.raises(CursorNotAdvancingError) as ei:
-        SyncMsgPager(kf, "wkA", cursor_store=store, parser=raw).handle(handled.append)
+        SyncMsgPager(kf.client, "wkA", cursor_store=store, parser=raw).handle(handled.append)
     assert ei.value.open_kfid == "wkA"
     assert handled == [] and store.get("wkA") == "c3" and kf.calls == 1
     # has_more=1 with no cursor at all is the same failure
     kf.override = {"errcode": 0, "has_more": 1, "msg_list": []}
     with pytest.raises(CursorNotAdvancingError):
-        SyncMsgPager(kf, "wkA", cursor_store=store, parser=raw).handle(handled.append)
+        SyncMsgPager(kf.client, "wkA", cursor_store=store, parser=raw).handle(handled.append)
 
 
 @pytest.mark.parametrize(
@@ -219,7 +167,7 @@ def test_malformed_reply_is_typed_error(payload: Any) -> None:
     kf = FakeKf([])
     kf.override = payload
     with pytest.raises(KfResponseError):
-        SyncMsgPager(kf, "wkA", parser=raw).handle(lambda p: None)
+        SyncMsgPager(kf.client, "wkA", parser=raw).handle(lambda p: None)
 
 
 def test_handler_failure_redelivers_that_page_only() -> None:
@@ -246,10 +194,10 @@ def test_handler_failure_redelivers_that_page_only() -> None:
         flaky(page)
 
     with pytest.raises(RuntimeError, match="handler crashed"):
-        SyncMsgPager(kf, "wkA", cursor_store=store, limit=60, parser=raw).handle(spy)
+        SyncMsgPager(kf.client, "wkA", cursor_store=store, limit=60, parser=raw).handle(spy)
     assert store.get("wkA") == failed_page[0].cursor  # cursor at the start of the failed page
     before = len(delivered)
-    SyncMsgPager(kf, "wkA", cursor_store=store, limit=60, parser=raw).handle(flaky)
+    SyncMsgPager(kf.client, "wkA", cursor_store=store, limit=60, parser=raw).handle(flaky)
     # nothing lost; the only repeats are from the failed page, which came back first
     assert set(delivered) == {m["msgid"] for m in msgs}
     repeated = delivered[before:][: len(failed_page[0].messages)]
@@ -261,7 +209,7 @@ def test_handler_failure_redelivers_that_page_only() -> None:
 def test_iteration_commits_only_when_next_page_requested() -> None:
     kf = FakeKf(make_msgs(50), seed=2, empty_every=0)
     store = MemoryCursorStore()
-    pager = SyncMsgPager(kf, "wkA", cursor_store=store, limit=10, parser=raw)
+    pager = SyncMsgPager(kf.client, "wkA", cursor_store=store, limit=10, parser=raw)
     it = pager.pages()
     first = next(it)
     assert store.get("wkA") is None
@@ -269,10 +217,12 @@ def test_iteration_commits_only_when_next_page_requested() -> None:
     assert store.get("wkA") == first.next_cursor
     it.close()  # consumer stops (e.g. break): `second` is not committed
     assert store.get("wkA") == second.cursor
-    rest = list(SyncMsgPager(kf, "wkA", cursor_store=store, limit=10, parser=raw))
+    rest = list(SyncMsgPager(kf.client, "wkA", cursor_store=store, limit=10, parser=raw))
     assert rest[0].messages[0] == second.messages[0]
     assert store.get("wkA") == "c50"
-    msgs = list(SyncMsgPager(FakeKf(make_msgs(7), empty_every=0), "wkA", parser=raw).messages())
+    msgs = list(
+        SyncMsgPager(FakeKf(make_msgs(7), empty_every=0).client, "wkA", parser=raw).messages()
+    )
     assert [m["msgid"] for m in msgs] == [f"m{i:06d}" for i in range(7)]
 
 
@@ -282,12 +232,12 @@ def test_start_from_now_skips_history_once() -> None:
     store = MemoryCursorStore()
     handled: list[SyncMsgPage] = []
     r = SyncMsgPager(
-        kf, "wkA", cursor_store=store, start_from_now=True, limit=50, parser=raw
+        kf.client, "wkA", cursor_store=store, start_from_now=True, limit=50, parser=raw
     ).handle(handled.append)
     assert handled == [] and r.skipped == 120 and r.bootstrapped
     assert store.get("wkA") == "c120"
     msgs.extend(make_msgs(5, start=120))
-    r2 = SyncMsgPager(kf, "wkA", cursor_store=store, start_from_now=True, parser=raw).handle(
+    r2 = SyncMsgPager(kf.client, "wkA", cursor_store=store, start_from_now=True, parser=raw).handle(
         handled.append
     )
     assert not r2.bootstrapped and ids(handled) == [f"m{i:06d}" for i in range(120, 125)]
@@ -300,7 +250,7 @@ def test_dedupe_drops_repeats_across_and_within_pages() -> None:
     kf = FakeKf(msgs, seed=5, empty_every=0)
     d = MemoryDeduper()
     got: list[SyncMsgPage] = []
-    r = SyncMsgPager(kf, "wkA", limit=4, dedupe=d, parser=raw).handle(got.append)
+    r = SyncMsgPager(kf.client, "wkA", limit=4, dedupe=d, parser=raw).handle(got.append)
     assert ids(got) == [f"m{i:06d}" for i in range(10)]
     assert r.duplicates == 2 and sum(len(p.duplicates) for p in got) <= 2
 
@@ -321,11 +271,11 @@ def test_dedupe_covers_crash_between_handler_and_commit() -> None:
     d = MemoryDeduper()
     got: list[str] = []
     with pytest.raises(ConnectionError):
-        SyncMsgPager(kf, "wkA", cursor_store=store, limit=10, dedupe=d, parser=raw).handle(
+        SyncMsgPager(kf.client, "wkA", cursor_store=store, limit=10, dedupe=d, parser=raw).handle(
             lambda p: got.extend(m["msgid"] for m in p.messages)
         )
     assert store.get("wkA") is None and len(got) > 0
-    r = SyncMsgPager(kf, "wkA", cursor_store=store, limit=10, dedupe=d, parser=raw).handle(
+    r = SyncMsgPager(kf.client, "wkA", cursor_store=store, limit=10, dedupe=d, parser=raw).handle(
         lambda p: got.extend(m["msgid"] for m in p.messages)
     )
     assert got == [f"m{i:06d}" for i in range(30)]  # exactly once despite the redelivery
@@ -335,7 +285,7 @@ def test_dedupe_covers_crash_between_handler_and_commit() -> None:
 def test_stale_puller_cannot_clobber_newer_commit() -> None:
     kf = FakeKf(make_msgs(40), seed=7, empty_every=0)
     store = MemoryCursorStore()
-    pager = SyncMsgPager(kf, "wkA", cursor_store=store, limit=10, parser=raw)
+    pager = SyncMsgPager(kf.client, "wkA", cursor_store=store, limit=10, parser=raw)
     it = pager.pages()
     next(it)
     store.commit("wkA", "c40")  # another worker finished meanwhile
@@ -383,7 +333,7 @@ def test_redis_deduper(redis_url: str, redis_prefix: str) -> None:
 async def test_async_pager_same_behaviour() -> None:
     n = scaled(1000, 5000)
     msgs = make_msgs(n)
-    kf = AsyncFakeKf(msgs, seed=8)
+    kf = FakeKf(msgs, seed=8)
     store = MemoryCursorStore()
     got: list[SyncMsgPage] = []
 
@@ -391,7 +341,7 @@ async def test_async_pager_same_behaviour() -> None:
         got.append(page)
 
     pager = AsyncSyncMsgPager(
-        kf,
+        kf.aclient,
         "wkA",
         cursor_store=store.as_async(),
         limit=100,
@@ -409,12 +359,14 @@ async def test_async_pager_same_behaviour() -> None:
         raise ValueError("nope")
 
     with pytest.raises(ValueError, match="nope"):
-        await AsyncSyncMsgPager(kf, "wkA", cursor_store=store.as_async(), parser=raw).handle(boom)
+        await AsyncSyncMsgPager(
+            kf.aclient, "wkA", cursor_store=store.as_async(), parser=raw
+        ).handle(boom)
     assert store.get("wkA") == f"c{n}"
     seen = [
         m["msgid"]
         async for m in AsyncSyncMsgPager(
-            kf, "wkA", cursor_store=store.as_async(), parser=raw
+            kf.aclient, "wkA", cursor_store=store.as_async(), parser=raw
         ).messages()
     ]
     assert seen == [f"m{i:06d}" for i in range(n, n + 30)]
@@ -556,7 +508,7 @@ def test_unknown_item_does_not_fail_the_page() -> None:
     msgs = make_msgs(3)
     msgs[1] = {"msgid": "odd", "msgtype": "hologram", "hologram": {}}
     got: list[Any] = []
-    SyncMsgPager(FakeKf(msgs, empty_every=0), "wkA", parser=parse_message).handle(
+    SyncMsgPager(FakeKf(msgs, empty_every=0).client, "wkA", parser=parse_message).handle(
         lambda p: got.extend(p.messages)
     )
     assert [type(m).__name__ for m in got] == ["TextMessage", "UnknownMessage", "TextMessage"]

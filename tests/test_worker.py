@@ -13,8 +13,8 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
+from fakes import SyncMsgServer
 
-from wxkefu_ext.errors import KfApiError
 from wxkefu_ext.pagination import SyncMsgPage
 from wxkefu_ext.worker import AsyncSyncQueue, SyncQueue, SyncWorker, WorkerKeys
 
@@ -30,36 +30,19 @@ def r(redis_url: str) -> Iterator[Any]:
     client.close()
 
 
-class FakeKf:
-    """sync_msg over an in-memory list per account (cursor "c<pos>"), pages of ``page``."""
-
-    def __init__(self, msgs: dict[str, list[str]], page: int = 7) -> None:
-        self.msgs = msgs
-        self.page = page
-        self.bodies: list[dict[str, Any]] = []
-        self.reject_token: str | None = None
-
-    def request(self, method: str, path: str, *, params: Any = None, json: Any = None) -> Any:
-        assert path == "/kf/sync_msg"
-        self.bodies.append(dict(json))
-        if self.reject_token and json.get("token") == self.reject_token:
-            raise KfApiError(95007, "invalid msg token")
-        items = self.msgs.get(json["open_kfid"], [])
-        pos = int(json["cursor"][1:]) if json.get("cursor") else 0
-        chunk = items[pos : pos + self.page]
-        end = pos + len(chunk)
-        return {
-            "errcode": 0,
-            "errmsg": "ok",
-            "next_cursor": f"c{end}",
-            "has_more": int(end < len(items)),
-            "msg_list": [{"msgid": m, "msgtype": "text", "text": {"content": m}} for m in chunk],
-        }
+def FakeKf(msgs: dict[str, list[str]], page: int = 7) -> SyncMsgServer:
+    """sync_msg over an in-memory list of msgids per account (cursor "c<pos>"), pages of
+    ``page``: tests/fakes.py's server behind a real KfClient (``kf.client``)."""
+    return SyncMsgServer(msgs, page=page, empty_every=0, item=_text_item)
 
 
-def raw_worker(kf: FakeKf, r: Any, prefix: str, handler: Any, **kw: Any) -> SyncWorker:
+def _text_item(msgid: str) -> dict[str, Any]:
+    return {"msgid": msgid, "msgtype": "text", "text": {"content": msgid}}
+
+
+def raw_worker(kf: SyncMsgServer, r: Any, prefix: str, handler: Any, **kw: Any) -> SyncWorker:
     """Worker with dict messages (unit tests do not depend on the generated models)."""
-    return SyncWorker(lambda: kf, r, handler, prefix=prefix, lock_ttl=5, parser=dict, **kw)
+    return SyncWorker(lambda: kf.client, r, handler, prefix=prefix, lock_ttl=5, parser=dict, **kw)
 
 
 def test_enqueue_records_token_and_pending(r: Any, redis_prefix: str) -> None:

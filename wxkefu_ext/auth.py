@@ -92,7 +92,6 @@ def check(
     a proxy or server echoing more than the request carried must not put them into an error.
     """
     path = request.url.path
-    masked: tuple[str | Secret, ...] = (*query_secrets(request), *secrets)
     if not is_json(response):
         if path.endswith(BINARY_PATHS) and response.status_code in (200, 206, 416):
             return  # media bytes (the JSON error case has a JSON content type)
@@ -100,16 +99,24 @@ def check(
         raise KfResponseError(
             f"expected a JSON reply, got {kind}",
             status=response.status_code, body=_preview(response), path=path,
-            content_type=response.headers.get("content-type"), secrets=masked,
+            content_type=response.headers.get("content-type"),
+            secrets=_masked(request, secrets),
         )  # fmt: skip
     payload = cached_json(response)
     if payload is None:
         raise KfResponseError(
             "the reply is not valid JSON (truncated or malformed)",
             status=response.status_code, body=_preview(response), path=path,
-            content_type=response.headers.get("content-type"), secrets=masked,
+            content_type=response.headers.get("content-type"),
+            secrets=_masked(request, secrets),
         )  # fmt: skip
     raise_for_errcode(scrub(payload, request, secrets=secrets), path=path)
+
+
+def _masked(request: httpx.Request, secrets: tuple[Secret, ...]) -> tuple[str | Secret, ...]:
+    """What an error about ``request`` must mask; computed only when there is an error (the
+    query is parsed for it, which every successful call would otherwise pay)."""
+    return (*query_secrets(request), *secrets)
 
 
 #: Query parameters whose values are secrets (WeCom / Official Account token requests, calls).

@@ -18,6 +18,10 @@ the transport:
   private attributes — silently a no-op if httpx renamed them, and visible to every other user
   of that transport.)
 
+httpcore is imported when the first :class:`DeadlineTransport` is built
+(:mod:`wxkefu_ext._deadline_core`), not with this module: ``import httpx`` does not import it
+either, and it doubled the client's cold import.
+
 A budget that runs out raises ``httpcore.ReadTimeout`` / ``WriteTimeout`` inside the pool, which
 :class:`DeadlineTransport` maps to the same-named ``httpx`` exception ("... within the total
 budget of N s"), so the retry layer classifies it like any other timeout.
@@ -25,173 +29,26 @@ budget of N s"), so the retry layer classifies it like any other timeout.
 
 from __future__ import annotations
 
-import contextvars
 import ssl
-import time
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any
 
-import httpcore
 import httpx
+
+from wxkefu_ext._budget import out_of_time, within
+
+if TYPE_CHECKING:
+    from wxkefu_ext._deadline_core import DeadlineBackend
 
 __all__ = ["DeadlineBackend", "DeadlineTransport", "out_of_time", "within"]
 
-#: (monotonic time by which the current attempt's socket reads and writes must be done, the
-#: budget in seconds it was computed from), or None outside an attempt.
-_DEADLINE: Final[contextvars.ContextVar[tuple[float, float] | None]] = contextvars.ContextVar(
-    "wxkefu_deadline", default=None
-)
 
+def __getattr__(name: str) -> Any:
+    """``DeadlineBackend`` is loaded on first use (it subclasses an httpcore class)."""
+    if name == "DeadlineBackend":
+        from wxkefu_ext import _deadline_core
 
-@contextmanager
-def within(budget: float | None) -> Iterator[None]:
-    """Socket reads/writes through :class:`DeadlineBackend` in this block share ``budget``
-    seconds in total (None: no budget, only the per-read timeouts)."""
-    token = _DEADLINE.set(None if budget is None else (time.monotonic() + budget, budget))
-    try:
-        yield
-    finally:
-        _DEADLINE.reset(token)
-
-
-def out_of_time(budget: float, *, write: bool = False) -> str:
-    """The message of a budget that ran out (the retry layer and the tests read "within")."""
-    if write:
-        return f"request not sent within the total budget of {budget:.2f}s"
-    return f"reply not complete within the total budget of {budget:.2f}s"
-
-
-def _timeout(write: bool) -> httpcore.TimeoutException:
-    budget = (_DEADLINE.get() or (0.0, 0.0))[1]
-    message = out_of_time(budget, write=write)
-    return httpcore.WriteTimeout(message) if write else httpcore.ReadTimeout(message)
-
-
-def _bounded(timeout: float | None, *, write: bool = False) -> float | None:
-    """``timeout`` lowered to what is left of the attempt's deadline (raise when none is left)."""
-    current = _DEADLINE.get()
-    if current is None:
-        return timeout
-    left = current[0] - time.monotonic()
-    if left <= 0:
-        raise _timeout(write)
-    return left if timeout is None else min(timeout, left)
-
-
-class _DeadlineStream(httpcore.NetworkStream):
-    def __init__(self, inner: httpcore.NetworkStream) -> None:
-        self.inner = inner
-
-    def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
-        bounded = _bounded(timeout)
-        try:
-            return self.inner.read(max_bytes, bounded)
-        except httpcore.ReadTimeout:
-            if bounded == timeout:
-                raise
-            raise _timeout(False) from None  # the deadline, not the per-read timeout
-
-    def write(self, buffer: bytes, timeout: float | None = None) -> None:
-        bounded = _bounded(timeout, write=True)
-        try:
-            self.inner.write(buffer, bounded)
-        except httpcore.WriteTimeout:
-            if bounded == timeout:
-                raise
-            raise _timeout(True) from None
-
-    def close(self) -> None:
-        self.inner.close()
-
-    def start_tls(
-        self,
-        ssl_context: ssl.SSLContext,
-        server_hostname: str | None = None,
-        timeout: float | None = None,
-    ) -> httpcore.NetworkStream:
-        return _DeadlineStream(self.inner.start_tls(ssl_context, server_hostname, timeout))
-
-    def get_extra_info(self, info: str) -> Any:
-        return self.inner.get_extra_info(info)
-
-
-_SocketOptions = (
-    Iterable[tuple[int, int, int] | tuple[int, int, bytes | bytearray] | tuple[int, int, None, int]]
-    | None
-)
-
-
-class DeadlineBackend(httpcore.NetworkBackend):
-    """httpcore's network backend with every read/write timeout cut to the attempt's deadline."""
-
-    def __init__(self, inner: httpcore.NetworkBackend | None = None) -> None:
-        self.inner = inner if inner is not None else httpcore.SyncBackend()
-
-    def connect_tcp(
-        self,
-        host: str,
-        port: int,
-        timeout: float | None = None,
-        local_address: str | None = None,
-        socket_options: _SocketOptions = None,
-    ) -> httpcore.NetworkStream:
-        stream = self.inner.connect_tcp(host, port, timeout, local_address, socket_options)
-        return _DeadlineStream(stream)
-
-    def connect_unix_socket(
-        self, path: str, timeout: float | None = None, socket_options: _SocketOptions = None
-    ) -> httpcore.NetworkStream:
-        return _DeadlineStream(self.inner.connect_unix_socket(path, timeout, socket_options))
-
-    def sleep(self, seconds: float) -> None:
-        self.inner.sleep(seconds)
-
-
-# httpcore exception → the httpx exception of the same meaning (most specific first).
-_EXCEPTIONS: Final[tuple[tuple[type[Exception], type[httpx.TransportError]], ...]] = (
-    (httpcore.ConnectTimeout, httpx.ConnectTimeout),
-    (httpcore.ReadTimeout, httpx.ReadTimeout),
-    (httpcore.WriteTimeout, httpx.WriteTimeout),
-    (httpcore.PoolTimeout, httpx.PoolTimeout),
-    (httpcore.TimeoutException, httpx.TimeoutException),
-    (httpcore.ConnectError, httpx.ConnectError),
-    (httpcore.ReadError, httpx.ReadError),
-    (httpcore.WriteError, httpx.WriteError),
-    (httpcore.NetworkError, httpx.NetworkError),
-    (httpcore.ProxyError, httpx.ProxyError),
-    (httpcore.UnsupportedProtocol, httpx.UnsupportedProtocol),
-    (httpcore.RemoteProtocolError, httpx.RemoteProtocolError),
-    (httpcore.LocalProtocolError, httpx.LocalProtocolError),
-    (httpcore.ProtocolError, httpx.ProtocolError),
-)
-
-
-@contextmanager
-def _mapped(request: httpx.Request | None) -> Iterator[None]:
-    try:
-        yield
-    except Exception as exc:
-        for core, public in _EXCEPTIONS:
-            if isinstance(exc, core):
-                raise public(str(exc), request=request) from exc
-        raise
-
-
-class _ResponseStream(httpx.SyncByteStream):
-    def __init__(self, inner: Iterable[bytes], request: httpx.Request) -> None:
-        self._inner = inner
-        self._request = request
-
-    def __iter__(self) -> Iterator[bytes]:
-        with _mapped(self._request):
-            yield from self._inner
-
-    def close(self) -> None:
-        close = getattr(self._inner, "close", None)
-        if close is not None:
-            with _mapped(self._request):
-                close()
+        return _deadline_core.DeadlineBackend
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 class DeadlineTransport(httpx.BaseTransport):
@@ -209,49 +66,16 @@ class DeadlineTransport(httpx.BaseTransport):
         verify: ssl.SSLContext | str | bool = True,
         limits: httpx.Limits | None = None,
     ) -> None:
+        from wxkefu_ext import _deadline_core
+
         limits = limits or httpx.Limits(
             max_connections=100, max_keepalive_connections=20, keepalive_expiry=5.0
         )
-        core_proxy: httpcore.Proxy | None = None
-        if proxy is not None:
-            proxy = proxy if isinstance(proxy, httpx.Proxy) else httpx.Proxy(proxy)
-            core_proxy = httpcore.Proxy(
-                url=str(proxy.url), auth=proxy.auth, headers=proxy.headers.raw
-            )
-        self._connections = httpcore.ConnectionPool(
-            ssl_context=httpx.create_ssl_context(verify=verify),
-            proxy=core_proxy,
-            max_connections=limits.max_connections,
-            max_keepalive_connections=limits.max_keepalive_connections,
-            keepalive_expiry=limits.keepalive_expiry,
-            network_backend=DeadlineBackend(),
-        )
+        self._handle = _deadline_core.handle
+        self._connections = _deadline_core.connection_pool(proxy, verify, limits)
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
-        if not isinstance(request.stream, httpx.SyncByteStream):
-            raise TypeError("DeadlineTransport needs a sync request body")
-        core = httpcore.Request(
-            method=request.method,
-            url=httpcore.URL(
-                scheme=request.url.raw_scheme,
-                host=request.url.raw_host,
-                port=request.url.port,
-                target=request.url.raw_path,
-            ),
-            headers=request.headers.raw,
-            content=request.stream,
-            extensions=request.extensions,
-        )
-        with _mapped(request):
-            response = self._connections.handle_request(core)
-        if not isinstance(response.stream, Iterable):  # pragma: no cover - httpcore contract
-            raise TypeError("httpcore returned a non-iterable stream")
-        return httpx.Response(
-            status_code=response.status,
-            headers=response.headers,
-            stream=_ResponseStream(response.stream, request),
-            extensions=response.extensions,
-        )
+        return self._handle(self._connections, request)
 
     def close(self) -> None:
         self._connections.close()

@@ -6,16 +6,21 @@ whole body into memory and returns a JSON error that arrives with HTTP 200 as if
 This module
 
 * checks uploads before sending — size (> 5 bytes, ≤ the per-type cap), type by magic bytes and
-  extension (image JPG/PNG, voice AMR, video MP4) — and always sends a filename and a MIME type;
-* downloads through the client's shared httpx pool with ``.stream()`` (same auth, retry and
-  connection pool), in constant memory, straight into ``<target>.part`` and renamed on success;
+  extension (image JPG/PNG, voice AMR, video MP4) — and sends them through the resource method
+  ``kf.media.upload`` with a filename and a MIME type always set (the typed reply's
+  ``media_id`` / ``type`` / ``created_at`` are checked there);
+* downloads the spec's ``media/get`` operation (method and path from the operation table)
+  through the client's shared httpx pool with ``.stream()`` (same auth, retry and connection
+  pool): the resource method ``kf.media.get`` reads the whole body, which a large file must not;
+  in constant memory, straight into ``<target>.part`` and renamed on success;
 * resumes: an existing ``.part`` (or a connection cut mid-body) continues with
   ``Range: bytes=<have>-``; the ``Content-Range`` of the 206 must start exactly there;
 * turns a JSON body (HTTP 200 ``{"errcode": 40007, ...}``) into the typed
   :class:`~wxkefu_ext.errors.KfApiError` — never a saved "file".
 
 The decisions (which Range to ask for, whether a reply continues the partial data, when the file
-is complete) live in :class:`_DownloadCore`; the blocking and async functions only move bytes.
+is complete, when to resume or give up) live in :class:`_DownloadCore` and :class:`_Download`;
+the blocking and async functions only move bytes.
 """
 
 from __future__ import annotations
@@ -28,7 +33,7 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Any, Final, Literal
+from typing import IO, Any, BinaryIO, Final, Literal, TypedDict, Unpack, cast
 from urllib.parse import unquote
 
 import httpx
@@ -43,6 +48,7 @@ from wxkefu_ext.errors import (
 
 __all__ = [
     "LIMITS",
+    "DownloadOptions",
     "DownloadResult",
     "MediaType",
     "UploadResult",
@@ -58,6 +64,8 @@ MediaType = Literal["image", "voice", "video", "file"]
 
 UPLOAD_PATH: Final = _ops.MEDIA_UPLOAD.path
 GET_PATH: Final = _ops.MEDIA_GET.path
+#: The download's operation (method and path from the spec's table; streamed, see download_to).
+_GET: Final = _ops.MEDIA_GET
 MB: Final = 1024 * 1024
 MIN_BYTES: Final = 6  # "every file must be larger than 5 bytes"
 _MAX_ERROR_BODY: Final = 64 * 1024
@@ -194,17 +202,28 @@ _MIME_KNOWN: Final = {
 }
 
 
-def _upload_result(reply: Mapping[str, Any], name: str, size: int) -> UploadResult:
-    raise_for_errcode(reply, path=UPLOAD_PATH)
-    media_id = reply.get("media_id")
-    if not isinstance(media_id, str) or not media_id:
-        raise KfResponseError("upload reply has no media_id", path=UPLOAD_PATH)
-    created = reply.get("created_at")
+def _upload_args(media_type: MediaType, body: bytes | IO[bytes], name: str, mime: str) -> Any:
+    """The arguments of the resource method ``kf.media.upload`` (generated models: the
+    multipart part always carries a filename and a MIME type)."""
+    from wxkefu_client.models.media_type import MediaType as Kind
+    from wxkefu_client.types import File
+
+    payload = cast(BinaryIO, io.BytesIO(body) if isinstance(body, bytes) else body)
+    return {
+        "media": File(payload=payload, file_name=name, mime_type=mime),
+        "type_": Kind(media_type),
+    }
+
+
+def _upload_result(reply: Any, name: str, size: int) -> UploadResult:
+    """The typed reply (``media_id``, ``type_``, ``created_at`` present: the resource API checked
+    them) as this module's :class:`UploadResult`."""
+    kind = getattr(reply.type_, "value", reply.type_)
     try:
-        created_at = int(created) if created is not None else None
+        created_at = int(reply.created_at)
     except (TypeError, ValueError):
         created_at = None
-    return UploadResult(media_id, str(reply.get("type", "")), created_at, name, size)
+    return UploadResult(reply.media_id, str(kind), created_at, name, size)
 
 
 def _json_reply(response: httpx.Response, path: str) -> dict[str, Any]:
@@ -270,13 +289,8 @@ def upload(
     """
     data, name, mime = _prepare_upload(media_type, source, filename, content_type)
     body: bytes | IO[bytes] = data if on_progress is None else _Counting(data, on_progress)
-    try:
-        response = _http(kf).post(
-            UPLOAD_PATH, params={"type": media_type}, files={"media": (name, body, mime)}
-        )
-    except httpx.TransportError as exc:
-        raise KfTransportError(f"upload failed: {type(exc).__name__}", path=UPLOAD_PATH) from exc
-    return _upload_result(_json_reply(response, UPLOAD_PATH), name, len(data))
+    reply = kf.media.upload(**_upload_args(media_type, body, name, mime))
+    return _upload_result(reply, name, len(data))
 
 
 async def async_upload(
@@ -289,13 +303,8 @@ async def async_upload(
 ) -> UploadResult:
     """Awaitable :func:`upload` (the file is read synchronously: it is at most 20 MB)."""
     data, name, mime = _prepare_upload(media_type, source, filename, content_type)
-    try:
-        response = await _ahttp(kf).post(
-            UPLOAD_PATH, params={"type": media_type}, files={"media": (name, data, mime)}
-        )
-    except httpx.TransportError as exc:
-        raise KfTransportError(f"upload failed: {type(exc).__name__}", path=UPLOAD_PATH) from exc
-    return _upload_result(_json_reply(response, UPLOAD_PATH), name, len(data))
+    reply = await kf.media.upload(**_upload_args(media_type, data, name, mime))
+    return _upload_result(reply, name, len(data))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -566,40 +575,98 @@ class _Sink:
                 self.part.unlink(missing_ok=True)
 
 
-def _start(
-    media_id: str,
-    target: str | os.PathLike[str] | IO[bytes],
-    resume: bool,
-    range: tuple[int, int | None] | None,
-    chunk_size: int | None,
-) -> tuple[_Sink, _DownloadCore]:
-    if chunk_size is not None and chunk_size < 1:
-        raise KfValidationError("must be positive", field="chunk_size")
-    core = _DownloadCore(media_id, 0, range)
-    sink = _Sink(target, resume)
-    core.have = core.resumed_from = sink.initial
-    return sink, core
+class DownloadOptions(TypedDict, total=False):
+    """The keyword options of :func:`download_to` / :func:`async_download_to` (see there)."""
+
+    chunk_size: int | None
+    resume: bool
+    range: tuple[int, int | None] | None
+    max_resumes: int
+    on_progress: Callable[[int, int | None], None] | None
 
 
-def _give_up(exc: BaseException, attempts: int) -> KfTransportError:
-    return KfTransportError(
-        f"media download interrupted ({type(exc).__name__}: {exc}); the partial data is kept "
-        "and the next call with resume=True continues it",
-        path=GET_PATH,
-        attempts=attempts,
-    )
+class _Download:
+    """One download call: the Range core, the sink and the resume budget together, so that the
+    blocking and the asyncio function share every decision and only move bytes."""
+
+    def __init__(
+        self,
+        media_id: str,
+        target: str | os.PathLike[str] | IO[bytes],
+        *,
+        chunk_size: int | None = None,
+        resume: bool = True,
+        range: tuple[int, int | None] | None = None,
+        max_resumes: int = 3,
+        on_progress: Callable[[int, int | None], None] | None = None,
+    ) -> None:
+        if chunk_size is not None and chunk_size < 1:
+            raise KfValidationError("must be positive", field="chunk_size")
+        self.core = core = _DownloadCore(media_id, 0, range)
+        self.sink = _Sink(target, resume)
+        core.have = core.resumed_from = self.sink.initial
+        self.chunk_size = chunk_size
+        self.max_resumes = max_resumes
+        self.on_progress = on_progress
+        self.attempts = 0
+        self.finished = False
+        self.wants_body = False
+
+    def request(self) -> tuple[dict[str, str], dict[str, str]]:
+        """The next attempt's query parameters and headers (``Range`` when resuming)."""
+        self.attempts += 1
+        return self.core.params(), self.core.headers()
+
+    def begin(self, status: int, headers: Mapping[str, str]) -> bool:
+        """Take a reply's head; True when its body is a JSON error (read it, then :meth:`fail`)."""
+        action = self.core.on_response(status, headers)
+        if action == "restart":
+            self.sink.restart()
+        self.wants_body = action in ("write", "restart")
+        return action == "error"
+
+    def fail(self, body: bytes) -> None:
+        self.core.raise_error(body[:_MAX_ERROR_BODY])
+
+    def take(self, chunk: bytes) -> None:
+        self.sink.write(chunk)
+        self.core.have += len(chunk)
+        if self.on_progress is not None:
+            self.on_progress(self.core.have, self.core.expected)
+
+    def end_of_body(self) -> None:
+        if self.wants_body:
+            self.core.check_finished()
+        self.finished = True
+
+    def interrupted(self, exc: BaseException) -> None:
+        """A cut mid-transfer: resume (the next :meth:`request` asks for the rest), or give up
+        once ``max_resumes`` is spent — the partial data is kept for the next call."""
+        if self.attempts > self.max_resumes:
+            raise KfTransportError(
+                f"media download interrupted ({type(exc).__name__}: {exc}); the partial data is "
+                "kept and the next call with resume=True continues it",
+                path=GET_PATH,
+                attempts=self.attempts,
+            ) from exc
+        self.core.resumed += 1
+
+    def __enter__(self) -> _Download:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.sink.close()  # keeps a non-empty .part after a failure, for the next call
+
+    def result(self) -> DownloadResult:
+        path, size = self.sink.finish()
+        return self.core.result(path, size if path else self.core.have)
 
 
 def download_to(
     kf: Any,
     media_id: str,
     path_or_file: str | os.PathLike[str] | IO[bytes],
-    *,
-    chunk_size: int | None = None,
-    resume: bool = True,
-    range: tuple[int, int | None] | None = None,
-    max_resumes: int = 3,
-    on_progress: Callable[[int, int | None], None] | None = None,
+    **options: Unpack[DownloadOptions],
 ) -> DownloadResult:
     """Stream media ``media_id`` into a file path (via ``<path>.part`` + rename) or a binary
     stream — memory use does not grow with the file. Bytes are written as they arrive
@@ -614,84 +681,53 @@ def download_to(
     bytes held so far and the expected total (from Content-Length / Content-Range; None when
     the server did not say).
     """
-    sink, core = _start(media_id, path_or_file, resume, range, chunk_size)
     http = _http(kf)
-    attempts = 0
-    try:
-        while True:
-            attempts += 1
+    with _Download(media_id, path_or_file, **options) as dl:
+        while not dl.finished:
+            params, headers = dl.request()
             try:
-                with http.stream(
-                    "GET", GET_PATH, params=core.params(), headers=core.headers()
-                ) as r:
-                    action = core.on_response(r.status_code, r.headers)
-                    if action == "error":
-                        core.raise_error(_read_capped(r.iter_bytes()))
-                    if action == "restart":
-                        sink.restart()
-                    if action != "done":
-                        for chunk in r.iter_bytes(chunk_size):
-                            sink.write(chunk)
-                            core.have += len(chunk)
-                            if on_progress is not None:
-                                on_progress(core.have, core.expected)
-                        core.check_finished()
-                break
+                with http.stream(_GET.method, _GET.path, params=params, headers=headers) as r:
+                    if dl.begin(r.status_code, r.headers):
+                        dl.fail(_read_capped(r.iter_bytes()))
+                    for chunk in r.iter_bytes(dl.chunk_size) if dl.wants_body else ():
+                        dl.take(chunk)
+                    dl.end_of_body()
             except _INTERRUPTED as exc:
-                if attempts > max_resumes:
-                    raise _give_up(exc, attempts) from exc
-                core.resumed += 1
-        path, size = sink.finish()
-        return core.result(path, size if path else core.have)
-    finally:
-        sink.close()
+                dl.interrupted(exc)
+        return dl.result()
 
 
 async def async_download_to(
     kf: Any,
     media_id: str,
     path_or_file: str | os.PathLike[str] | IO[bytes],
-    *,
-    chunk_size: int | None = None,
-    resume: bool = True,
-    range: tuple[int, int | None] | None = None,
-    max_resumes: int = 3,
+    **options: Unpack[DownloadOptions],
 ) -> DownloadResult:
     """Awaitable :func:`download_to` (file writes are small local calls)."""
-    sink, core = _start(media_id, path_or_file, resume, range, chunk_size)
     http = _ahttp(kf)
-    attempts = 0
-    try:
-        while True:
-            attempts += 1
+    with _Download(media_id, path_or_file, **options) as dl:
+        while not dl.finished:
+            params, headers = dl.request()
             try:
-                async with http.stream(
-                    "GET", GET_PATH, params=core.params(), headers=core.headers()
-                ) as r:
-                    action = core.on_response(r.status_code, r.headers)
-                    if action == "error":
-                        body = bytearray()
-                        async for chunk in r.aiter_bytes():
-                            body += chunk
-                            if len(body) > _MAX_ERROR_BODY:
-                                break
-                        core.raise_error(bytes(body[:_MAX_ERROR_BODY]))
-                    if action == "restart":
-                        sink.restart()
-                    if action != "done":
-                        async for chunk in r.aiter_bytes(chunk_size):
-                            sink.write(chunk)
-                            core.have += len(chunk)
-                        core.check_finished()
-                break
+                async with http.stream(_GET.method, _GET.path, params=params, headers=headers) as r:
+                    if dl.begin(r.status_code, r.headers):
+                        dl.fail(await _aread_capped(r))
+                    if dl.wants_body:
+                        async for chunk in r.aiter_bytes(dl.chunk_size):
+                            dl.take(chunk)
+                    dl.end_of_body()
             except _INTERRUPTED as exc:
-                if attempts > max_resumes:
-                    raise _give_up(exc, attempts) from exc
-                core.resumed += 1
-        path, size = sink.finish()
-        return core.result(path, size if path else core.have)
-    finally:
-        sink.close()
+                dl.interrupted(exc)
+        return dl.result()
+
+
+async def _aread_capped(response: httpx.Response) -> bytes:
+    body = bytearray()
+    async for chunk in response.aiter_bytes():
+        body += chunk
+        if len(body) > _MAX_ERROR_BODY:
+            break
+    return bytes(body)
 
 
 def _read_capped(chunks: Any) -> bytes:

@@ -14,6 +14,7 @@ hand-written ``{"msgtype": ..., <msgtype>: {...}}`` dict with the same rules.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import logging
@@ -21,19 +22,22 @@ import math
 import threading
 import weakref
 from collections import OrderedDict
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final, cast
 
 from wxkefu_client import _operations as _ops
 from wxkefu_client._limits import limit as _limit
+from wxkefu_client.resources import AsyncResources, Resources
 from wxkefu_ext.errors import KfApiError, KfValidationError
 from wxkefu_ext.msgid import MSGID_MAX_BYTES, MSGID_PATTERN, new_msgid
-from wxkefu_ext.protocols import SupportsAsyncRequest as _SupportsAsyncRequest
-from wxkefu_ext.protocols import SupportsRequest as _SupportsRequest
+from wxkefu_ext.protocols import SupportsAsyncRequest, SupportsRequest
 from wxkefu_ext.retry import DUPLICATE_MSGID_ERRCODE, is_duplicate_msgid
 from wxkefu_ext.send_report import reports_send_failures
+
+if TYPE_CHECKING:
+    from wxkefu_client.resources.results import SendMsgOnEventReq, SendMsgReq
 
 __all__ = [
     "DUPLICATE_MSGID_ERRCODE",
@@ -105,6 +109,9 @@ _LONGITUDE: Final = _bound("OutgoingLocation", "longitude")
 SEND_PATH: Final = _ops.SEND_MSG.path
 SEND_ON_EVENT_PATH: Final = _ops.SEND_MSG_ON_EVENT.path
 RECALL_PATH: Final = _ops.RECALL_MSG.path
+#: The generated request models of a msgtype (``Send{Text}MsgReq``...).
+_SEND_MODEL: Final = "Send{}MsgReq"
+_EVENT_MODEL: Final = "Send{}MsgOnEventReq"
 
 
 MSGTYPES: Final = frozenset(
@@ -260,17 +267,27 @@ class OutgoingMessage:
         """The JSON fragment merged into the send body."""
         return {"msgtype": self.msgtype, self.msgtype: _thaw(self.payload)}
 
-    def to_send_req(self, touser: str, open_kfid: str, *, msgid: str | None = None) -> Any:
-        """The full ``kf/send_msg`` body as the generated ``Send<Type>MsgReq`` model (for use
-        with ``wxkefu_client.api.message.send_msg``); a msgid is filled in when not given."""
+    def to_send_req(self, touser: str, open_kfid: str, *, msgid: str | None = None) -> SendMsgReq:
+        """The full ``kf/send_msg`` body as the generated ``Send<Type>MsgReq`` model — what the
+        resource API takes: ``kf.send_msg(body=msg.to_send_req(u, k))``. The same checks as
+        :func:`send` run first; a msgid is filled in when not given (so a retry is safe)."""
         body = _send_body(touser, open_kfid, self, msgid)
-        return _generated("Send{}MsgReq", self.msgtype).from_dict(body)
+        return cast("SendMsgReq", _generated(_SEND_MODEL, self.msgtype).from_dict(body))
 
-    def to_send_on_event_req(self, code: str, *, msgid: str | None = None) -> Any:
+    def to_send_on_event_req(self, code: str, *, msgid: str | None = None) -> SendMsgOnEventReq:
         """The ``kf/send_msg_on_event`` body as ``SendTextMsgOnEventReq`` /
-        ``SendMsgmenuMsgOnEventReq``."""
+        ``SendMsgmenuMsgOnEventReq``, for ``kf.send_msg_on_event(body=...)``."""
         body = _event_body(code, self, msgid)  # checks the msgtype first
-        return _generated("Send{}MsgOnEventReq", self.msgtype).from_dict(body)
+        return cast("SendMsgOnEventReq", _generated(_EVENT_MODEL, self.msgtype).from_dict(body))
+
+    @classmethod
+    def from_model(cls, model: SendMsgReq | SendMsgOnEventReq) -> OutgoingMessage:
+        """The message of a generated request model (``SendTextMsgReq(...)``, or one a
+        ``match`` produced), checked with the builders' rules: so code written against the
+        resource API can use :func:`send` (msgid reuse check, failure report) too."""
+        data = model.to_dict()
+        msgtype = str(data.get("msgtype"))
+        return cls.from_dict({"msgtype": msgtype, msgtype: data.get(msgtype)})
 
 
 def _generated(pattern: str, msgtype: str) -> Any:
@@ -709,21 +726,53 @@ def _duplicate_sent(kf: Any, body: Mapping[str, Any], ours: bool) -> str:
     return msgid
 
 
-def _sent_msgid(reply: Mapping[str, Any], body: Mapping[str, Any]) -> str:
-    value = reply.get("msgid")
-    return value if isinstance(value, str) and value else str(body["msgid"])
+Message = OutgoingMessage | Mapping[str, Any]
+#: What the helpers send with: a client with the resource API (``KfClient``), or an object with
+#: the older ``request()`` (test doubles); the async helpers take the asyncio twins.
+_Kf = Resources | SupportsRequest
+_AsyncKf = AsyncResources | SupportsAsyncRequest
+"""What the send helpers take: a builder's :class:`OutgoingMessage` or its ``to_dict()`` form."""
+
+
+class _Send:
+    """One send's decisions, shared by the blocking and the asyncio helpers: the checked body
+    (msgid fixed), the reuse check, the call to make, and what an outcome means."""
+
+    __slots__ = ("body", "kf", "op", "ours")
+
+    def __init__(self, kf: Any, op: _ops.Operation, body: dict[str, Any]) -> None:
+        self.kf, self.op, self.body = kf, op, body
+        self.ours = _check_reuse(kf, body)
+
+    def call(self, model: str) -> Callable[[], Any]:
+        """The resource method ``kf.<op>(body=<generated model>)``; an object without the
+        resource API (a test double of the older ``request()`` protocol) gets the JSON body
+        through its ``request``, with method and path from the operation table."""
+        method = getattr(self.kf, self.op.name, None)
+        if method is None:
+            return functools.partial(self.kf.request, self.op.method, self.op.path, json=self.body)
+        return functools.partial(
+            method, body=_generated(model, self.body["msgtype"]).from_dict(self.body)
+        )
+
+    def delivered(self, reply: Any) -> str:
+        _remember(self.kf, self.body)
+        value = reply.get("msgid") if isinstance(reply, Mapping) else getattr(reply, "msgid", None)
+        return value if isinstance(value, str) and value else str(self.body["msgid"])
+
+    def failed(self, exc: KfApiError) -> str:
+        """A duplicate msgid was delivered by an earlier attempt: success; anything else raises."""
+        if not _is_duplicate(exc):
+            raise exc
+        return _duplicate_sent(self.kf, self.body, self.ours)
 
 
 @reports_send_failures(new_msgid)
 def send(
-    kf: _SupportsRequest,
-    touser: str,
-    open_kfid: str,
-    message: OutgoingMessage | Mapping[str, Any],
-    *,
-    msgid: str | None = None,
+    kf: _Kf, touser: str, open_kfid: str, message: Message, *, msgid: str | None = None
 ) -> str:
-    """Send ``message`` to customer ``touser`` from Kf account ``open_kfid``; return the msgid.
+    """Send ``message`` to customer ``touser`` from Kf account ``open_kfid`` through
+    ``kf.send_msg(body=...)`` (the builder's generated ``Send<Type>MsgReq``); return the msgid.
 
     A msgid is always sent (a fresh one when not given), so the client's retries cannot
     duplicate the message. If the server rejects the msgid as already used, an earlier attempt
@@ -732,88 +781,64 @@ def send(
     (:class:`KfValidationError` naming both); a duplicate for a msgid it never sent (another
     process) cannot be compared and is logged as a warning.
     """
-    body = _send_body(touser, open_kfid, message, msgid)
-    ours = _check_reuse(kf, body)
+    plan = _Send(kf, _ops.SEND_MSG, _send_body(touser, open_kfid, message, msgid))
     try:
-        reply = kf.request("POST", SEND_PATH, json=body)
+        return plan.delivered(plan.call(_SEND_MODEL)())
     except KfApiError as exc:
-        if _is_duplicate(exc):
-            return _duplicate_sent(kf, body, ours)
-        raise
-    _remember(kf, body)
-    return _sent_msgid(reply, body)
+        return plan.failed(exc)
 
 
 @reports_send_failures(new_msgid)
-def send_on_event(
-    kf: _SupportsRequest,
-    code: str,
-    message: OutgoingMessage | Mapping[str, Any],
-    *,
-    msgid: str | None = None,
-) -> str:
+def send_on_event(kf: _Kf, code: str, message: Message, *, msgid: str | None = None) -> str:
     """Answer an event (``welcome_code`` of enter_session, ``msg_code`` of a session change)
-    with a text or msgmenu message; return the msgid. Codes are single-use."""
-    body = _event_body(code, message, msgid)
-    ours = _check_reuse(kf, body)
+    with a text or msgmenu message through ``kf.send_msg_on_event``; return the msgid. Codes
+    are single-use."""
+    plan = _Send(kf, _ops.SEND_MSG_ON_EVENT, _event_body(code, message, msgid))
     try:
-        reply = kf.request("POST", SEND_ON_EVENT_PATH, json=body)
+        return plan.delivered(plan.call(_EVENT_MODEL)())
     except KfApiError as exc:
-        if _is_duplicate(exc):
-            return _duplicate_sent(kf, body, ours)
-        raise
-    _remember(kf, body)
-    return _sent_msgid(reply, body)
+        return plan.failed(exc)
 
 
-def recall(kf: _SupportsRequest, open_kfid: str, msgid: str) -> None:
+def recall(kf: _Kf, open_kfid: str, msgid: str) -> None:
     """Recall a message sent through the API (within 2 minutes of sending)."""
-    kf.request("POST", RECALL_PATH, json=_recall_body(open_kfid, msgid))
+    _recall_call(kf, open_kfid, msgid)()
 
 
 @reports_send_failures(new_msgid)
 async def async_send(
-    kf: _SupportsAsyncRequest,
-    touser: str,
-    open_kfid: str,
-    message: OutgoingMessage | Mapping[str, Any],
-    *,
-    msgid: str | None = None,
+    kf: _AsyncKf, touser: str, open_kfid: str, message: Message, *, msgid: str | None = None
 ) -> str:
-    """Awaitable :func:`send`."""
-    body = _send_body(touser, open_kfid, message, msgid)
-    ours = _check_reuse(kf, body)
+    """Awaitable :func:`send` (``AsyncKfClient``)."""
+    plan = _Send(kf, _ops.SEND_MSG, _send_body(touser, open_kfid, message, msgid))
     try:
-        reply = await kf.request("POST", SEND_PATH, json=body)
+        return plan.delivered(await plan.call(_SEND_MODEL)())
     except KfApiError as exc:
-        if _is_duplicate(exc):
-            return _duplicate_sent(kf, body, ours)
-        raise
-    _remember(kf, body)
-    return _sent_msgid(reply, body)
+        return plan.failed(exc)
 
 
 @reports_send_failures(new_msgid)
 async def async_send_on_event(
-    kf: _SupportsAsyncRequest,
-    code: str,
-    message: OutgoingMessage | Mapping[str, Any],
-    *,
-    msgid: str | None = None,
+    kf: _AsyncKf, code: str, message: Message, *, msgid: str | None = None
 ) -> str:
     """Awaitable :func:`send_on_event`."""
-    body = _event_body(code, message, msgid)
-    ours = _check_reuse(kf, body)
+    plan = _Send(kf, _ops.SEND_MSG_ON_EVENT, _event_body(code, message, msgid))
     try:
-        reply = await kf.request("POST", SEND_ON_EVENT_PATH, json=body)
+        return plan.delivered(await plan.call(_EVENT_MODEL)())
     except KfApiError as exc:
-        if _is_duplicate(exc):
-            return _duplicate_sent(kf, body, ours)
-        raise
-    _remember(kf, body)
-    return _sent_msgid(reply, body)
+        return plan.failed(exc)
 
 
-async def async_recall(kf: _SupportsAsyncRequest, open_kfid: str, msgid: str) -> None:
+async def async_recall(kf: _AsyncKf, open_kfid: str, msgid: str) -> None:
     """Awaitable :func:`recall`."""
-    await kf.request("POST", RECALL_PATH, json=_recall_body(open_kfid, msgid))
+    await _recall_call(kf, open_kfid, msgid)()
+
+
+def _recall_call(kf: Any, open_kfid: str, msgid: str) -> Callable[[], Any]:
+    body = _recall_body(open_kfid, msgid)
+    method = getattr(kf, _ops.RECALL_MSG.name, None)
+    if method is None:  # a request() double, as in _Send.call
+        return functools.partial(
+            kf.request, _ops.RECALL_MSG.method, _ops.RECALL_MSG.path, json=body
+        )
+    return functools.partial(method, **body)

@@ -55,9 +55,10 @@ from collections.abc import (
 )
 from contextlib import aclosing
 from dataclasses import dataclass, field
-from typing import Any, Final, Literal
+from typing import Any, Final, Generic, Literal, TypeVar
 
 from wxkefu_client import _limits, _operations, _parse  # generated from the spec
+from wxkefu_client.resources import AsyncResources, Resources
 from wxkefu_ext._redact import Secret
 from wxkefu_ext.cursors import (
     ANY,
@@ -71,8 +72,8 @@ from wxkefu_ext.cursors import (
 )
 from wxkefu_ext.errors import KfError, KfResponseError, KfValidationError
 from wxkefu_ext.locks import LockTimeoutError
-from wxkefu_ext.protocols import SupportsAsyncRequest as _SupportsAsyncRequest
-from wxkefu_ext.protocols import SupportsRequest as _SupportsRequest
+from wxkefu_ext.protocols import SupportsAsyncRequest, SupportsRequest
+from wxkefu_ext.retry import cached_json
 from wxkefu_ext.stores.msgids import DEFAULT_DEDUPE_WINDOW as DEFAULT_DEDUPE_WINDOW
 from wxkefu_ext.stores.msgids import (  # the msgid window lives in the store layer
     AsyncMsgIdDeduper,
@@ -395,6 +396,50 @@ def _drain_steps(cfg: _Config, result: DrainResult) -> _Step:
     return result
 
 
+# The core yields effects ``(callable, args, kwargs)``; a shell calls the callable (the blocking
+# one directly, the asyncio one awaiting it) and sends the result back. ``callable is None``
+# means "hand this page to the consumer". Each decision (lease wait, cursor read, fencing,
+# which commit, dedupe, paging) is made once, here; the shells only know how to call.
+_Effect = tuple[Callable[..., Any] | None, tuple[Any, ...], dict[str, Any]]
+_Steps = Generator[_Effect, Any, None]
+
+
+def _do(fn: Callable[..., Any] | None, *args: Any, **kwargs: Any) -> _Effect:
+    return fn, args, kwargs
+
+
+def _lease_waits(open_kfid: str, wait: float) -> Iterator[float]:
+    """The pauses between lease attempts (5 ms doubling to 50 ms), until ``wait`` is spent."""
+    deadline = time.monotonic() + wait
+    delay = 0.005
+    while time.monotonic() < deadline:
+        yield delay
+        delay = min(delay * 2, 0.05)
+    raise _lease_timeout(open_kfid, wait)
+
+
+def _sync_msg_req(body: dict[str, Any]) -> Any:
+    """The generated ``SyncMsgReq`` of a request body (unset fields stay unset, never "")."""
+    from wxkefu_client.models.sync_msg_req import SyncMsgReq
+
+    return SyncMsgReq.from_dict(body)
+
+
+def _fetch(kf: Any, body: dict[str, Any]) -> Generator[_Effect, Any, Any]:
+    """One page through the resource method ``kf.with_raw_response.sync_msg`` (the raw form, so
+    the pager keeps the server's items as sent and parses each once, tolerantly).
+
+    An object without the resource API — a test double written for the older
+    :class:`~wxkefu_ext.protocols.SupportsRequest` contract (``request(method, path, json=)``)
+    — is still served through its ``request``, with the path from the operation table."""
+    resources = getattr(kf, "with_raw_response", None)
+    if resources is None:
+        op = _operations.SYNC_MSG
+        return (yield _do(kf.request, op.method, op.path, json=body))
+    raw = yield _do(resources.sync_msg, body=_sync_msg_req(body))
+    return cached_json(raw.http_response)
+
+
 # ---------------------------------------------------------------------------------------------
 # Shells
 # ---------------------------------------------------------------------------------------------
@@ -409,42 +454,33 @@ DEFAULT_LOCK_WAIT: Final = 60.0
 DEFAULT_LEASE_TTL: Final = 30.0
 
 
-def _read_cursor(store: Any, open_kfid: str) -> CursorRead:
-    """``store.load()`` when the store has it; else ``get()`` (a missing cursor is "new")."""
-    load = getattr(store, "load", None)
-    if load is not None:
-        read: CursorRead = load(open_kfid)
-        return read
-    cursor = store.get(open_kfid)
-    return CursorRead(cursor, "ok" if cursor is not None else "new")
-
-
-async def _aread_cursor(store: Any, open_kfid: str) -> CursorRead:
-    load = getattr(store, "load", None)
-    if load is not None:
-        read: CursorRead = await load(open_kfid)
-        return read
-    cursor = await store.get(open_kfid)
-    return CursorRead(cursor, "ok" if cursor is not None else "new")
-
-
 def _lease_timeout(open_kfid: str, wait: float) -> LockTimeoutError:
     return LockTimeoutError(
         f"another pager kept {open_kfid!r} for more than {wait:.1f}s; nothing was pulled"
     )
 
 
-class _PagerBase:
+KfT = TypeVar("KfT")
+StoreT = TypeVar("StoreT")
+DedupeT = TypeVar("DedupeT")
+
+
+class _PagerBase(Generic[KfT, StoreT, DedupeT]):
+    """The pager's configuration and state, shared by the blocking and the asyncio shell."""
+
     def __init__(
         self,
+        kf: KfT,
         open_kfid: str,
-        token: str | Secret | None,
-        limit: int | None,
-        voice_format: int | None,
-        start_from_now: bool,
-        dedupe: object,
-        compare_and_set: bool,
-        parser: Callable[[Mapping[str, Any]], Any],
+        *,
+        token: str | Secret | None = None,
+        cursor_store: StoreT | None = None,
+        limit: int | None = None,
+        voice_format: int | None = None,
+        start_from_now: bool = False,
+        dedupe: DedupeT | None = None,
+        compare_and_set: bool = True,
+        parser: Callable[[Mapping[str, Any]], Any] = parse_message,
         on_lost: OnLost = "raise",
         exclusive: bool = True,
         lock_wait: float = DEFAULT_LOCK_WAIT,
@@ -463,13 +499,82 @@ class _PagerBase:
         )
         if not lock_wait >= 0:
             raise KfValidationError("must be >= 0 seconds", field="lock_wait")
+        self._kf = kf
+        self.cursor_store: StoreT = cursor_store or self._default_store()
+        self._dedupe: Any = dedupe
         self._exclusive = exclusive
         self._lock_wait = lock_wait
         self._given_lease = lease
+        #: The lease this pager acquired itself for the running drain (released at its end).
+        self._held: Any = None
         #: The last raw sync_msg reply (for debugging; holds customer messages).
         self.last_response: dict[str, Any] | None = None
         #: Counters of the last (or running) drain.
         self.result = DrainResult()
+
+    def _default_store(self) -> StoreT:
+        raise NotImplementedError
+
+    def _steps(self, sleep: Callable[[float], Any]) -> _Steps:
+        """One drain: lease, cursor, pages through ``kf.with_raw_response.sync_msg``, hand-outs,
+        dedupe marks and fenced commits, as effects (see :func:`_drain_steps`)."""
+        store: Any = self.cursor_store  # a sync or an async store: the shell calls or awaits
+        cfg, kfid = self._cfg, self._cfg.open_kfid
+        lease = self._given_lease
+        make = getattr(store, "lease", None)
+        if lease is None and self._exclusive and make is not None:
+            candidate = make(kfid, DEFAULT_LEASE_TTL)
+            waits = _lease_waits(kfid, self._lock_wait)
+            while not (yield _do(candidate.try_acquire)):
+                yield _do(sleep, next(waits))
+            lease = self._held = candidate
+        fenced = getattr(store, "commit_fenced", None)
+        if not isinstance(lease, RedisLease | AsyncRedisLease):
+            fenced = None
+        steps = _drain_steps(cfg, self.result)
+        value: Any = None
+        while True:
+            try:
+                op, arg = steps.send(value)
+            except StopIteration:
+                return
+            value = None
+            if op == _FETCH:
+                value = self.last_response = yield from _fetch(self._kf, arg)
+            elif op == _GET:
+                load = getattr(store, "load", None)
+                if load is not None:
+                    value = yield _do(load, kfid)
+                else:
+                    cursor = yield _do(store.get, kfid)
+                    value = CursorRead(cursor, "ok" if cursor is not None else "new")
+            elif op == _HAND_OUT:
+                if lease is not None:
+                    yield _do(lease.check)  # fenced: never hand out a page after losing it
+                    arg.fencing_token = lease.token
+                yield _do(None, arg)
+            elif op == _COMMIT:
+                if fenced is not None:
+                    yield _do(fenced, kfid, arg[0], expected=arg[1], lease=lease)
+                else:
+                    if lease is not None:
+                        yield _do(lease.check)
+                    yield _do(store.commit, kfid, arg[0], expected=arg[1])
+            elif op == _SEEN:
+                value = yield _do(self._dedupe.seen, kfid, arg)
+            else:
+                yield _do(self._dedupe.mark, kfid, arg)
+
+    def _start(self, sleep: Callable[[float], Any]) -> tuple[_Steps, _Reply]:
+        """A new drain: fresh counters, and its steps (``sleep`` waits between lease tries)."""
+        self.result = DrainResult()
+        self._held = None
+        return self._steps(sleep), _Reply()
+
+    def _release(self) -> Any:
+        """The lease to release once the drain ends (only one this pager acquired itself)."""
+        held, self._held = self._held, None
+        return held
 
     @property
     def open_kfid(self) -> str:
@@ -480,12 +585,14 @@ class _PagerBase:
         return f"{type(self).__name__}(open_kfid={self._cfg.open_kfid!r}, token={token})"
 
 
-class SyncMsgPager(_PagerBase):
+class SyncMsgPager(_PagerBase[Resources | SupportsRequest, CursorStore, MsgIdDeduper]):
     """Blocking pager over ``kf/sync_msg`` for one Kf account.
 
-    ``kf`` is a :class:`~wxkefu_ext.client.KfClient` (anything with its ``request()``); ``token``
-    the callback's one-time Token (10 min; without it the endpoint is strictly rate-limited);
-    ``cursor_store`` defaults to a fresh :class:`~wxkefu_ext.cursors.MemoryCursorStore`.
+    ``kf`` is a :class:`~wxkefu_ext.client.KfClient` (the pager calls its resource method
+    ``kf.with_raw_response.sync_msg(body=SyncMsgReq(...))`` and keeps the reply's raw items, so
+    ``parser`` sees exactly what the server sent); ``token`` the callback's one-time Token
+    (10 min; without it the endpoint is strictly rate-limited); ``cursor_store`` defaults to a
+    fresh :class:`~wxkefu_ext.cursors.MemoryCursorStore`.
 
     Two ways to consume::
 
@@ -496,106 +603,22 @@ class SyncMsgPager(_PagerBase):
     current page: it is delivered again next time.
     """
 
-    def __init__(
-        self,
-        kf: _SupportsRequest,
-        open_kfid: str,
-        *,
-        token: str | Secret | None = None,
-        cursor_store: CursorStore | None = None,
-        limit: int | None = None,
-        voice_format: int | None = None,
-        start_from_now: bool = False,
-        dedupe: MsgIdDeduper | None = None,
-        compare_and_set: bool = True,
-        parser: Callable[[Mapping[str, Any]], Any] = parse_message,
-        on_lost: OnLost = "raise",
-        exclusive: bool = True,
-        lock_wait: float = DEFAULT_LOCK_WAIT,
-        lease: Any = None,
-    ) -> None:
-        super().__init__(
-            open_kfid,
-            token,
-            limit,
-            voice_format,
-            start_from_now,
-            dedupe,
-            compare_and_set,
-            parser,
-            on_lost,
-            exclusive,
-            lock_wait,
-            lease,
-        )
-        self._kf = kf
-        self.cursor_store: CursorStore = cursor_store or MemoryCursorStore()
-        self._dedupe = dedupe
-        self._lease: Any = None
-
-    def _acquire(self) -> Any:
-        """The store's lease of this account, acquired (bounded wait), or None."""
-        make = getattr(self.cursor_store, "lease", None)
-        if not self._exclusive or make is None:
-            return None
-        lease = make(self._cfg.open_kfid, DEFAULT_LEASE_TTL)
-        deadline = time.monotonic() + self._lock_wait
-        delay = 0.005
-        while not lease.try_acquire():
-            if time.monotonic() >= deadline:
-                raise _lease_timeout(self._cfg.open_kfid, self._lock_wait)
-            time.sleep(delay)
-            delay = min(delay * 2, 0.05)
-        return lease
+    def _default_store(self) -> CursorStore:
+        return MemoryCursorStore()
 
     def pages(self) -> Iterator[SyncMsgPage]:
         """Pages with messages to handle (empty and all-duplicate pages are committed silently).
         The account's lease is held from the first read of the cursor until the generator ends."""
-        self.result = DrainResult()
-        own = self._given_lease is None
-        self._lease = self._acquire() if own else self._given_lease
+        steps, reply = self._start(time.sleep)
         try:
-            steps = _drain_steps(self._cfg, self.result)
-            value: Any = None
-            while True:
-                try:
-                    op, arg = steps.send(value)
-                except StopIteration:
-                    return
-                value = None
-                if op == _HAND_OUT:
-                    if self._lease is not None:
-                        self._lease.check()  # fenced: never hand out a page after losing it
-                        arg.fencing_token = self._lease.token
-                    yield arg
+            for fn, args, kwargs in _resumed(steps, reply):
+                if fn is not None:
+                    reply.value = fn(*args, **kwargs)
                 else:
-                    value = self._perform(op, arg)
+                    yield args[0]
         finally:
-            lease, self._lease = self._lease, None
-            if own and lease is not None:
-                lease.release()
-
-    def _perform(self, op: str, arg: Any) -> Any:
-        store, kfid = self.cursor_store, self._cfg.open_kfid
-        if op == _FETCH:
-            self.last_response = self._kf.request("POST", SYNC_MSG_PATH, json=arg)
-            return self.last_response
-        if op == _GET:
-            return _read_cursor(store, kfid)
-        if op == _COMMIT:
-            fenced = getattr(store, "commit_fenced", None)
-            if isinstance(self._lease, RedisLease) and fenced is not None:
-                fenced(kfid, arg[0], expected=arg[1], lease=self._lease)
-                return None
-            if self._lease is not None:
-                self._lease.check()
-            store.commit(kfid, arg[0], expected=arg[1])
-            return None
-        assert self._dedupe is not None
-        if op == _SEEN:
-            return self._dedupe.seen(kfid, arg)
-        self._dedupe.mark(kfid, arg)
-        return None
+            if (held := self._release()) is not None:
+                held.release()
 
     def __iter__(self) -> Iterator[SyncMsgPage]:
         return self.pages()
@@ -614,108 +637,27 @@ class SyncMsgPager(_PagerBase):
         return self.result
 
 
-class AsyncSyncMsgPager(_PagerBase):
+class AsyncSyncMsgPager(
+    _PagerBase[AsyncResources | SupportsAsyncRequest, AsyncCursorStore, AsyncMsgIdDeduper]
+):
     """Awaitable twin of :class:`SyncMsgPager` (``AsyncKfClient``, async stores). Sync stores
     and dedupers of this package are accepted through their ``as_async()`` adapters."""
 
-    def __init__(
-        self,
-        kf: _SupportsAsyncRequest,
-        open_kfid: str,
-        *,
-        token: str | Secret | None = None,
-        cursor_store: AsyncCursorStore | None = None,
-        limit: int | None = None,
-        voice_format: int | None = None,
-        start_from_now: bool = False,
-        dedupe: AsyncMsgIdDeduper | None = None,
-        compare_and_set: bool = True,
-        parser: Callable[[Mapping[str, Any]], Any] = parse_message,
-        on_lost: OnLost = "raise",
-        exclusive: bool = True,
-        lock_wait: float = DEFAULT_LOCK_WAIT,
-        lease: Any = None,
-    ) -> None:
-        super().__init__(
-            open_kfid,
-            token,
-            limit,
-            voice_format,
-            start_from_now,
-            dedupe,
-            compare_and_set,
-            parser,
-            on_lost,
-            exclusive,
-            lock_wait,
-            lease,
-        )
-        self._kf = kf
-        self.cursor_store: AsyncCursorStore = cursor_store or MemoryCursorStore().as_async()
-        self._dedupe = dedupe
-        self._lease: Any = None
-
-    async def _acquire(self) -> Any:
-        make = getattr(self.cursor_store, "lease", None)
-        if not self._exclusive or make is None:
-            return None
-        lease = make(self._cfg.open_kfid, DEFAULT_LEASE_TTL)
-        deadline = time.monotonic() + self._lock_wait
-        delay = 0.005
-        while not await lease.try_acquire():
-            if time.monotonic() >= deadline:
-                raise _lease_timeout(self._cfg.open_kfid, self._lock_wait)
-            await asyncio.sleep(delay)
-            delay = min(delay * 2, 0.05)
-        return lease
+    def _default_store(self) -> AsyncCursorStore:
+        return MemoryCursorStore().as_async()
 
     async def pages(self) -> AsyncGenerator[SyncMsgPage, None]:
         """See :meth:`SyncMsgPager.pages`."""
-        self.result = DrainResult()
-        own = self._given_lease is None
-        self._lease = await self._acquire() if own else self._given_lease
+        steps, reply = self._start(asyncio.sleep)
         try:
-            steps = _drain_steps(self._cfg, self.result)
-            value: Any = None
-            while True:
-                try:
-                    op, arg = steps.send(value)
-                except StopIteration:
-                    return
-                value = None
-                if op == _HAND_OUT:
-                    if self._lease is not None:
-                        await self._lease.check()
-                        arg.fencing_token = self._lease.token
-                    yield arg
+            for fn, args, kwargs in _resumed(steps, reply):
+                if fn is not None:
+                    reply.value = await fn(*args, **kwargs)
                 else:
-                    value = await self._perform(op, arg)
+                    yield args[0]
         finally:
-            lease, self._lease = self._lease, None
-            if own and lease is not None:
-                await lease.release()
-
-    async def _perform(self, op: str, arg: Any) -> Any:
-        store, kfid = self.cursor_store, self._cfg.open_kfid
-        if op == _FETCH:
-            self.last_response = await self._kf.request("POST", SYNC_MSG_PATH, json=arg)
-            return self.last_response
-        if op == _GET:
-            return await _aread_cursor(store, kfid)
-        if op == _COMMIT:
-            fenced = getattr(store, "commit_fenced", None)
-            if isinstance(self._lease, AsyncRedisLease) and fenced is not None:
-                await fenced(kfid, arg[0], expected=arg[1], lease=self._lease)
-                return None
-            if self._lease is not None:
-                await self._lease.check()
-            await store.commit(kfid, arg[0], expected=arg[1])
-            return None
-        assert self._dedupe is not None
-        if op == _SEEN:
-            return await self._dedupe.seen(kfid, arg)
-        await self._dedupe.mark(kfid, arg)
-        return None
+            if (held := self._release()) is not None:
+                await held.release()
 
     def __aiter__(self) -> AsyncIterator[SyncMsgPage]:
         return self.pages()
@@ -734,3 +676,25 @@ class AsyncSyncMsgPager(_PagerBase):
                 if inspect.isawaitable(outcome):
                     await outcome
         return self.result
+
+
+class _Reply:
+    """What a shell got for the last effect, sent back into the core by :func:`_resumed`."""
+
+    __slots__ = ("value",)
+
+    def __init__(self) -> None:
+        self.value: Any = None
+
+
+def _resumed(steps: _Steps, reply: _Reply) -> Iterator[_Effect]:
+    """The effects of ``steps``; each next one is asked for with ``reply.value`` (then reset,
+    so a hand-out is resumed with None)."""
+    try:
+        effect = next(steps)
+        while True:
+            yield effect
+            value, reply.value = reply.value, None
+            effect = steps.send(value)
+    except StopIteration:
+        return

@@ -316,11 +316,11 @@ def _body_budget(request: httpx.Request) -> float | None:
     return None if read is None else max(float(read), 0.05) * BODY_BUDGET_FACTOR
 
 
-def _body_limit(request: httpx.Request, response: httpx.Response, js: bool) -> int | None:
+def _body_limit(path: str, js: bool) -> int | None:
     """How much of the body to read here: None = leave it streaming (media bytes)."""
     if js:
         return MAX_JSON_BYTES
-    if request.url.path.endswith(BINARY_PATHS):
+    if path.endswith(BINARY_PATHS):
         return None
     return MAX_PREVIEW_BYTES  # an HTML error page or similar: keep a preview for the error
 
@@ -332,9 +332,10 @@ def _ambiguous(exc: httpx.TransportError) -> bool:
 
 def _flow(policy: RetryPolicy, request: httpx.Request) -> Generator[_Step, Any, httpx.Response]:
     """Send ``request`` until it succeeds, fails for good or the policy is used up."""
-    allowed = retry_allowed(request)
-    idempotent = allowed and not request.url.path.endswith(NON_IDEMPOTENT_PATHS)
-    path = request.url.path
+    path = request.url.path  # decoded on every access: once per call here
+    send = path.endswith(SEND_PATHS)
+    allowed = not send or send_msgid(request) is not None  # retry_allowed, path known
+    idempotent = allowed and not path.endswith(NON_IDEMPOTENT_PATHS)
     attempt = 1
     while True:
         request.extensions[SENT_EXTENSION] = request.extensions.get(SENT_EXTENSION, 0) + 1
@@ -342,7 +343,7 @@ def _flow(policy: RetryPolicy, request: httpx.Request) -> Generator[_Step, Any, 
         js = False
         if isinstance(outcome, httpx.Response):
             js = is_json(outcome)
-            limit = _body_limit(request, outcome, js)
+            limit = _body_limit(path, js)
             if limit is not None:
                 size = _content_length(outcome)
                 if js and size is not None and size > limit:
@@ -350,7 +351,7 @@ def _flow(policy: RetryPolicy, request: httpx.Request) -> Generator[_Step, Any, 
                     raise _oversized(request, outcome, size)
                 outcome = yield _Read(outcome, limit, _body_budget(request))
         if isinstance(outcome, httpx.TransportError):
-            if is_send(request):
+            if send:
                 _record(
                     SendAttempt(0, type(outcome).__name__, may_have_reached=_ambiguous(outcome))
                 )
@@ -370,7 +371,7 @@ def _flow(policy: RetryPolicy, request: httpx.Request) -> Generator[_Step, Any, 
             raise _oversized(request, response, None)
         if js:
             response.extensions["wxkefu.json"] = _parse(response.content)
-        if is_send(request):  # not the gettoken a send may trigger
+        if send:  # not the gettoken a send may trigger
             _record_response(response)
         final, wait = _decide(policy, request, response, attempt, allowed, idempotent)
         if final is not None:

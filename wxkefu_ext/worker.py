@@ -46,6 +46,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any, Final, Protocol
 
+from wxkefu_client.resources import Resources
 from wxkefu_ext._redact import Secret
 from wxkefu_ext.cursors import RedisCursorStore, RedisLease
 from wxkefu_ext.errors import KfApiError, KfValidationError
@@ -59,7 +60,7 @@ from wxkefu_ext.pagination import (
     SyncMsgPager,
     parse_message,
 )
-from wxkefu_ext.protocols import SupportsRequest as _KfLike
+from wxkefu_ext.protocols import SupportsRequest
 from wxkefu_ext.stores import store_errors, warn_if_not_persistent
 
 __all__ = [
@@ -72,6 +73,9 @@ __all__ = [
 ]
 
 _log = logging.getLogger(__name__)
+
+#: What a worker pulls with: a KfClient (its resource API), or an older ``request()`` double.
+_KfLike = Resources | SupportsRequest
 
 #: The callback Token is valid for 10 minutes.
 TOKEN_TTL: Final = 600.0
@@ -148,6 +152,12 @@ class SyncQueue:
 
     def enqueue(self, open_kfid: str, token: str | Secret | None = None) -> None:
         """Record work for ``open_kfid``; ``token`` is the callback's ``Token`` (may be None)."""
+        pipe = self._pipeline(open_kfid, token)  # checks the arguments first
+        with store_errors("enqueue"):
+            pipe.execute()
+
+    def _pipeline(self, open_kfid: str, token: str | Secret | None) -> Any:
+        """The one transaction that records the work (sync and asyncio Redis alike)."""
         _check_kfid(open_kfid)
         entry = _entry(token, self._clock())
         pipe = self.redis.pipeline(transaction=True)
@@ -155,21 +165,14 @@ class SyncQueue:
             pipe.rpush(self.keys.queue(open_kfid), entry)
             pipe.pexpire(self.keys.queue(open_kfid), int(self.token_ttl * 1000))
         pipe.sadd(self.keys.pending, open_kfid)
-        with store_errors("enqueue"):
-            pipe.execute()
+        return pipe
 
 
 class AsyncSyncQueue(SyncQueue):
     """:class:`SyncQueue` for ``redis.asyncio`` (ASGI callback endpoints)."""
 
     async def enqueue(self, open_kfid: str, token: str | Secret | None = None) -> None:  # type: ignore[override]
-        _check_kfid(open_kfid)
-        entry = _entry(token, self._clock())
-        pipe = self.redis.pipeline(transaction=True)
-        if entry is not None:
-            pipe.rpush(self.keys.queue(open_kfid), entry)
-            pipe.pexpire(self.keys.queue(open_kfid), int(self.token_ttl * 1000))
-        pipe.sadd(self.keys.pending, open_kfid)
+        pipe = self._pipeline(open_kfid, token)  # checks the arguments first
         with store_errors("enqueue"):
             await pipe.execute()
 

@@ -1,7 +1,8 @@
 """``wxkefu token`` and ``wxkefu accounts list|add|del|link``.
 
-Why these go through ``KfClient.request``: one code path for auth, retries and errcode →
-typed exceptions, which :func:`wxkefu_ext.cli.main` turns into the explained error line.
+Why these go through the resource API (``kf.account.list(...)``...): one code path for auth,
+retries and errcode → typed exceptions, which :func:`wxkefu_ext.cli.main` turns into the
+explained error line.
 """
 
 from __future__ import annotations

@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any, Final
 
 import typer
 
@@ -62,6 +63,11 @@ MediaIdOpt = Annotated[str | None, typer.Option("--media-id", help="An uploaded 
 FileOpt = Annotated[
     Path | None,
     typer.Option("--file", exists=True, dir_okay=False, help="A local file, uploaded first."),
+]
+
+ThumbIdOpt = Annotated[str | None, typer.Option(help="Thumbnail media_id.")]
+ThumbOpt = Annotated[
+    Path | None, typer.Option(exists=True, dir_okay=False, help="Thumbnail image file.")
 ]
 
 
@@ -131,6 +137,19 @@ def _thumb(kf: Any, thumb_media_id: str | None, thumb: Path | None) -> str:
     return thumb_media_id
 
 
+def _card(
+    build: Callable[[str], OutgoingMessage],
+    thumb_media_id: str | None,
+    thumb: Path | None,
+    to: str | None,
+    kf_id: str | None,
+    msgid: str | None,
+) -> None:
+    """A card with a thumbnail (link, miniprogram): the thumbnail uploaded first if a file."""
+    with client_session() as session:
+        _deliver(build(_thumb(session, thumb_media_id, thumb)), to, kf_id, msgid, kf=session)
+
+
 @send_app.command("text")
 def send_text(
     content: Annotated[str, typer.Argument(help="The text (≤2048 bytes).")],
@@ -145,62 +164,42 @@ def send_text(
     _deliver(messages.text(content), to, kf, msgid, code)
 
 
-@send_app.command("image")
-def send_image(
-    media_id: MediaIdOpt = None,
-    file: FileOpt = None,
-    to: ToOpt = None,
-    kf: KfOpt = None,
-    msgid: MsgIdOpt = None,
-) -> None:
-    """An image (JPG/PNG ≤10 MB)."""
-    _media_message("image", media_id, file, to, kf, msgid)
+#: The media message commands: one implementation, registered once per msgtype.
+_MEDIA_COMMANDS: Final = {
+    "image": "An image (JPG/PNG ≤10 MB).",
+    "voice": "A voice message (AMR ≤2 MB).",
+    "video": "A video (MP4 ≤10 MB).",
+    "file": "A file (≤20 MB).",
+}
 
 
-@send_app.command("voice")
-def send_voice(
-    media_id: MediaIdOpt = None,
-    file: FileOpt = None,
-    to: ToOpt = None,
-    kf: KfOpt = None,
-    msgid: MsgIdOpt = None,
-) -> None:
-    """A voice message (AMR ≤2 MB)."""
-    _media_message("voice", media_id, file, to, kf, msgid)
+def _media_command(kind: str, doc: str) -> Callable[..., None]:
+    """``wxkefu send <kind> --media-id ID | --file PATH`` (the file is uploaded first)."""
+
+    def command(
+        media_id: MediaIdOpt = None,
+        file: FileOpt = None,
+        to: ToOpt = None,
+        kf: KfOpt = None,
+        msgid: MsgIdOpt = None,
+    ) -> None:
+        _media_message(kind, media_id, file, to, kf, msgid)
+
+    command.__doc__ = doc
+    command.__name__ = command.__qualname__ = f"send_{kind}"
+    return command
 
 
-@send_app.command("video")
-def send_video(
-    media_id: MediaIdOpt = None,
-    file: FileOpt = None,
-    to: ToOpt = None,
-    kf: KfOpt = None,
-    msgid: MsgIdOpt = None,
-) -> None:
-    """A video (MP4 ≤10 MB)."""
-    _media_message("video", media_id, file, to, kf, msgid)
-
-
-@send_app.command("file")
-def send_file(
-    media_id: MediaIdOpt = None,
-    file: FileOpt = None,
-    to: ToOpt = None,
-    kf: KfOpt = None,
-    msgid: MsgIdOpt = None,
-) -> None:
-    """A file (≤20 MB)."""
-    _media_message("file", media_id, file, to, kf, msgid)
+for _kind, _doc in _MEDIA_COMMANDS.items():
+    send_app.command(_kind)(_media_command(_kind, _doc))
 
 
 @send_app.command("link")
 def send_link(
     title: Annotated[str, typer.Option(help="Title (≤128 bytes).")],
     url: Annotated[str, typer.Option(help="http(s) URL.")],
-    thumb_media_id: Annotated[str | None, typer.Option(help="Thumbnail media_id.")] = None,
-    thumb: Annotated[
-        Path | None, typer.Option(exists=True, dir_okay=False, help="Thumbnail image file.")
-    ] = None,
+    thumb_media_id: ThumbIdOpt = None,
+    thumb: ThumbOpt = None,
     desc: Annotated[str | None, typer.Option(help="Description (≤512 bytes).")] = None,
     to: ToOpt = None,
     kf: KfOpt = None,
@@ -209,19 +208,15 @@ def send_link(
     """A link card (图文链接)."""
     from wxkefu_ext import messages
 
-    with client_session() as session:
-        thumb_id = _thumb(session, thumb_media_id, thumb)
-        _deliver(messages.link(title, url, thumb_id, desc), to, kf, msgid, kf=session)
+    _card(lambda t: messages.link(title, url, t, desc), thumb_media_id, thumb, to, kf, msgid)
 
 
 @send_app.command("miniprogram")
 def send_miniprogram(
     appid: Annotated[str, typer.Option(help="Mini-program appid.")],
     pagepath: Annotated[str, typer.Option(help="Page path.")],
-    thumb_media_id: Annotated[str | None, typer.Option(help="Thumbnail media_id.")] = None,
-    thumb: Annotated[
-        Path | None, typer.Option(exists=True, dir_okay=False, help="Thumbnail image file.")
-    ] = None,
+    thumb_media_id: ThumbIdOpt = None,
+    thumb: ThumbOpt = None,
     title: Annotated[str | None, typer.Option(help="Title (≤64 bytes).")] = None,
     to: ToOpt = None,
     kf: KfOpt = None,
@@ -230,10 +225,10 @@ def send_miniprogram(
     """A mini-program card."""
     from wxkefu_ext import messages
 
-    with client_session() as session:
-        thumb_id = _thumb(session, thumb_media_id, thumb)
-        message = messages.miniprogram(appid, thumb_id, pagepath, title)
-        _deliver(message, to, kf, msgid, kf=session)
+    def build(thumb_id: str) -> OutgoingMessage:
+        return messages.miniprogram(appid, thumb_id, pagepath, title)
+
+    _card(build, thumb_media_id, thumb, to, kf, msgid)
 
 
 def parse_menu_item(spec: str) -> dict[str, Any]:
