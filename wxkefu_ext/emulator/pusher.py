@@ -96,7 +96,7 @@ class Pusher(Generic[J, D]):
     delivering it means (:meth:`_broken`), and what a finished outcome counts (:meth:`_settled`)."""
 
     def __init__(self, thread_name: str) -> None:
-        self._thread_name = thread_name
+        self._name = thread_name
         self._lock = threading.Lock()
         self._queue: queue.Queue[Any] | None = None
         self._thread: threading.Thread | None = None
@@ -107,9 +107,8 @@ class Pusher(Generic[J, D]):
             if self._queue is None:
                 self._queue = queue.Queue()
                 self._thread = threading.Thread(
-                    target=self._run, args=(self._queue, self._log), name=self._thread_name,
-                    daemon=True,
-                )  # fmt: skip
+                    target=self._run, args=(self._queue, self._log), name=self._name, daemon=True
+                )
                 self._thread.start()
             self._queue.put(job)
 
@@ -129,13 +128,8 @@ class Pusher(Generic[J, D]):
     def close(self) -> None:
         """Stop the thread after the deliveries already queued (bounded wait)."""
         with self._lock:
-            jobs, thread, self._queue, self._thread, self._log = (
-                self._queue,
-                self._thread,
-                None,
-                None,
-                [],
-            )
+            jobs, thread = self._queue, self._thread
+            self._queue, self._thread, self._log = None, None, []  # the next push starts afresh
         if jobs is not None and thread is not None:
             jobs.put(_STOP)
             thread.join(TIMEOUT * ATTEMPTS + 1)
