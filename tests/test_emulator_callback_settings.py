@@ -89,3 +89,67 @@ def test_a_push_error_never_stops_later_pushes() -> None:
         assert emu.stats.callbacks_failed == 1 and emu.stats.callbacks_sent == 1
     finally:
         emu.close()
+
+
+def test_an_instruction_push_error_never_stops_later_pushes() -> None:
+    """The provider's instruction pusher shares the Kf pusher's thread: an envelope that cannot
+    be built is a failed, counted outcome, and the next instruction still goes out."""
+    from wxkefu_ext.emulator.provider import DEFAULT_SUITE_ID
+
+    got: list[httpx.Request] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        got.append(request)
+        return httpx.Response(200, text="success")
+
+    emu = Emulator()
+    try:
+        key = keygen.generate_encoding_aes_key()
+        emu.provider.set_instruction_callback(
+            DEFAULT_SUITE_ID, "https://provider.example/suite", token="tok",
+            encoding_aes_key=key, transport=httpx.MockTransport(handler),
+        )  # fmt: skip
+        assert emu.provider.flush(5) and len(got) == 1  # the first suite_ticket, at once
+        suite = emu.provider._suites[DEFAULT_SUITE_ID]
+        assert suite.callback is not None
+        url, token, _ = suite.callback
+        suite.callback = (url, token, Secret("short"))  # broken behind the validation's back
+        emu.provider.push_suite_ticket(DEFAULT_SUITE_ID)
+        assert emu.provider.flush(5)
+        suite.callback = (url, token, Secret(key))
+        emu.provider.push_suite_ticket(DEFAULT_SUITE_ID)
+        assert emu.provider.flush(5) and len(got) == 2
+        log = emu.provider.instruction_log
+        assert [(d.ok, d.attempts) for d in log] == [(True, 1), (False, 0), (True, 1)]
+        assert log[1].error is not None and "short" not in log[1].error
+        stats = emu.provider.stats
+        assert (stats.instructions_sent, stats.instructions_failed) == (2, 1)
+    finally:
+        emu.close()
+
+
+def test_flush_waits_for_the_handlers_an_asgi_receiver_spawned() -> None:
+    """An ASGI callback endpoint answers first and runs its handler in a task afterwards; over
+    an async transport the pusher runs those tasks before the delivery counts as done, so
+    ``flush_callbacks`` means "the bot has seen it"."""
+    from wxkefu_ext.callback import CallbackCrypto
+    from wxkefu_ext.callback.asgi import callback_app
+
+    events: list[object] = []
+    emu = Emulator()
+    try:
+        token, key = keygen.generate_token(), keygen.generate_encoding_aes_key()
+        app = callback_app(CallbackCrypto(token, key, emu.corp_id), events.append)
+        emu.set_callback(
+            "http://bot.local/callback", token=token, encoding_aes_key=key,
+            transport=httpx.ASGITransport(app=app),
+        )  # fmt: skip
+        kfid = emu.create_account()
+        emu.customer_send(kfid, "wmA", "hi")
+        assert emu.flush_callbacks(10)
+        assert len(events) == 1 and emu.callback_log[0].ok
+        emu.customer_send(kfid, "wmA", "again")
+        assert emu.flush_callbacks(10) and len(events) == 2
+    finally:
+        emu.close()
+    assert emu.callback_log == []  # closed: the next push starts a fresh thread and log

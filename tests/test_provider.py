@@ -7,6 +7,8 @@ is the WSGI endpoint reached through an in-process transport.
 
 from __future__ import annotations
 
+import hashlib
+import re
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -31,6 +33,7 @@ from wxkefu_ext.emulator.provider import (
 )
 from wxkefu_ext.errors import (
     AuthorizationCancelledError,
+    ConfigurationError,
     CorpNotAuthorizedError,
     CredentialError,
     KfError,
@@ -670,6 +673,43 @@ def test_no_secret_in_reprs_keys_or_errors(world: World) -> None:
             provider.suite_ticket(),
         ):
             assert secret not in text
+
+
+def test_credentials_share_one_key_repr_and_check_shape() -> None:
+    """Cache keys are shared through Redis with processes running other versions: their form
+    ``<kind>:<id>:<sha256(secret)[:16]>`` is a contract, the same for every credential kind."""
+    from wxkefu_ext.credentials import OfficialAccountCredential, WeComCredential
+
+    def fp(secret: str) -> str:
+        return hashlib.sha256(secret.encode()).hexdigest()[:16]
+
+    cases: list[tuple[Any, str, str]] = [
+        (WeComCredential("ww1", "s1"), f"wecom:ww1:{fp('s1')}",
+         "WeComCredential(corp_id='ww1', corp_secret=Secret('***'))"),
+        (OfficialAccountCredential("wx1", "s2"), f"oa:wx1:{fp('s2')}",
+         "OfficialAccountCredential(appid='wx1', appsecret=Secret('***'))"),
+        (SuiteCredential("ww9", "s3"), f"suite:ww9:{fp('s3')}",
+         "SuiteCredential(suite_id='ww9', kind='third_party', suite_secret=Secret('***'))"),
+        (SuiteCredential("dk9", "s4"), f"suite:dk9:{fp('s4')}",
+         "SuiteCredential(suite_id='dk9', kind='custom', suite_secret=Secret('***'))"),
+        (ProviderCredential("wwp", "s6"), f"provider:wwp:{fp('s6')}",
+         "ProviderCredential(corp_id='wwp', provider_secret=Secret('***'))"),
+    ]  # fmt: skip
+    for cred, key, text in cases:
+        assert (cred.cache_key, repr(cred), str(cred)) == (key, text, text)
+        assert cred.secret.fingerprint() == key.rsplit(":", 1)[1]
+    assert SuiteCredential("ww8", "s5", kind="custom").kind == "custom"
+    assert SuiteCredential("ww9", "s3") == SuiteCredential("ww9", "s3")
+    assert SuiteCredential("ww9", "s3") != SuiteCredential("ww9", "other")
+    for make, message in [
+        (lambda: SuiteCredential("", "x"), "suite_id is empty"),
+        (lambda: SuiteCredential("a", " x"), "suite_secret has leading or trailing whitespace"),
+        (lambda: SuiteCredential("a", "x", kind="zz"), "kind must be 'third_party' or 'custom'"),  # type: ignore[arg-type]
+        (lambda: ProviderCredential(None, "x"), "corp_id must be a string, not NoneType"),  # type: ignore[arg-type]
+        (lambda: ProviderCredential("a", ""), "provider_secret is empty"),
+    ]:
+        with pytest.raises(ConfigurationError, match=re.escape(message)):
+            make()
 
 
 def test_create_auth_before_the_first_ticket_is_kept_not_lost() -> None:

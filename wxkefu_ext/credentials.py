@@ -37,19 +37,28 @@ class _IdAndSecret:
     the repr, and a token-cache key made of the kind, the id and a fingerprint of the secret.
 
     A subclass is a frozen dataclass whose first two fields are the id and the secret;
-    ``_CACHE_PREFIX`` starts its cache key."""
+    ``_CACHE_PREFIX`` starts its cache key and ``_SHOWN`` names further fields the repr shows.
+    The provider's suite and provider credentials share it, so every token-cache key in a
+    shared store has the one form ``<prefix>:<id>:<fingerprint>``."""
 
     _CACHE_PREFIX: ClassVar[str]
+    _SHOWN: ClassVar[tuple[str, ...]] = ()
 
     @property
     def _fields(self) -> tuple[str, str]:
         id_field, secret_field = (f.name for f in fields(self)[:2])  # type: ignore[arg-type]
         return id_field, secret_field
 
-    def _set(self, ident: str, secret: str | Secret) -> None:
+    def _set(self, ident: str, secret: str | Secret, **more: object) -> None:
+        """Check and assign the id and the secret (and ``more`` fields, already checked): the
+        only writes to the frozen dataclass, made once, in ``__init__``."""
         id_field, secret_field = self._fields
-        object.__setattr__(self, id_field, _require(ident, id_field))
-        object.__setattr__(self, secret_field, Secret(_require(secret, secret_field)))
+        checked = {
+            id_field: _require(ident, id_field),
+            secret_field: Secret(_require(secret, secret_field)),
+        }
+        for name, value in {**checked, **more}.items():
+            object.__setattr__(self, name, value)
 
     @property
     def secret(self) -> Secret:
@@ -64,8 +73,8 @@ class _IdAndSecret:
 
     def __repr__(self) -> str:
         id_field, secret_field = self._fields
-        ident = getattr(self, id_field)
-        return f"{type(self).__name__}({id_field}={ident!r}, {secret_field}=Secret('***'))"
+        shown = [f"{name}={getattr(self, name)!r}" for name in (id_field, *self._SHOWN)]
+        return f"{type(self).__name__}({', '.join(shown)}, {secret_field}=Secret('***'))"
 
 
 @dataclass(frozen=True, repr=False)

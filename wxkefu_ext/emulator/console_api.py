@@ -28,18 +28,18 @@ import struct
 import threading
 import weakref
 import zlib
-from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, Final
 
 from wxkefu_ext.emulator import callback_faults
 from wxkefu_ext.emulator._http import Request
+from wxkefu_ext.emulator.routes import Routes, text
 
 if TYPE_CHECKING:
     from wxkefu_ext.emulator.scenario import Scenario as Emulator
 
 __all__ = ["ROUTES", "snapshot"]
 
-Route = Callable[["Emulator", dict[str, Any], Request], dict[str, Any]]
+ROUTES = Routes("/_emulator")
 
 STATE_NAMES: Final = {
     0: "new (未处理)",
@@ -63,13 +63,6 @@ def note_time(emu: Emulator, msgid: str) -> None:
         _precise.setdefault(emu, {})[msgid] = emu.clock.now()
 
 
-def _text(body: dict[str, Any], name: str) -> str:
-    value = body.get(name)
-    if not isinstance(value, str) or not value:
-        raise ValueError(f"{name!r} must be a non-empty string")
-    return value
-
-
 def _png(rgb: tuple[int, int, int], size: int = 24) -> bytes:
     """A small solid-colour PNG: the picture a console customer "sends"."""
 
@@ -88,6 +81,7 @@ def _png(rgb: tuple[int, int, int], size: int = 24) -> bytes:
     )
 
 
+@ROUTES.route("GET", "/accounts")
 def _accounts(emu: Emulator, body: dict[str, Any], _: Request) -> dict[str, Any]:
     with emu.lock:
         return {"accounts": _account_list(emu)}
@@ -131,10 +125,12 @@ def _callbacks_view(emu: Emulator) -> dict[str, Any]:
     }
 
 
+@ROUTES.route("GET", "/callbacks")
 def _callbacks(emu: Emulator, body: dict[str, Any], _: Request) -> dict[str, Any]:
     return _callbacks_view(emu)
 
 
+@ROUTES.route("GET", "/callback_faults")
 def _callback_faults_list(emu: Emulator, body: dict[str, Any], _: Request) -> dict[str, Any]:
     return {
         "faults": [f.as_dict() for f in callback_faults.pending(emu)],
@@ -142,12 +138,14 @@ def _callback_faults_list(emu: Emulator, body: dict[str, Any], _: Request) -> di
     }
 
 
+@ROUTES.route("POST", "/callback_faults")
 def _callback_faults_add(emu: Emulator, body: dict[str, Any], _: Request) -> dict[str, Any]:
     count = body.get("count", 1)
-    fault = callback_faults.add(emu, _text(body, "kind"), count)
+    fault = callback_faults.add(emu, text(body, "kind"), count)
     return {"fault": fault.as_dict()}
 
 
+@ROUTES.route("DELETE", "/callback_faults")
 def _callback_faults_clear(emu: Emulator, body: dict[str, Any], _: Request) -> dict[str, Any]:
     callback_faults.clear(emu)
     return {}
@@ -159,10 +157,11 @@ def _send(emu: Emulator, open_kfid: str, user: str, msgtype: str, payload: dict[
     return msgid
 
 
+@ROUTES.route("POST", "/customer/image")
 def _image(emu: Emulator, body: dict[str, Any], _: Request) -> dict[str, Any]:
     from wxkefu_ext.emulator.state import Media
 
-    open_kfid, user = _text(body, "open_kfid"), _text(body, "external_userid")
+    open_kfid, user = text(body, "open_kfid"), text(body, "external_userid")
     with emu.lock:
         emu.account(open_kfid)
         emu.customer(user)
@@ -177,18 +176,20 @@ def _image(emu: Emulator, body: dict[str, Any], _: Request) -> dict[str, Any]:
     }
 
 
+@ROUTES.route("POST", "/console/send")
 def _console_send(emu: Emulator, body: dict[str, Any], _: Request) -> dict[str, Any]:
     payload = body.get("payload")
     if not isinstance(payload, dict):
         raise ValueError("'payload' must be an object")
-    msgtype = _text(body, "msgtype")
-    open_kfid, user = _text(body, "open_kfid"), _text(body, "external_userid")
+    msgtype = text(body, "msgtype")
+    open_kfid, user = text(body, "open_kfid"), text(body, "external_userid")
     return {"msgid": _send(emu, open_kfid, user, msgtype, payload)}
 
 
+@ROUTES.route("POST", "/customer/menu_click")
 def _menu_click(emu: Emulator, body: dict[str, Any], _: Request) -> dict[str, Any]:
-    payload = {"content": _text(body, "content"), "menu_id": _text(body, "menu_id")}
-    open_kfid, user = _text(body, "open_kfid"), _text(body, "external_userid")
+    payload = {"content": text(body, "content"), "menu_id": text(body, "menu_id")}
+    open_kfid, user = text(body, "open_kfid"), text(body, "external_userid")
     return {"msgid": _send(emu, open_kfid, user, "text", payload)}
 
 
@@ -302,20 +303,8 @@ def snapshot(emu: Emulator, open_kfid: str | None, user: str | None) -> dict[str
     }
 
 
+@ROUTES.route("GET", "/console/state")
 def _state(emu: Emulator, body: dict[str, Any], req: Request) -> dict[str, Any]:
     return snapshot(
         emu, req.query.get("open_kfid") or None, req.query.get("external_userid") or None
     )
-
-
-ROUTES: dict[tuple[str, str], Route] = {
-    ("GET", "/_emulator/accounts"): _accounts,
-    ("GET", "/_emulator/callbacks"): _callbacks,
-    ("GET", "/_emulator/callback_faults"): _callback_faults_list,
-    ("POST", "/_emulator/callback_faults"): _callback_faults_add,
-    ("DELETE", "/_emulator/callback_faults"): _callback_faults_clear,
-    ("POST", "/_emulator/customer/image"): _image,
-    ("POST", "/_emulator/customer/menu_click"): _menu_click,
-    ("POST", "/_emulator/console/send"): _console_send,
-    ("GET", "/_emulator/console/state"): _state,
-}

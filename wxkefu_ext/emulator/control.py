@@ -35,59 +35,54 @@ Errors: HTTP 400 (bad input) / 404 (unknown route) with ``{"errcode": 40058|404,
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from wxkefu_ext.emulator import inject as _inject
 from wxkefu_ext.emulator._http import ApiError, Request, Response, json_response
 from wxkefu_ext.emulator.console_api import ROUTES as _console_routes
 from wxkefu_ext.emulator.provider_control import ROUTES as _provider_routes
+from wxkefu_ext.emulator.routes import Routes, optional_text, text
 
 if TYPE_CHECKING:
     from wxkefu_ext.emulator.scenario import Scenario
 
 __all__ = ["handle_control"]
 
-Route = Callable[["Scenario", dict[str, Any], Request], dict[str, Any]]
+ROUTES = Routes("/_emulator")
 
 
-def _str(body: dict[str, Any], name: str, *, required: bool = True) -> str | None:
-    value = body.get(name)
-    if value is None and not required:
-        return None
-    if not isinstance(value, str) or not value:
-        raise ValueError(f"{name!r} must be a non-empty string")
-    return value
-
-
+@ROUTES.route("POST", "/accounts")
 def _accounts(emu: Scenario, body: dict[str, Any], _: Request) -> dict[str, Any]:
     return {"open_kfid": emu.create_account(str(body.get("name", "客服")))}
 
 
+@ROUTES.route("POST", "/servicers")
 def _servicers(emu: Scenario, body: dict[str, Any], _: Request) -> dict[str, Any]:
     emu.add_servicer(
-        str(_str(body, "open_kfid")),
-        str(_str(body, "userid")),
+        text(body, "open_kfid"),
+        text(body, "userid"),
         int(body.get("status", 0)),
         int(body.get("stop_type", 0)),
     )
     return {}
 
 
+@ROUTES.route("POST", "/servicers/status")
 def _servicer_status(emu: Scenario, body: dict[str, Any], _: Request) -> dict[str, Any]:
     emu.set_servicer_status(
-        str(_str(body, "open_kfid")),
-        str(_str(body, "userid")),
+        text(body, "open_kfid"),
+        text(body, "userid"),
         int(body["status"]),
         int(body.get("stop_type", 0)),
     )
     return {}
 
 
+@ROUTES.route("POST", "/customer/enter_session")
 def _enter(emu: Scenario, body: dict[str, Any], _: Request) -> dict[str, Any]:
     result = emu.customer_enter_session(
-        str(_str(body, "open_kfid")),
-        _str(body, "external_userid", required=False),
+        text(body, "open_kfid"),
+        optional_text(body, "external_userid"),
         scene=str(body.get("scene", "")),
         scene_param=str(body.get("scene_param", "")),
         wechat_channels=body.get("wechat_channels"),
@@ -95,10 +90,11 @@ def _enter(emu: Scenario, body: dict[str, Any], _: Request) -> dict[str, Any]:
     return {"external_userid": result.external_userid, "welcome_code": result.welcome_code}
 
 
+@ROUTES.route("POST", "/customer/send")
 def _send(emu: Scenario, body: dict[str, Any], _: Request) -> dict[str, Any]:
     msgid = emu.customer_send(
-        str(_str(body, "open_kfid")),
-        str(_str(body, "external_userid")),
+        text(body, "open_kfid"),
+        text(body, "external_userid"),
         body.get("text"),
         msgtype=body.get("msgtype"),
         payload=body.get("payload"),
@@ -107,55 +103,65 @@ def _send(emu: Scenario, body: dict[str, Any], _: Request) -> dict[str, Any]:
     return {"msgid": msgid}
 
 
+@ROUTES.route("POST", "/customer/send_many")
 def _send_many(emu: Scenario, body: dict[str, Any], _: Request) -> dict[str, Any]:
     n = body.get("n")
     if not isinstance(n, int) or isinstance(n, bool):
         raise ValueError("'n' must be an integer")
     ids = emu.customer_send_many(
-        str(_str(body, "open_kfid")),
+        text(body, "open_kfid"),
         n,
-        external_userid=_str(body, "external_userid", required=False),
+        external_userid=optional_text(body, "external_userid"),
         callback=bool(body.get("callback", False)),
     )
     return {"msgids": ids}
 
 
+@ROUTES.route("GET", "/clock")
 def _clock(emu: Scenario, body: dict[str, Any], _: Request) -> dict[str, Any]:
     return {"now": emu.clock.now(), "offset": emu.clock.offset}
 
 
+@ROUTES.route("POST", "/clock/advance")
 def _advance(emu: Scenario, body: dict[str, Any], req: Request) -> dict[str, Any]:
     emu.clock.advance(body.get("seconds"))  # type: ignore[arg-type]
     return _clock(emu, body, req)
 
 
+@ROUTES.route("GET", "/faults")
 def _faults_list(emu: Scenario, body: dict[str, Any], _: Request) -> dict[str, Any]:
     return {"faults": [f.as_dict() for f in emu.faults]}
 
 
+@ROUTES.route("POST", "/faults")
 def _faults_add(emu: Scenario, body: dict[str, Any], _: Request) -> dict[str, Any]:
     options = {k: v for k, v in body.items() if k != "kind"}
-    fault = emu.inject_fault(str(_str(body, "kind")), **options)  # unknown options: ValueError
+    fault = emu.inject_fault(text(body, "kind"), **options)  # unknown options: ValueError
     return {"fault": fault.as_dict()}
 
 
+@ROUTES.route("DELETE", "/faults")
 def _faults_clear(emu: Scenario, body: dict[str, Any], _: Request) -> dict[str, Any]:
     emu.clear_faults()
     return {}
 
 
+@ROUTES.route("POST", "/tokens/invalidate")
 def _invalidate(emu: Scenario, body: dict[str, Any], _: Request) -> dict[str, Any]:
     return {"revoked": emu.invalidate_tokens()}
 
 
+@ROUTES.route("GET", "/delivered")
 def _delivered(emu: Scenario, body: dict[str, Any], req: Request) -> dict[str, Any]:
     return {"delivered": emu.delivered(req.query.get("open_kfid"), touser=req.query.get("touser"))}
 
 
+@ROUTES.route("GET", "/stats")
 def _stats(emu: Scenario, body: dict[str, Any], _: Request) -> dict[str, Any]:
     return emu.stats.as_dict()
 
 
+@ROUTES.route("POST", "/callback")
 def _callback(emu: Scenario, body: dict[str, Any], _: Request) -> dict[str, Any]:
     emu.set_callback(
         body.get("url"), token=body.get("token"), encoding_aes_key=body.get("encoding_aes_key")
@@ -163,34 +169,17 @@ def _callback(emu: Scenario, body: dict[str, Any], _: Request) -> dict[str, Any]
     return {}
 
 
+@ROUTES.route("POST", "/callbacks/flush")
 def _flush(emu: Scenario, body: dict[str, Any], _: Request) -> dict[str, Any]:
     return {"flushed": emu.flush_callbacks(float(body.get("timeout", 5.0)))}
 
 
+@ROUTES.route("POST", "/reset")
 def _reset(emu: Scenario, body: dict[str, Any], _: Request) -> dict[str, Any]:
     emu.reset()
     return {}
 
 
-ROUTES: dict[tuple[str, str], Route] = {
-    ("POST", "/_emulator/accounts"): _accounts,
-    ("POST", "/_emulator/servicers"): _servicers,
-    ("POST", "/_emulator/servicers/status"): _servicer_status,
-    ("POST", "/_emulator/customer/enter_session"): _enter,
-    ("POST", "/_emulator/customer/send"): _send,
-    ("POST", "/_emulator/customer/send_many"): _send_many,
-    ("GET", "/_emulator/clock"): _clock,
-    ("POST", "/_emulator/clock/advance"): _advance,
-    ("GET", "/_emulator/faults"): _faults_list,
-    ("POST", "/_emulator/faults"): _faults_add,
-    ("DELETE", "/_emulator/faults"): _faults_clear,
-    ("POST", "/_emulator/tokens/invalidate"): _invalidate,
-    ("GET", "/_emulator/delivered"): _delivered,
-    ("GET", "/_emulator/stats"): _stats,
-    ("POST", "/_emulator/callback"): _callback,
-    ("POST", "/_emulator/callbacks/flush"): _flush,
-    ("POST", "/_emulator/reset"): _reset,
-}
 ROUTES.update(_inject.ROUTES)  # POST /_emulator/items/raw (see inject.py)
 
 # The browser console's read models and customer gestures (see console_api).

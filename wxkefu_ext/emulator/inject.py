@@ -16,8 +16,10 @@ checked, on purpose: the point is to send what a newer server might send.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
+
+from wxkefu_ext.emulator.routes import Routes, text
 
 if TYPE_CHECKING:
     from wxkefu_ext.emulator._http import Request
@@ -46,16 +48,13 @@ def inject_raw_item(
     return str(raw["msgid"])
 
 
+ROUTES = Routes("/_emulator")
+
+
+@ROUTES.route("POST", "/items/raw")
 def _raw_item(emu: Scenario, body: dict[str, Any], _: Request) -> dict[str, Any]:
-    open_kfid = body.get("open_kfid")
-    if not isinstance(open_kfid, str) or not open_kfid:
-        raise ValueError("'open_kfid' must be a non-empty string")
+    open_kfid = text(body, "open_kfid")
     item = body.get("item")
     if not isinstance(item, dict):
         raise ValueError("'item' must be a JSON object")
     return {"msgid": inject_raw_item(emu, open_kfid, item, callback=bool(body.get("callback")))}
-
-
-ROUTES: dict[tuple[str, str], Callable[[Scenario, dict[str, Any], Request], dict[str, Any]]] = {
-    ("POST", "/_emulator/items/raw"): _raw_item,
-}

@@ -29,14 +29,10 @@ counts token issues per corp and every call made with a cancelled corp's credent
 
 from __future__ import annotations
 
-import asyncio
 import dataclasses
 import hashlib
 import json
 import logging
-import queue
-import threading
-import time
 import weakref
 from collections import Counter
 from collections.abc import Callable
@@ -46,6 +42,7 @@ from typing import TYPE_CHECKING, Any, Final, Literal, Protocol, TypeVar
 from wxkefu_ext._redact import Secret, redact_text
 from wxkefu_ext.emulator._http import REJECT_HEADER, ApiError, Request, Response, json_response
 from wxkefu_ext.emulator.clock import Clock
+from wxkefu_ext.emulator.pusher import PostFor, Pusher, post_signed
 
 if TYPE_CHECKING:
     import httpx
@@ -79,9 +76,6 @@ _NO_KNOWLEDGE: Final = "api forbidden: the knowledge base is for self-built apps
 TICKET_SECONDS: Final = 1800
 PRE_AUTH_SECONDS: Final = 1200
 AUTH_CODE_SECONDS: Final = 600
-ATTEMPTS: Final = 3
-TIMEOUT: Final = 5.0
-_STOP: Final = object()
 
 SuiteKind = Literal["third_party", "custom"]
 V = TypeVar("V")
@@ -230,90 +224,47 @@ def _xml(fields: dict[str, str | int]) -> str:
     return "<xml>" + "".join(parts) + "</xml>"
 
 
-class _Pusher:
-    """Delivers instruction callbacks from a thread (a receiver calls back into the emulator
-    while handling them), 3 attempts each, like WeCom; sync or async httpx transports."""
+@dataclass(frozen=True, slots=True)
+class _Instruction:
+    """One queued instruction callback: the suite's callback and transport when it was queued."""
+
+    suite_id: str
+    callback: tuple[str, Secret, Secret]  # url, token, EncodingAESKey
+    transport: httpx.BaseTransport | httpx.AsyncBaseTransport | None
+    info_type: str
+    message: str
+
+
+class _Pusher(Pusher[_Instruction, InstructionDelivery]):
+    """Delivers instruction callbacks on the shared pusher thread (a receiver calls back into
+    the emulator while handling them), 3 attempts each, like WeCom."""
 
     def __init__(self, provider: ProviderEmulator) -> None:
+        super().__init__("wxkefu-emulator-suite")
         self._provider = provider
-        self._queue: queue.Queue[Any] = queue.Queue()
-        self.log: list[InstructionDelivery] = []
-        self._thread = threading.Thread(target=self._run, name="wxkefu-emulator-suite", daemon=True)
-        self._thread.start()
 
-    def push(self, suite: _Suite, info_type: str, message: str) -> None:
-        assert suite.callback is not None
-        self._queue.put((suite.suite_id, suite.callback, suite.transport, info_type, message))
+    def _deliver(self, job: _Instruction, post_for: PostFor) -> InstructionDelivery:
+        url, token, key = job.callback
+        done = post_signed(post_for(job.transport), url, token, key, job.suite_id, job.message)
+        return InstructionDelivery(job.info_type, job.suite_id, done.status, done.count, done.error)
 
-    def flush(self, timeout: float) -> bool:
-        """Wait (at most ``timeout`` s) until every queued delivery is done."""
-        done = self._queue.all_tasks_done
-        with done:
-            return done.wait_for(lambda: not self._queue.unfinished_tasks, timeout)
+    def _broken(self, job: _Instruction, exc: Exception) -> InstructionDelivery:
+        _, token, key = job.callback
+        error = redact_text(f"{type(exc).__name__}: {exc}", token, key)
+        return InstructionDelivery(job.info_type, job.suite_id, None, 0, error)
 
-    def close(self) -> None:
-        self._queue.put(_STOP)
-        self._thread.join(TIMEOUT * ATTEMPTS + 1)
-
-    def _run(self) -> None:
-        loop = asyncio.new_event_loop()
-        try:
-            for job in iter(self._queue.get, _STOP):
-                try:
-                    self._deliver(job, loop)
-                finally:
-                    self._queue.task_done()
-            self._queue.task_done()  # the stop marker itself
-        finally:
-            loop.close()
-
-    def _deliver(self, job: tuple[Any, ...], loop: asyncio.AbstractEventLoop) -> None:
-        import httpx
-
-        from wxkefu_ext.callback import build_post_envelope
-
-        suite_id, (url, token, key), transport, info_type, message = job
-        status: int | None = None
-        error: str | None = None
-        attempt = 0
-        for attempt in range(1, ATTEMPTS + 1):
-            signed = build_post_envelope(token, key, suite_id, message)
-            headers = {"content-type": signed.content_type}
-            try:
-                if isinstance(transport, httpx.AsyncBaseTransport):
-
-                    async def post(t: httpx.AsyncBaseTransport, **kw: Any) -> int:
-                        async with httpx.AsyncClient(transport=t, timeout=TIMEOUT) as client:
-                            return (await client.post(url, **kw)).status_code
-
-                    status = loop.run_until_complete(
-                        post(transport, params=signed.params, content=signed.body, headers=headers)
-                    )
-                    pending = asyncio.all_tasks(loop)  # handlers the ASGI endpoint spawned
-                    if pending:
-                        loop.run_until_complete(asyncio.wait(pending, timeout=TIMEOUT))
-                else:
-                    with httpx.Client(transport=transport, timeout=TIMEOUT) as client:
-                        r = client.post(
-                            url, params=signed.params, content=signed.body, headers=headers
-                        )
-                    status = r.status_code
-                error = None
-                if 200 <= status < 300:
-                    break
-            except Exception as exc:  # reported and retried, never raised into the emulator
-                status, error = None, redact_text(f"{type(exc).__name__}: {exc}", token, key)
-            time.sleep(0.05 * attempt)
-        outcome = InstructionDelivery(info_type, suite_id, status, attempt, error)
+    def _settled(self, outcome: InstructionDelivery) -> None:
         stats = self._provider.stats
         with self._provider.emu.lock:
-            self.log.append(outcome)
             if outcome.ok:
                 stats.instructions_sent += 1
             else:
                 stats.instructions_failed += 1
         if not outcome.ok:
-            _log.warning("instruction %s for %s failed: %s", info_type, suite_id, error or status)
+            _log.warning(
+                "instruction %s for %s failed after %d attempts: %s", outcome.info_type,
+                outcome.suite_id, outcome.attempts, outcome.error or outcome.status,
+            )  # fmt: skip
 
 
 class ProviderEmulator:
@@ -331,7 +282,7 @@ class ProviderEmulator:
         self._pre_auth: dict[str, tuple[str, float, int]] = {}  # code -> suite, expiry, type
         self._auth_codes: dict[str, tuple[str, str, float]] = {}
         self._tokens: dict[str, _Token] = {}
-        self._pusher: _Pusher | None = None
+        self._pusher = _Pusher(self)  # its thread starts with the first push
         self._agent_seq = 1000000
         self.stats = ProviderStats()
         self.add_suite(DEFAULT_SUITE_ID, DEFAULT_SUITE_SECRET, kind="third_party")
@@ -522,17 +473,15 @@ class ProviderEmulator:
 
     def flush(self, timeout: float = 5.0) -> bool:
         """Wait until every queued instruction callback was delivered (or gave up)."""
-        return (pusher := self._pusher) is None or pusher.flush(timeout)
+        return self._pusher.flush(timeout)
 
     @property
     def instruction_log(self) -> list[InstructionDelivery]:
         """Every instruction delivery's outcome, oldest first."""
-        return [] if (pusher := self._pusher) is None else list(pusher.log)
+        return self._pusher.log()
 
     def close(self) -> None:
-        pusher, self._pusher = self._pusher, None
-        if pusher is not None:
-            pusher.close()
+        self._pusher.close()
         for child in self._corps.values():
             child.close()
 
@@ -789,9 +738,10 @@ class ProviderEmulator:
         return self.emu.new_id(prefix, length - len(prefix))
 
     def _push(self, suite: _Suite, info_type: str, message: str) -> None:
-        if self._pusher is None:
-            self._pusher = _Pusher(self)
-        self._pusher.push(suite, info_type, message)
+        assert suite.callback is not None
+        self._pusher.push(
+            _Instruction(suite.suite_id, suite.callback, suite.transport, info_type, message)
+        )
 
     def __repr__(self) -> str:
         return (

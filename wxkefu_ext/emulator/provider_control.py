@@ -29,10 +29,10 @@ POST     /_emulator/provider/flush                 {timeout?} → {flushed}: ins
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from wxkefu_ext.emulator.provider import ProviderEmulator, provider_for
+from wxkefu_ext.emulator.routes import Routes, text
 
 if TYPE_CHECKING:
     from wxkefu_ext.emulator._http import Request
@@ -40,55 +40,34 @@ if TYPE_CHECKING:
 
 __all__ = ["ROUTES"]
 
-Route = Callable[["Scenario", dict[str, Any], "Request"], dict[str, Any]]
-PREFIX = "/_emulator/provider"
-
-
-ROUTES: dict[tuple[str, str], Route] = {}
-
-
-def _route(method: str, path: str) -> Callable[[Route], Route]:
-    """Register the decorated function as ``method PREFIX+path``."""
-
-    def register(fn: Route) -> Route:
-        ROUTES[(method, PREFIX + path)] = fn
-        return fn
-
-    return register
-
-
-def _text(body: dict[str, Any], name: str, default: str | None = None) -> str:
-    value = body.get(name, default)
-    if not isinstance(value, str) or (not value and default is None):
-        raise ValueError(f"{name!r} must be a non-empty string")
-    return value
+ROUTES = Routes("/_emulator/provider")
 
 
 def _p(emu: Scenario) -> ProviderEmulator:
     return provider_for(emu)
 
 
-@_route("GET", "")
+@ROUTES.route("GET", "")
 def _state(emu: Scenario, body: dict[str, Any], _: Request) -> dict[str, Any]:
     return _p(emu).snapshot()
 
 
-@_route("POST", "/suites")
+@ROUTES.route("POST", "/suites")
 def _suites(emu: Scenario, body: dict[str, Any], _: Request) -> dict[str, Any]:
     kind = body.get("kind")
     if kind not in (None, "third_party", "custom"):
         raise ValueError("'kind' must be 'third_party' or 'custom'")
-    _p(emu).add_suite(_text(body, "suite_id"), _text(body, "secret"), kind=kind)
+    _p(emu).add_suite(text(body, "suite_id"), text(body, "secret"), kind=kind)
     return {}
 
 
-@_route("POST", "/suites/callback")
+@ROUTES.route("POST", "/suites/callback")
 def _callback(emu: Scenario, body: dict[str, Any], _: Request) -> dict[str, Any]:
     url = body.get("url")
     if url is not None and not isinstance(url, str):
         raise ValueError("'url' must be a string or null")
     _p(emu).set_instruction_callback(
-        _text(body, "suite_id"),
+        text(body, "suite_id"),
         url,
         token=body.get("token"),
         encoding_aes_key=body.get("encoding_aes_key"),
@@ -96,74 +75,74 @@ def _callback(emu: Scenario, body: dict[str, Any], _: Request) -> dict[str, Any]
     return {}
 
 
-@_route("POST", "/suite_ticket")
+@ROUTES.route("POST", "/suite_ticket")
 def _ticket(emu: Scenario, body: dict[str, Any], _: Request) -> dict[str, Any]:
-    return {"suite_ticket": _p(emu).push_suite_ticket(_text(body, "suite_id"))}
+    return {"suite_ticket": _p(emu).push_suite_ticket(text(body, "suite_id"))}
 
 
-@_route("POST", "/tick")
+@ROUTES.route("POST", "/tick")
 def _tick(emu: Scenario, body: dict[str, Any], _: Request) -> dict[str, Any]:
     return {"pushed": _p(emu).tick()}
 
 
-@_route("POST", "/corps")
+@ROUTES.route("POST", "/corps")
 def _corps(emu: Scenario, body: dict[str, Any], _: Request) -> dict[str, Any]:
-    corp_id = _text(body, "corp_id")
-    _p(emu).add_corp(corp_id, _text(body, "name", ""))
+    corp_id = text(body, "corp_id")
+    _p(emu).add_corp(corp_id, text(body, "name", ""))
     return {"corp_id": corp_id}
 
 
-@_route("POST", "/corps/accounts")
+@ROUTES.route("POST", "/corps/accounts")
 def _accounts(emu: Scenario, body: dict[str, Any], _: Request) -> dict[str, Any]:
-    corp = _p(emu).corp(_text(body, "corp_id"))
-    return {"open_kfid": corp.create_account(_text(body, "name", "客服"))}
+    corp = _p(emu).corp(text(body, "corp_id"))
+    return {"open_kfid": corp.create_account(text(body, "name", "客服"))}
 
 
-@_route("POST", "/corps/servicers")
+@ROUTES.route("POST", "/corps/servicers")
 def _servicers(emu: Scenario, body: dict[str, Any], _: Request) -> dict[str, Any]:
     open_userid = _p(emu).add_servicer(
-        _text(body, "corp_id"), _text(body, "open_kfid"), _text(body, "userid")
+        text(body, "corp_id"), text(body, "open_kfid"), text(body, "userid")
     )
     return {"open_userid": open_userid}
 
 
-@_route("POST", "/install")
+@ROUTES.route("POST", "/install")
 def _install(emu: Scenario, body: dict[str, Any], _: Request) -> dict[str, Any]:
     suite_id, code = _p(emu).install(
-        _text(body, "pre_auth_code"), _text(body, "corp_id"), state=_text(body, "state", "")
+        text(body, "pre_auth_code"), text(body, "corp_id"), state=text(body, "state", "")
     )
     return {"suite_id": suite_id, "auth_code": code}
 
 
-@_route("POST", "/authorize")
+@ROUTES.route("POST", "/authorize")
 def _authorize(emu: Scenario, body: dict[str, Any], _: Request) -> dict[str, Any]:
     code = _p(emu).authorize(
-        *_grant(body), state=_text(body, "state", ""), push=bool(body.get("push", True))
+        *_grant(body), state=text(body, "state", ""), push=bool(body.get("push", True))
     )
     return {"auth_code": code}
 
 
 def _grant(body: dict[str, Any]) -> tuple[str, str]:
-    return _text(body, "suite_id"), _text(body, "corp_id")
+    return text(body, "suite_id"), text(body, "corp_id")
 
 
-@_route("POST", "/change_auth")
+@ROUTES.route("POST", "/change_auth")
 def _change(emu: Scenario, body: dict[str, Any], _: Request) -> dict[str, Any]:
     _p(emu).change_auth(*_grant(body))
     return {}
 
 
-@_route("POST", "/cancel_auth")
+@ROUTES.route("POST", "/cancel_auth")
 def _cancel(emu: Scenario, body: dict[str, Any], _: Request) -> dict[str, Any]:
     _p(emu).cancel_auth(*_grant(body))
     return {}
 
 
-@_route("POST", "/reset_permanent_code")
+@ROUTES.route("POST", "/reset_permanent_code")
 def _reset(emu: Scenario, body: dict[str, Any], _: Request) -> dict[str, Any]:
     return {"auth_code": _p(emu).reset_permanent_code(*_grant(body))}
 
 
-@_route("POST", "/flush")
+@ROUTES.route("POST", "/flush")
 def _flush(emu: Scenario, body: dict[str, Any], _: Request) -> dict[str, Any]:
     return {"flushed": _p(emu).flush(float(body.get("timeout", 5.0)))}

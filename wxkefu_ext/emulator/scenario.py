@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple, Unpack
 
 from wxkefu_ext._redact import Secret
 from wxkefu_ext.emulator.callback_settings import check_callback_settings
+from wxkefu_ext.emulator.callbacks import CallbackDelivery, CallbackJob, CallbackPusher
 from wxkefu_ext.emulator.faults import Fault, FaultOptions
 from wxkefu_ext.emulator.state import Servicer
 from wxkefu_ext.emulator.world import (
@@ -26,8 +27,6 @@ from wxkefu_ext.emulator.world import (
 
 if TYPE_CHECKING:
     import httpx
-
-    from wxkefu_ext.emulator.callbacks import CallbackDelivery, CallbackPusher
 
 __all__ = ["EnterResult", "Scenario"]
 
@@ -60,7 +59,7 @@ class Scenario(World):
         self._callback_token = _secret(callback_token) if callback_token is not None else None
         self._callback_key = _secret(callback_aes_key) if callback_aes_key is not None else None
         self._callback_transport = callback_transport
-        self._pusher: CallbackPusher | None = None
+        self._pusher = CallbackPusher(self)  # its thread starts with the first push
 
     # ------------------------------------------------------------------ callbacks
 
@@ -81,27 +80,21 @@ class Scenario(World):
             self._callback_key = _secret(encoding_aes_key) if encoding_aes_key is not None else None
             if transport is not None:
                 self._callback_transport = transport
-            if self._pusher is not None:
-                self._pusher.close()
-                self._pusher = None
+        self._pusher.close()  # outside the lock: its thread may be counting a delivery
 
     def flush_callbacks(self, timeout: float = 5.0) -> bool:
         """Wait until every queued callback was POSTed (or gave up); False on timeout."""
-        pusher = self._pusher
-        return True if pusher is None else pusher.flush(timeout)
+        return self._pusher.flush(timeout)
 
     @property
     def callback_log(self) -> list[CallbackDelivery]:
-        """Every callback delivery attempt's outcome, oldest first."""
-        pusher = self._pusher
-        return [] if pusher is None else pusher.log()
+        """Every callback delivery attempt's outcome since the callback was (re)configured
+        or the emulator closed, oldest first."""
+        return self._pusher.log()
 
     def close(self) -> None:
         """Stop the callback thread (the emulator stays usable; it restarts on demand)."""
-        with self.lock:
-            pusher, self._pusher = self._pusher, None
-        if pusher is not None:
-            pusher.close()
+        self._pusher.close()
 
     def fire_callback(self, open_kfid: str) -> None:
         """Queue a ``kf_msg_or_event`` callback (with a fresh sync Token) when configured."""
@@ -109,18 +102,17 @@ class Scenario(World):
             return
         sync_token = self.new_id("ENC", 40)
         self.state.sync_tokens[sync_token] = (open_kfid, self.clock.now() + SYNC_TOKEN_SECONDS)
-        if self._pusher is None:
-            from wxkefu_ext.emulator.callbacks import CallbackPusher
-
-            self._pusher = CallbackPusher(self, self._callback_transport)
         self._pusher.push(
-            self.callback_url,
-            self._callback_token,
-            self._callback_key,
-            self.corp_id,
-            open_kfid,
-            sync_token,
-            self.clock.now_int(),
+            CallbackJob(
+                self.callback_url,
+                self._callback_token,
+                self._callback_key,
+                self.corp_id,
+                open_kfid,
+                sync_token,
+                self.clock.now_int(),
+                self._callback_transport,
+            )
         )
 
     # ------------------------------------------------------------------ lifecycle and levers

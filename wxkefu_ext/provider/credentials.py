@@ -7,17 +7,18 @@
 * :class:`ProviderCredential` — the provider itself: its corpid + provider_secret, for the
   provider_access_token (login, registration and id-translation services; Kf does not need it).
 
-Cache keys never contain a secret: kind + id + a hash of the secret (as for
-:class:`~wxkefu_ext.credentials.WeComCredential`), and per corp ``suite:<suite_id>:corp:<corpid>``.
+Both have the shape of :class:`~wxkefu_ext.credentials.WeComCredential` (one base class: checked
+on the way in, masked repr, cache key kind + id + a hash of the secret, never the secret), and
+per corp ``suite:<suite_id>:corp:<corpid>``.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Any, ClassVar, Literal
+from dataclasses import dataclass
+from typing import Literal
 
 from wxkefu_ext._redact import Secret
-from wxkefu_ext.credentials import _require
+from wxkefu_ext.credentials import _IdAndSecret, _require
 from wxkefu_ext.errors import ConfigurationError
 
 __all__ = ["ProviderCredential", "SuiteCredential", "SuiteKind"]
@@ -27,61 +28,31 @@ __all__ = ["ProviderCredential", "SuiteCredential", "SuiteKind"]
 SuiteKind = Literal["third_party", "custom"]
 
 
-class _Keyed:
-    """What both credentials share: ``secret`` (what error texts are scrubbed of), the
-    secret-free ``cache_key`` ``<prefix>:<id>:<fingerprint>`` and a masked repr."""
-
-    _prefix: ClassVar[str]
-    _id_field: ClassVar[str]
-    _hidden_field: ClassVar[str]
-    _shown: ClassVar[tuple[str, ...]] = ()  # further fields the repr shows
-
-    def __init_subclass__(
-        cls, *, key: tuple[str, str, str], shown: tuple[str, ...] = (), **kw: Any
-    ) -> None:
-        """``key``: (cache key prefix, id field, secret field)."""
-        super().__init_subclass__(**kw)
-        cls._prefix, cls._id_field, cls._hidden_field = key
-        cls._shown = shown
-
-    def _assign(self, **values: object) -> None:
-        for name, value in values.items():
-            object.__setattr__(self, name, value)  # frozen dataclass: set once, here
-
-    @property
-    def secret(self) -> Secret:
-        value = getattr(self, self._hidden_field)
-        assert isinstance(value, Secret)
-        return value
-
-    @property
-    def cache_key(self) -> str:
-        """Store key of this credential's token (distinct per secret, secret-free)."""
-        return f"{self._prefix}:{getattr(self, self._id_field)}:{self.secret.fingerprint()}"
-
-    def __repr__(self) -> str:
-        shown = [f"{name}={getattr(self, name)!r}" for name in (self._id_field, *self._shown)]
-        return f"{type(self).__name__}({', '.join(shown)}, {self._hidden_field}=Secret('***'))"
+def _suite_kind(kind: SuiteKind | None, suite_id: str) -> SuiteKind:
+    """The kind given, else the one the id tells: 代开发 template ids start with ``dk``."""
+    if kind is None:
+        return "custom" if suite_id.startswith("dk") else "third_party"
+    if kind not in ("third_party", "custom"):
+        raise ConfigurationError(f"kind must be 'third_party' or 'custom', not {kind!r}")
+    return kind
 
 
 @dataclass(frozen=True, repr=False)
-class SuiteCredential(_Keyed, key=("suite", "suite_id", "suite_secret"), shown=("kind",)):
+class SuiteCredential(_IdAndSecret):
     """suite_id + suite_secret of a third-party app or 代开发 template."""
 
+    _CACHE_PREFIX = "suite"
+    _SHOWN = ("kind",)
+
     suite_id: str
-    suite_secret: Secret = field()
+    suite_secret: Secret
     kind: SuiteKind = "third_party"
 
     def __init__(
         self, suite_id: str, suite_secret: str | Secret, *, kind: SuiteKind | None = None
     ) -> None:
-        suite_id = _require(suite_id, "suite_id")
-        if kind is None:
-            kind = "custom" if suite_id.startswith("dk") else "third_party"
-        if kind not in ("third_party", "custom"):
-            raise ConfigurationError(f"kind must be 'third_party' or 'custom', not {kind!r}")
-        secret = Secret(_require(suite_secret, "suite_secret"))
-        self._assign(suite_id=suite_id, suite_secret=secret, kind=kind)
+        suite_id = _require(suite_id, "suite_id")  # the kind is read from it
+        self._set(suite_id, suite_secret, kind=_suite_kind(kind, suite_id))
 
     @property
     def ticket_key(self) -> str:
@@ -94,12 +65,13 @@ class SuiteCredential(_Keyed, key=("suite", "suite_id", "suite_secret"), shown=(
 
 
 @dataclass(frozen=True, repr=False)
-class ProviderCredential(_Keyed, key=("provider", "corp_id", "provider_secret")):
+class ProviderCredential(_IdAndSecret):
     """The provider's corpid + provider_secret (服务商的secret)."""
 
+    _CACHE_PREFIX = "provider"
+
     corp_id: str
-    provider_secret: Secret = field()
+    provider_secret: Secret
 
     def __init__(self, corp_id: str, provider_secret: str | Secret) -> None:
-        secret = Secret(_require(provider_secret, "provider_secret"))
-        self._assign(corp_id=_require(corp_id, "corp_id"), provider_secret=secret)
+        self._set(corp_id, provider_secret)
