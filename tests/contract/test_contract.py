@@ -24,7 +24,7 @@ from wxkefu_ext.emulator import Emulator  # noqa: E402
 
 import contract_hooks  # noqa: E402, F401 - registers the errcode check
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 SPEC = ROOT / "wxkefu_ext" / "data" / "wxkefu.yaml"
 DEEP = os.environ.get("WXKEFU_CONTRACT_DEEP") == "1" or os.environ.get("WXKEFU_PROFILE") == "full"
 MAX_EXAMPLES = 60 if DEEP else 6

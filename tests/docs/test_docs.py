@@ -34,7 +34,7 @@ import headless
 import pytest
 import yaml
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 #: The spec under test; WXKEFU_DOCS_SPEC points the suite at another file (development).
 SPEC = Path(os.environ.get("WXKEFU_DOCS_SPEC", ROOT / "openapi" / "wxkefu.yaml"))
 DOCS_SCRIPT = ROOT / "scripts" / "docs.py"

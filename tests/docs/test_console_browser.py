@@ -24,7 +24,7 @@ from test_docs import decode_png
 
 from conftest import FULL
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 ENSURE = ROOT / "scripts" / "ensure_chromedriver.sh"
 CHROMIUM = Path(os.environ.get("WXKEFU_CHROMIUM", "/usr/bin/chromium"))
 CHROMEDRIVER = Path(os.environ.get("WXKEFU_CHROMEDRIVER", "/usr/bin/chromedriver"))
