@@ -171,6 +171,7 @@ def _wait_text(driver: Any, selector: str, text: str) -> None:
         ) from None
 
 
+@pytest.mark.slow  # ~20 s of Chromium; tests/emulator/test_console.py is the quick twin
 def test_chat_with_the_bot_in_the_console(
     driver: Any, console: tuple[str, Any], tmp_path: Path
 ) -> None:

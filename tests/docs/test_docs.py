@@ -518,6 +518,7 @@ def _screenshot_target(operations: list[Operation]) -> Operation:
     return operations[0]
 
 
+@pytest.mark.slow  # a second Chromium run; the quick profile keeps the DOM check
 def test_screenshot_renders_the_reference(
     chromium: Path, site: Path, served_site: str, operations: list[Operation], tmp_path: Path
 ) -> None:
