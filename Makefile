@@ -37,7 +37,7 @@ bench: $(STAMP)
 	$(PY) benchmarks/run.py
 
 contract: $(STAMP)
-	WXKEFU_CONTRACT_DEEP=1 $(PY) -m pytest -q -p no:cacheprovider tests/test_contract.py
+	WXKEFU_CONTRACT_DEEP=1 $(PY) -m pytest -q -p no:cacheprovider tests/contract/test_contract.py
 
 docs: $(STAMP)
 	$(PY) scripts/docs.py

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Install Debian's Chromium and its matching chromedriver for the emulator console's
-# browser tests (tests/test_console_browser.py, driven by Selenium).
+# browser tests (tests/docs/test_console_browser.py, driven by Selenium).
 #
 # Why Debian's chromium-driver: it is built from the same source package as /usr/bin/chromium,
 # so the driver and the browser always match, and nothing is downloaded from Google's hosts

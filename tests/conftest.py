@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import uuid
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
@@ -13,6 +14,11 @@ import pytest
 PROFILE = os.environ.get("WXKEFU_PROFILE", "quick")
 FULL = PROFILE == "full"
 REDIS_URL = os.environ.get("WXKEFU_REDIS_URL", "redis://127.0.0.1:6379/0")
+
+TESTS = Path(__file__).resolve().parent
+#: One folder per kind of test (tests/README.md); each folder's name is also its marker, so
+#: ``pytest -m unit`` or ``-m "not processes"`` selects by kind.
+KINDS = ("unit", "emulator", "redis", "processes", "contract", "docs")
 
 
 def scaled(quick: int, full: int) -> int:
@@ -68,12 +74,24 @@ def anyio_backend() -> str:
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """``@pytest.mark.slow`` tests (multi-process load, fresh virtualenvs) run in the full
-    profile only (``WXKEFU_PROFILE=full``, what ``.ci/run`` sets); the quick profile reports them
-    as skipped with the reason, so they are never silently lost."""
-    if FULL:
-        return
+    """Mark each test with its folder's kind, and skip ``slow`` ones in the quick profile.
+
+    ``@pytest.mark.slow`` tests (multi-process load, fresh virtualenvs) run in the full
+    profile only (``WXKEFU_PROFILE=full``, what ``.ci/run`` sets); the quick profile reports
+    them as skipped with the reason, so they are never silently lost. A test file outside the
+    kind folders is a usage error: it would have no kind, and a newcomer could not find it.
+    """
     skip = pytest.mark.skip(reason="slow: runs in the full profile (WXKEFU_PROFILE=full)")
     for item in items:
-        if item.get_closest_marker("slow") is not None:
+        try:
+            parts = item.path.resolve().relative_to(TESTS).parts
+        except ValueError:  # not ours (e.g. a pytester run of a user's project)
+            continue
+        if len(parts) < 2 or parts[0] not in KINDS:
+            raise pytest.UsageError(
+                f"{item.nodeid}: put test files in one of tests/{{{','.join(KINDS)}}}/ "
+                "(tests/README.md says which)"
+            )
+        item.add_marker(parts[0])
+        if not FULL and item.get_closest_marker("slow") is not None:
             item.add_marker(skip)

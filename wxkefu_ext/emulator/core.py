@@ -1,6 +1,6 @@
 """The :class:`Emulator` facade: the control API plus the ways in (ASGI app, transports, HTTP).
 
-Layers, each importing only the ones below it (``tests/test_layers.py`` checks there is no
+Layers, each importing only the ones below it (``tests/unit/test_layers.py`` checks there is no
 import cycle):
 
 * :mod:`.world` — state, Kf business limits, the helpers every rule uses;

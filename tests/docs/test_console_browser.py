@@ -13,78 +13,25 @@ or WXKEFU_PROFILE=full); selenium from the dev extra. Missing in the quick profi
 
 from __future__ import annotations
 
-import os
-import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import headless
 import pytest
 from test_docs import decode_png
 
-from conftest import FULL
-
-ROOT = Path(__file__).resolve().parent.parent
-ENSURE = ROOT / "scripts" / "ensure_chromedriver.sh"
-CHROMIUM = Path(os.environ.get("WXKEFU_CHROMIUM", "/usr/bin/chromium"))
-CHROMEDRIVER = Path(os.environ.get("WXKEFU_CHROMEDRIVER", "/usr/bin/chromedriver"))
+ROOT = Path(__file__).resolve().parents[2]
 BOT = ROOT / "examples" / "bot.py"
 WINDOW = (1440, 900)
 WAIT = 20.0
 
 
 @pytest.fixture(scope="module")
-def browser_binaries() -> tuple[Path, Path]:
-    if os.environ.get("CI") == "true" or FULL:
-        proc = subprocess.run(
-            ["bash", str(ENSURE)], capture_output=True, text=True, timeout=900, check=False
-        )
-        assert proc.returncode == 0, f"ensure_chromedriver.sh failed:\n{proc.stderr}"
-    elif not (CHROMIUM.exists() and CHROMEDRIVER.exists()):
-        pytest.skip(
-            f"Chromium/chromedriver not installed ({CHROMIUM}, {CHROMEDRIVER}): run "
-            "scripts/ensure_chromedriver.sh (done automatically under CI=true or "
-            "WXKEFU_PROFILE=full)"
-        )
-    return CHROMIUM, CHROMEDRIVER
-
-
-@pytest.fixture(scope="module")
-def driver(browser_binaries: tuple[Path, Path], tmp_path_factory: pytest.TempPathFactory) -> Any:
-    if FULL:
-        from selenium import webdriver
-    else:
-        webdriver = pytest.importorskip("selenium.webdriver")
-    from selenium.webdriver.chrome.service import Service
-
-    chromium, chromedriver = browser_binaries
+def driver(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
     profile = tmp_path_factory.mktemp("chromium-profile")
-    options = webdriver.ChromeOptions()
-    options.binary_location = str(chromium)
-    for flag in (
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--disable-dev-shm-usage",
-        "--hide-scrollbars",
-        "--force-color-profile=srgb",
-        "--force-device-scale-factor=1",
-        f"--user-data-dir={profile}",
-        f"--window-size={WINDOW[0]},{WINDOW[1]}",
-    ):
-        options.add_argument(flag)
-    service = Service(executable_path=str(chromedriver))
-    browser = webdriver.Chrome(options=options, service=service)
-    browser.set_page_load_timeout(30)
-    try:
+    with headless.selenium_driver(profile, WINDOW, "--force-device-scale-factor=1") as browser:
         yield browser
-    finally:
-        browser.quit()
 
 
 @pytest.fixture
@@ -171,6 +118,7 @@ def _wait_text(driver: Any, selector: str, text: str) -> None:
         ) from None
 
 
+@pytest.mark.slow  # ~20 s of Chromium; tests/emulator/test_console.py is the quick twin
 def test_chat_with_the_bot_in_the_console(
     driver: Any, console: tuple[str, Any], tmp_path: Path
 ) -> None:

@@ -1,6 +1,6 @@
 """Service providers: a suite serving several corps against the emulator, in one process.
 
-The quick-profile twin of tests/test_provider_multiprocess.py: the "processes" are Provider
+The quick-profile twin of tests/processes/test_provider_multiprocess.py: the "processes" are Provider
 instances sharing the real Redis (token store + permanent-code store), the instruction callback
 is the WSGI endpoint reached through an in-process transport.
 """
@@ -736,7 +736,7 @@ def test_provider_success_replies_conform_to_the_spec() -> None:
 
     from starlette.testclient import TestClient
 
-    spec = Path(__file__).resolve().parent.parent / "wxkefu_ext" / "data" / "wxkefu.yaml"
+    spec = Path(__file__).resolve().parents[2] / "wxkefu_ext" / "data" / "wxkefu.yaml"
     schema = schemathesis.openapi.from_path(spec)
     emu = Emulator(seed=9)
     corp = emu.provider.add_corp(CORPS[0])

@@ -21,7 +21,7 @@ import yaml
 
 from wxkefu_ext.emulator import Emulator
 
-ROOT_SPEC = Path(__file__).resolve().parent.parent / "openapi" / "wxkefu.yaml"
+ROOT_SPEC = Path(__file__).resolve().parents[2] / "openapi" / "wxkefu.yaml"
 
 
 class Api:

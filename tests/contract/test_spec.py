@@ -35,7 +35,7 @@ from jsonschema import Draft202012Validator  # type: ignore[import-untyped]
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 BUNDLE = ROOT / "openapi" / "wxkefu.yaml"
 DATA_COPY = ROOT / "wxkefu_ext" / "data" / "wxkefu.yaml"
 GEN_SCRIPT = ROOT / "scripts" / "gen.py"

@@ -18,7 +18,7 @@ import pytest
 from wxkefu_ext import keygen
 from wxkefu_ext.emulator import Emulator
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture

@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent / "wxkefu_ext"
+ROOT = Path(__file__).resolve().parents[2] / "wxkefu_ext"
 PACKAGE = "wxkefu_ext"
 
 

@@ -41,7 +41,7 @@ from wxkefu_ext.keygen import KEY_ALPHABET
 from conftest import scaled
 
 VECTORS: dict[str, Any] = json.loads(
-    (Path(__file__).parent / "data" / "callback_vectors.json").read_text("utf-8")
+    (Path(__file__).parents[1] / "data" / "callback_vectors.json").read_text("utf-8")
 )
 KEY = "jWmYm7qr5nMoAUwZRjGtBxmz3KA1tkAj3ykkR6q2B2C"
 TOKEN = "QDG6eK"

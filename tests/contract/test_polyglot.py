@@ -12,7 +12,7 @@ import pytest
 
 from conftest import FULL
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 pytestmark = [
     pytest.mark.slow,

@@ -2,9 +2,10 @@
 
 The docs build runs once per module (``scripts/docs.py --out <tmp>``); the tests then check
 that the page documents every operation of ``openapi/wxkefu.yaml``, that it renders in a
-real browser (Debian's headless Chromium: DOM and a screenshot), and that ``redocly.yaml``
-keeps the rules we rely on. Node/npm missing → skip; Chromium missing → installed by
-``scripts/ensure_chromium.sh`` under CI=true or WXKEFU_PROFILE=full, skipped otherwise.
+real browser (Debian's headless Chromium: the rendered DOM through Selenium, and a
+screenshot), and that ``redocly.yaml`` keeps the rules we rely on. Node/npm missing → skip;
+Chromium/chromedriver missing → installed by ``scripts/ensure_chromedriver.sh`` under CI=true
+or WXKEFU_PROFILE=full, skipped otherwise (tests/headless.py).
 """
 
 from __future__ import annotations
@@ -29,17 +30,14 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
+import headless
 import pytest
 import yaml
 
-from conftest import FULL
-
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 #: The spec under test; WXKEFU_DOCS_SPEC points the suite at another file (development).
 SPEC = Path(os.environ.get("WXKEFU_DOCS_SPEC", ROOT / "openapi" / "wxkefu.yaml"))
 DOCS_SCRIPT = ROOT / "scripts" / "docs.py"
-ENSURE_CHROMIUM = ROOT / "scripts" / "ensure_chromium.sh"
-CHROMIUM = Path(os.environ.get("WXKEFU_CHROMIUM", "/usr/bin/chromium"))
 WINDOW = (1280, 2000)
 HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 
@@ -417,23 +415,7 @@ def test_docs_script_explains_missing_spec(tmp_path: Path) -> None:
 
 @pytest.fixture(scope="module")
 def chromium() -> Path:
-    if os.environ.get("CI") == "true" or FULL:
-        # Always run it here: it is a no-op when Chromium and a CJK font are present.
-        proc = subprocess.run(
-            ["bash", str(ENSURE_CHROMIUM)],
-            capture_output=True,
-            text=True,
-            timeout=900,
-            check=False,
-        )
-        assert proc.returncode == 0, f"ensure_chromium.sh failed:\n{proc.stderr}"
-    elif not CHROMIUM.exists():
-        pytest.skip(
-            f"Chromium not installed at {CHROMIUM}: run scripts/ensure_chromium.sh "
-            "(done automatically under CI=true or WXKEFU_PROFILE=full)"
-        )
-    assert CHROMIUM.exists(), f"{CHROMIUM} missing after scripts/ensure_chromium.sh"
-    return CHROMIUM
+    return headless.ensure_chromium()
 
 
 @pytest.fixture(scope="module")
@@ -463,17 +445,7 @@ def _chromium(
     profile = tmp / f"profile-{os.urandom(4).hex()}"
     argv = [
         str(binary),
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--disable-dev-shm-usage",
-        "--hide-scrollbars",
-        "--force-color-profile=srgb",
+        *headless.FLAGS,
         f"--user-data-dir={profile}",
         f"--window-size={window[0]},{window[1]}",
         "--virtual-time-budget=8000",
@@ -484,34 +456,59 @@ def _chromium(
     return proc
 
 
-def _dump_dom(binary: Path, tmp: Path, url: str, *, window: tuple[int, int] = WINDOW) -> str:
-    return _chromium(binary, tmp, "--dump-dom", url, window=window).stdout
+#: How long Redoc may take to render a tag section after the page or the route changed.
+RENDER_WAIT = 60.0
 
 
-#: Redoc renders the tag sections that are near the viewport only; a window this tall has all
-#: of them rendered, so every operation's link is in the dumped DOM.
-TALL_WINDOW = (WINDOW[0], 12000)
+@pytest.fixture(scope="module")
+def driver(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
+    with headless.selenium_driver(tmp_path_factory.mktemp("chromium-profile"), WINDOW) as d:
+        yield d
+
+
+def _unrendered(driver: Any, ops: list[Operation]) -> tuple[list[str], list[str]]:
+    """Of ``ops``: the routes the page does not link to yet, and the summaries it does not
+    show (``innerText``: what a reader sees, hidden elements excluded)."""
+    hrefs, text = driver.execute_script(
+        "return [Array.from(document.querySelectorAll('a[href^=\"#/\"]'),"
+        " a => a.getAttribute('href').slice(2)), document.body.innerText]"
+    )
+    linked = {href.split("#", 1)[0] for href in hrefs}
+    routes = [f"{_slug(op.tag)}/{_slug(op.operation_id)}" for op in ops]
+    return (
+        [route for route in routes if route not in linked],
+        [op.summary for op in ops if op.summary not in text],
+    )
 
 
 def test_rendered_page_links_and_shows_every_operation(
-    chromium: Path, served_site: str, operations: list[Operation], tmp_path: Path
+    driver: Any, served_site: str, operations: list[Operation]
 ) -> None:
-    """After Redoc's scripts ran: one link per operation, and each tag page shows summaries."""
-    root_dom = _dump_dom(chromium, tmp_path, served_site, window=TALL_WINDOW)
-    hrefs = set(re.findall(r'href="#/([^"#]+)"', root_dom))
-    expected = {f"{_slug(op.tag)}/{_slug(op.operation_id)}" for op in operations}
-    assert expected <= hrefs, f"no link for: {sorted(expected - hrefs)}"
+    """After Redoc's scripts ran, each tag's route links to each of its operations and shows
+    each operation's summary, in a real browser.
+
+    Redoc renders only the sections near the viewport, and a one-shot ``--dump-dom`` raced
+    its rendering (no links at all in about one run in two). So each tag is opened by its
+    route and the page is polled until that section has rendered, for at most RENDER_WAIT.
+    """
+    from selenium.common.exceptions import TimeoutException
+    from selenium.webdriver.support.ui import WebDriverWait
 
     by_tag: dict[str, list[Operation]] = {}
     for op in operations:
         by_tag.setdefault(op.tag, []).append(op)
-    tags = sorted(by_tag)
-    if not FULL:  # quick profile: two tags (first and largest); full: every tag
-        tags = sorted({tags[0], max(tags, key=lambda t: len(by_tag[t]))})
-    for tag in tags:
-        text = _visible_text(_dump_dom(chromium, tmp_path, f"{served_site}#/{_slug(tag)}"))
-        missing = [op.summary for op in by_tag[tag] if op.summary not in text]
-        assert not missing, f"tag page {tag!r} does not show: {missing}"
+    driver.get(served_site)
+    for tag, ops in sorted(by_tag.items()):
+        driver.execute_script("location.hash = arguments[0]", f"#/{_slug(tag)}")
+        wait = WebDriverWait(driver, RENDER_WAIT, poll_frequency=0.2)
+        try:
+            wait.until(lambda d, ops=ops: not any(_unrendered(d, ops)))
+        except TimeoutException:
+            links, summaries = _unrendered(driver, ops)
+            raise AssertionError(
+                f"tag {tag!r} (#/{_slug(tag)}) after {RENDER_WAIT:.0f} s: no link for "
+                f"{links}; summaries not shown: {summaries}"
+            ) from None
 
 
 def _screenshot_target(operations: list[Operation]) -> Operation:
@@ -521,6 +518,7 @@ def _screenshot_target(operations: list[Operation]) -> Operation:
     return operations[0]
 
 
+@pytest.mark.slow  # a second Chromium run; the quick profile keeps the DOM check
 def test_screenshot_renders_the_reference(
     chromium: Path, site: Path, served_site: str, operations: list[Operation], tmp_path: Path
 ) -> None:

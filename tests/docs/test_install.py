@@ -27,7 +27,7 @@ import pytest
 
 from wxkefu_ext.emulator import DEFAULT_CORP_ID, DEFAULT_CORP_SECRET
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parents[2]
 OPTIONAL = ("redis", "starlette", "uvicorn", "jsonschema", "yaml", "typer", "rich")
 
 
@@ -261,8 +261,8 @@ def test_httpx2_alias(tmp_path: Path) -> None:
         "assert httpx.__name__ == 'httpx2', httpx\n"
         "sys.exit(pytest.main(['-q', '-p', 'no:cacheprovider', *sys.argv[1:]]))\n"
     )
-    suites = ["test_deadline.py", "test_hostile_replies.py", "test_client_core.py"]
-    suites += ["test_secrets_leak.py"]
+    suites = ["unit/test_deadline.py", "unit/test_hostile_replies.py", "unit/test_client_core.py"]
+    suites += ["emulator/test_secrets_leak.py"]
     env = {**os.environ, "PYTHONPATH": str(target)}
     done = subprocess.run(
         [sys.executable, "-c", code, *(str(REPO / "tests" / s) for s in suites)],

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = ROOT / "examples"
 
 #: script → a regex its stdout must match (the line that proves it did its job).
@@ -127,6 +127,7 @@ def test_readme_has_a_runnable_snippet() -> None:
     assert any("base_url=" in s and "kf.account.list" in s for s in snippets)
 
 
+@pytest.mark.slow  # a cold mypy --strict run, ~30 s of CPU: full profile
 def test_readme_snippets_pass_mypy_strict(tmp_path: Path) -> None:
     files = []
     for i, code in enumerate(readme_snippets()):
@@ -149,6 +150,7 @@ def test_readme_snippet_runs_as_written(index: int, tmp_path: Path) -> None:
     assert "created wk" in proc.stdout and "sent " in proc.stdout
 
 
+@pytest.mark.slow  # a cold mypy --strict run, ~30 s of CPU: full profile
 def test_examples_pass_mypy_strict() -> None:
     proc = _mypy(".", cwd=EXAMPLES)
     assert proc.returncode == 0, proc.stdout + proc.stderr

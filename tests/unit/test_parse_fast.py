@@ -20,7 +20,7 @@ from wxkefu_client import _parse
 from wxkefu_client._parse_impl import PARSERS
 from wxkefu_ext.pagination import parse_message
 
-SPEC = yaml.safe_load((Path(__file__).resolve().parents[1] / "openapi" / "wxkefu.yaml").read_text())
+SPEC = yaml.safe_load((Path(__file__).resolve().parents[2] / "openapi" / "wxkefu.yaml").read_text())
 
 
 def _outcome(fn: Any, data: Any) -> Any:

@@ -19,7 +19,7 @@ from wxkefu_ext.locks import LockLostError
 from wxkefu_ext.pagination import SyncMsgPage, SyncMsgPager
 from wxkefu_ext.stores import redis_from_url
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 class FakeKf:

@@ -34,7 +34,7 @@ from jsonschema import Draft202012Validator  # type: ignore[import-untyped]
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 GEN_SCRIPT = ROOT / "scripts" / "gen.py"
 SPEC_URI = "urn:wxkefu:spec"
 BASE_URL = "https://qyapi.weixin.qq.com/cgi-bin"

@@ -22,7 +22,7 @@ import pytest
 from wxkefu_ext.cli import main
 from wxkefu_ext.keygen import verify_encoding_aes_key, verify_token
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 PY = sys.executable
 
 

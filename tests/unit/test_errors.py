@@ -49,7 +49,7 @@ from wxkefu_ext.errors import (
 
 from conftest import scaled
 
-TSV = Path(__file__).resolve().parent.parent / "wxkefu_ext" / "data" / "errcodes.tsv"
+TSV = Path(__file__).resolve().parents[2] / "wxkefu_ext" / "data" / "errcodes.tsv"
 TOKEN = "AbC123tokenVALUEthatMustNotLeak_xyz"
 
 

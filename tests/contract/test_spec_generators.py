@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 import yaml
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 SPEC = ROOT / "openapi" / "wxkefu.yaml"
 LIMITS = {"minLength", "maxLength", "minItems", "maxItems", "pattern", "minimum", "maximum",
           "exclusiveMinimum", "exclusiveMaximum", "x-max-bytes"}  # fmt: skip

@@ -15,7 +15,7 @@ import pytest
 
 from wxkefu_client._operations import OPERATIONS, PROVIDER_OPERATIONS
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 SCANNED = ("wxkefu_ext", "examples", "benchmarks", "scripts")
 #: The emulator serves the paths; scripts/polyglot/ holds stand-alone programs of *other*
 #: generators' clients (pydantic, Go, Java...) that check the spec from outside, as a user of
