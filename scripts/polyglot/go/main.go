@@ -240,7 +240,11 @@ func provider(api *kf.APIClient, ctlBase string) {
 	corpCtx := context.WithValue(ctx, kf.ContextAPIKeys, map[string]kf.APIKey{"AccessToken": {Key: *corp.AccessToken}})
 	listed, _, err := api.AccountAPI.AccountList(corpCtx).AccountListReq(kf.AccountListReq{}).Execute()
 	check(err, "account/list (corp token)")
-	if listed.Errcode != 0 || len(listed.AccountList) != 1 || listed.AccountList[0].GetOpenKfid() != os.Getenv("KF_PROVIDER_KFID") {
-		fail("account/list (corp token) errcode %d %v", listed.Errcode, listed.AccountList)
+	var kfids []string
+	for _, a := range listed.AccountList {
+		kfids = append(kfids, a.GetOpenKfid())
+	}
+	if listed.Errcode != 0 || len(kfids) != 1 || kfids[0] != os.Getenv("KF_PROVIDER_KFID") {
+		fail("account/list (corp token) errcode %d %v", listed.Errcode, kfids)
 	}
 }
