@@ -7,7 +7,12 @@ run the program against an emulator served on 127.0.0.1. Each program gets a tok
 avatar, creates and lists an account, makes the customer write through the control API, injects
 an item of a type the spec does not know (``POST /_emulator/items/raw``), pulls with sync_msg and
 dispatches every item by its type (the unknown one must keep its raw fields), sends a text reply
-and checks the delivery through the control API.
+and checks the delivery through the control API. Then, as a service provider (third-party app),
+each program runs the authorisation flow with the generated `/service/*` calls: get_suite_token
+→ get_pre_auth_code → set_session_info → the corp installs (``POST /_emulator/provider/install``,
+which yields an auth_code) → v2/get_permanent_code → v2/get_auth_info → get_corp_token, and lists
+the corp's Kf accounts with that corp token. The suite, a corp of its own per language with one
+Kf account, and a fresh suite_ticket are set up here (:func:`provider_env`), the same for all.
 
 Tools are installed on first use and reused afterwards (stamp files under build/polyglot/):
 Debian packages (golang-go, Jackson, Apache httpclient/httpmime, jsr305, javax.annotation) through
@@ -21,12 +26,14 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import json
 import os
 import shutil
 import subprocess
 import sys
 import tempfile
 import time
+import urllib.request
 import zipfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -41,6 +48,8 @@ NODE = TOOLS / "node"
 PROJECT_PY = ROOT / ".venv" / "bin" / "python"
 CORP_ID = "wwemulator0000001"
 CORP_SECRET = "emulator-corp-secret-0000000000000000000000"
+SUITE_ID = "wwpolyglotsuite01"
+SUITE_SECRET = "polyglot-suite-secret-000000000000000"
 
 APT_PACKAGES = (
     "golang-go",
@@ -310,6 +319,33 @@ class Emulator:
             raise PolyglotError(f"emulator did not start (first line {line!r})")
         self.base = line
 
+    def control(self, path: str, body: dict[str, str]) -> dict[str, str]:
+        """POST to the emulator's control API; its reply, which must carry errcode 0."""
+        request = urllib.request.Request(
+            self.base.removesuffix("/cgi-bin") + path, data=json.dumps(body).encode(),
+            headers={"Content-Type": "application/json"}, method="POST",
+        )  # fmt: skip
+        try:
+            with urllib.request.urlopen(request, timeout=10) as reply:
+                out: dict[str, str] = json.loads(reply.read())
+        except OSError as exc:  # HTTPError (a 400 with the reason) included
+            raise PolyglotError(f"control {path}: {exc}") from exc
+        if out.get("errcode") != 0:
+            raise PolyglotError(f"control {path}: {out}")
+        return out
+
+    def provider_env(self, lang: str) -> dict[str, str]:
+        """The provider side for one language: a corp of its own with one Kf account, and a
+        fresh suite_ticket (valid 30 minutes on the emulator clock; a Java build may take
+        minutes, so each language gets its own). The program does the rest itself."""
+        corp_id = f"wwpolyglot-{lang}"
+        self.control("/_emulator/provider/corps", {"corp_id": corp_id, "name": f"{lang} 企业"})
+        kfid = self.control("/_emulator/provider/corps/accounts", {"corp_id": corp_id})
+        ticket = self.control("/_emulator/provider/suite_ticket", {"suite_id": SUITE_ID})
+        return {"KF_SUITE_ID": SUITE_ID, "KF_SUITE_SECRET": SUITE_SECRET,
+                "KF_SUITE_TICKET": ticket["suite_ticket"], "KF_PROVIDER_CORP_ID": corp_id,
+                "KF_PROVIDER_KFID": kfid["open_kfid"]}  # fmt: skip
+
     def close(self) -> None:
         self.proc.terminate()
         try:
@@ -336,12 +372,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     passed: list[str] = []
     emu = Emulator()
     try:
+        emu.control("/_emulator/provider/suites", {"suite_id": SUITE_ID, "secret": SUITE_SECRET})
+        kf_env = {"KF_BASE": emu.base, "KF_CORP_ID": CORP_ID, "KF_CORP_SECRET": CORP_SECRET}
         for name in chosen:
             work = Path(tempfile.mkdtemp(prefix=f"wxkefu-polyglot-{name}-"))
-            env = os.environ | {"KF_BASE": emu.base, "KF_CORP_ID": CORP_ID,
-                                "KF_CORP_SECRET": CORP_SECRET}  # fmt: skip
             t0 = time.monotonic()
             try:
+                env = os.environ | kf_env | emu.provider_env(name)
                 LANGS[name](work, env)
             except PolyglotError as exc:
                 failed.append(name)

@@ -1,6 +1,8 @@
 """Polyglot check (Python): the openapi-python-client package generated with the project's own
 config and templates (what `make gen` commits), checked with ``mypy --strict`` and run against the
-emulator by scripts/polyglot/run.py. Env: KF_BASE (…/cgi-bin), KF_CORP_ID, KF_CORP_SECRET."""
+emulator by scripts/polyglot/run.py. Env: KF_BASE (…/cgi-bin), KF_CORP_ID, KF_CORP_SECRET, and for
+the provider step KF_SUITE_ID, KF_SUITE_SECRET, KF_SUITE_TICKET, KF_PROVIDER_CORP_ID,
+KF_PROVIDER_KFID."""
 
 from __future__ import annotations
 
@@ -11,10 +13,18 @@ from typing import Any, NoReturn
 
 import httpx
 
-from wxkefu_client import Client
+from wxkefu_client import AuthenticatedClient, Client
 from wxkefu_client.api.account import account_add, account_list
 from wxkefu_client.api.media import media_get, media_upload
 from wxkefu_client.api.message import send_msg, sync_msg
+from wxkefu_client.api.provider import (
+    get_auth_info_v2,
+    get_corp_token,
+    get_permanent_code_v2,
+    get_pre_auth_code,
+    get_suite_token,
+    set_session_info,
+)
 from wxkefu_client.api.token import get_token
 from wxkefu_client.models import (
     AccountAddReq,
@@ -22,17 +32,24 @@ from wxkefu_client.models import (
     BaseResp,
     EnterSessionEvent,
     EventMessage,
+    GetAuthInfoV2Req,
+    GetCorpTokenReq,
+    GetPermanentCodeV2Req,
+    GetSuiteTokenReq,
     HasMoreKnown,
     MediaType,
     MediaUploadForm,
     OutgoingText,
     SendTextMsgReq,
+    SessionInfo,
+    SessionInfoAuthType,
+    SetSessionInfoReq,
     SyncMsgReq,
     TextMessage,
     UnknownEvent,
     UnknownMessage,
 )
-from wxkefu_client.types import UNSET, File
+from wxkefu_client.types import UNSET, File, Unset
 
 
 def fail(msg: str) -> NoReturn:
@@ -164,7 +181,73 @@ def main() -> None:
     delivered = control("GET", f"/_emulator/delivered?open_kfid={kfid}")["delivered"]
     if [d["msgid"] for d in delivered] != ["py_reply_1"]:
         fail(f"delivery not seen: {delivered}")
+    provider()
     print("python: ok")
+
+
+def provider() -> None:
+    """As a third-party app: suite token → pre-auth code → the corp installs → permanent code →
+    corp token, then a Kf call on the corp's behalf."""
+    corp_id = os.environ["KF_PROVIDER_CORP_ID"]
+    anon = Client(base_url=BASE)
+    suite = get_suite_token.sync(client=anon, body=GetSuiteTokenReq(
+        suite_id=os.environ["KF_SUITE_ID"], suite_secret=os.environ["KF_SUITE_SECRET"],
+        suite_ticket=os.environ["KF_SUITE_TICKET"]))  # fmt: skip
+    # errcode is sent only on failure: absent means success.
+    if (
+        suite is None
+        or suite.errcode not in (UNSET, 0)
+        or not isinstance(suite.suite_access_token, str)
+    ):
+        fail(f"get_suite_token {suite}")
+    # Non-root security (SuiteAccessToken) makes the generated calls ask for an
+    # AuthenticatedClient, which knows only header auth; the scheme is a query apiKey, so the
+    # token also goes into the client's params (the header copy is ignored by the server).
+    token = suite.suite_access_token
+    svc = AuthenticatedClient(
+        base_url=BASE, token=token, httpx_args={"params": {"suite_access_token": token}}
+    )
+    pre = get_pre_auth_code.sync(client=svc)
+    if pre is None or pre.errcode != 0 or not isinstance(pre.pre_auth_code, str):
+        fail(f"get_pre_auth_code {pre}")
+    session = SessionInfo(auth_type=SessionInfoAuthType.TEST)
+    configured = set_session_info.sync(
+        client=svc, body=SetSessionInfoReq(pre_auth_code=pre.pre_auth_code, session_info=session)
+    )
+    if configured is None or configured.errcode != 0:
+        fail(f"set_session_info {configured}")
+    install = {"pre_auth_code": pre.pre_auth_code, "corp_id": corp_id, "state": "py"}
+    installed = control("POST", "/_emulator/provider/install", install)  # yields the auth_code
+    perm = get_permanent_code_v2.sync(
+        client=svc, body=GetPermanentCodeV2Req(auth_code=installed["auth_code"])
+    )
+    if perm is None or perm.errcode != 0 or not isinstance(perm.permanent_code, str):
+        fail(f"v2/get_permanent_code {perm}")
+    if isinstance(perm.auth_corp_info, Unset) or perm.auth_corp_info.corpid != corp_id:
+        fail(f"v2/get_permanent_code corp {perm.auth_corp_info}")
+    if perm.state != "py":
+        fail(f"v2/get_permanent_code state {perm.state!r}")
+    code = perm.permanent_code
+    info = get_auth_info_v2.sync(
+        client=svc, body=GetAuthInfoV2Req(auth_corpid=corp_id, permanent_code=code)
+    )
+    if info is None or info.errcode != 0 or isinstance(info.auth_corp_info, Unset):
+        fail(f"v2/get_auth_info {info}")
+    ex_name = info.auth_corp_info.corp_ex_name
+    # name_list is untyped in the spec (the only sample shows a string): Any here.
+    if isinstance(ex_name, Unset) or not isinstance(ex_name.name_list, (str, list)):
+        fail(f"v2/get_auth_info corp_ex_name {ex_name}")
+    corp = get_corp_token.sync(
+        client=svc, body=GetCorpTokenReq(auth_corpid=corp_id, permanent_code=code)
+    )
+    if corp is None or corp.errcode not in (UNSET, 0) or not isinstance(corp.access_token, str):
+        fail(f"get_corp_token {corp}")
+    kf = Client(base_url=BASE, httpx_args={"params": {"access_token": corp.access_token}})
+    listed = account_list.sync(client=kf, body=AccountListReq())
+    if listed is None or listed.errcode != 0:
+        fail(f"account/list (corp token) {listed}")
+    if [a.open_kfid for a in listed.account_list or []] != [os.environ["KF_PROVIDER_KFID"]]:
+        fail(f"account/list (corp token) {listed.account_list}")
 
 
 if __name__ == "__main__":

@@ -1,8 +1,13 @@
 // Polyglot check (TypeScript): SDK + types from @hey-api/openapi-ts (default fetch client),
 // compiled with `tsc --strict` and run against the emulator by scripts/polyglot/run.py.
-// Env: KF_BASE (…/cgi-bin), KF_CORP_ID, KF_CORP_SECRET.
+// Env: KF_BASE (…/cgi-bin), KF_CORP_ID, KF_CORP_SECRET, and for the provider step KF_SUITE_ID,
+// KF_SUITE_SECRET, KF_SUITE_TICKET, KF_PROVIDER_CORP_ID, KF_PROVIDER_KFID.
+import { createClient, createConfig } from "./gen/client/index.js";
 import { client } from "./gen/client.gen.js";
-import { accountAdd, accountList, getToken, mediaGet, mediaUpload, sendMsg, syncMsg } from "./gen/sdk.gen.js";
+import {
+  accountAdd, accountList, getAuthInfoV2, getCorpToken, getPermanentCodeV2, getPreAuthCode, getSuiteToken, getToken,
+  mediaGet, mediaUpload, sendMsg, setSessionInfo, syncMsg,
+} from "./gen/sdk.gen.js";
 import type { BaseResp, SyncMsgItem } from "./gen/types.gen.js";
 
 function fail(msg: string): never {
@@ -136,4 +141,41 @@ const sent = await sendMsg({
 if (sent.data?.errcode !== 0) fail(`send_msg ${JSON.stringify(sent.data)}`);
 const delivered = (await control("GET", `/_emulator/delivered?open_kfid=${kfid}`)).delivered as { msgid: string }[];
 if (delivered.length !== 1 || delivered[0]?.msgid !== "ts_heyapi_reply_1") fail(`delivery not seen: ${JSON.stringify(delivered)}`);
+
+// As a third-party app: suite token → pre-auth code → the corp installs (control API) → permanent
+// code → corp token, then a Kf call on the corp's behalf. One client per credential: the SDK puts
+// each operation's apiKey (suite_access_token or access_token) in the query from `auth`.
+const corpId = process.env.KF_PROVIDER_CORP_ID ?? fail("KF_PROVIDER_CORP_ID is not set");
+const suite = await getSuiteToken({
+  body: {
+    suite_id: process.env.KF_SUITE_ID ?? "", suite_secret: process.env.KF_SUITE_SECRET ?? "",
+    suite_ticket: process.env.KF_SUITE_TICKET ?? "",
+  },
+});
+// errcode is sent only on failure: absent means success.
+if (!suite.data || (suite.data.errcode ?? 0) !== 0 || !suite.data.suite_access_token) fail(`get_suite_token ${JSON.stringify(suite.data)}`);
+const suiteToken = suite.data.suite_access_token;
+const svc = createClient(createConfig({ baseUrl: base, auth: () => suiteToken }));
+const pre = await getPreAuthCode({ client: svc });
+if (!pre.data || pre.data.errcode !== 0 || !pre.data.pre_auth_code) fail(`get_pre_auth_code ${JSON.stringify(pre.data)}`);
+const preAuthCode = pre.data.pre_auth_code;
+const configured = await setSessionInfo({ client: svc, body: { pre_auth_code: preAuthCode, session_info: { auth_type: 1 } } });
+if (configured.data?.errcode !== 0) fail(`set_session_info ${JSON.stringify(configured.data)}`);
+const installed = await control("POST", "/_emulator/provider/install", { pre_auth_code: preAuthCode, corp_id: corpId, state: "hey" });
+const perm = await getPermanentCodeV2({ client: svc, body: { auth_code: String(installed.auth_code) } });
+if (!perm.data || perm.data.errcode !== 0 || !perm.data.permanent_code) fail(`v2/get_permanent_code ${JSON.stringify(perm.data)}`);
+if (perm.data.auth_corp_info?.corpid !== corpId || perm.data.state !== "hey") fail(`v2/get_permanent_code ${JSON.stringify(perm.data)}`);
+const grant = { auth_corpid: corpId, permanent_code: perm.data.permanent_code };
+const info = await getAuthInfoV2({ client: svc, body: grant });
+const exName = info.data?.auth_corp_info?.corp_ex_name ?? fail(`v2/get_auth_info ${JSON.stringify(info.data)}`);
+// name_list is untyped in the spec (the only sample shows a string): `unknown` here.
+const names: unknown = exName.name_list;
+if (typeof names !== "string" && !Array.isArray(names)) fail(`v2/get_auth_info corp_ex_name ${JSON.stringify(exName)}`);
+const corp = await getCorpToken({ client: svc, body: grant });
+if (!corp.data || (corp.data.errcode ?? 0) !== 0 || !corp.data.access_token) fail(`get_corp_token ${JSON.stringify(corp.data)}`);
+const corpToken = corp.data.access_token;
+const corpClient = createClient(createConfig({ baseUrl: base, auth: () => corpToken }));
+const corpAccounts = await accountList({ client: corpClient, body: {} });
+const corpKfids = corpAccounts.data?.account_list?.map((a) => a.open_kfid) ?? [];
+if (corpKfids.length !== 1 || corpKfids[0] !== process.env.KF_PROVIDER_KFID) fail(`account/list (corp token) ${JSON.stringify(corpAccounts.data)}`);
 console.log("hey-api: ok");

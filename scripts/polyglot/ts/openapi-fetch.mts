@@ -1,7 +1,8 @@
 // Polyglot check (TypeScript): types from openapi-typescript, calls through openapi-fetch, compiled
 // with `tsc --strict` and run against the emulator by scripts/polyglot/run.py.
-// Env: KF_BASE (…/cgi-bin), KF_CORP_ID, KF_CORP_SECRET.
-import createClient from "openapi-fetch";
+// Env: KF_BASE (…/cgi-bin), KF_CORP_ID, KF_CORP_SECRET, and for the provider step KF_SUITE_ID,
+// KF_SUITE_SECRET, KF_SUITE_TICKET, KF_PROVIDER_CORP_ID, KF_PROVIDER_KFID.
+import createClient, { type Client } from "openapi-fetch";
 import type { components, paths } from "./schema.js";
 
 type SyncMsgItem = components["schemas"]["SyncMsgItem"];
@@ -26,20 +27,26 @@ async function control(method: string, path: string, body?: unknown): Promise<Re
   return out;
 }
 
-const client = createClient<paths>({ baseUrl: base });
-const tok = await client.GET("/gettoken", {
+/** A client that adds `?name=token` to every request: the tokens (access_token,
+ * suite_access_token) are query apiKeys, which openapi-fetch leaves to a middleware. */
+function withQueryToken(name: string, token: string): Client<paths> {
+  const c = createClient<paths>({ baseUrl: base });
+  c.use({
+    onRequest({ request }) {
+      const url = new URL(request.url);
+      url.searchParams.set(name, token);
+      return new Request(url, request);
+    },
+  });
+  return c;
+}
+
+const anon = createClient<paths>({ baseUrl: base });
+const tok = await anon.GET("/gettoken", {
   params: { query: { corpid: process.env.KF_CORP_ID ?? "", corpsecret: process.env.KF_CORP_SECRET ?? "" } },
 });
 if (!tok.data || tok.data.errcode !== 0 || !tok.data.access_token) fail(`gettoken ${JSON.stringify(tok.data)}`);
-const token = tok.data.access_token;
-// access_token is a query apiKey (root security): add it to every request in a middleware.
-client.use({
-  onRequest({ request }) {
-    const url = new URL(request.url);
-    url.searchParams.set("access_token", token);
-    return new Request(url, request);
-  },
-});
+const client = withQueryToken("access_token", tok.data.access_token);
 
 const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0]);
 const up = await client.POST("/media/upload", {
@@ -146,4 +153,37 @@ const sent = await client.POST("/kf/send_msg", {
 if (sent.data?.errcode !== 0) fail(`send_msg ${JSON.stringify(sent.data)}`);
 const delivered = (await control("GET", `/_emulator/delivered?open_kfid=${kfid}`)).delivered as { msgid: string }[];
 if (delivered.length !== 1 || delivered[0]?.msgid !== "ts_fetch_reply_1") fail(`delivery not seen: ${JSON.stringify(delivered)}`);
+
+// As a third-party app: suite token → pre-auth code → the corp installs (control API) → permanent
+// code → corp token, then a Kf call on the corp's behalf.
+const corpId = process.env.KF_PROVIDER_CORP_ID ?? fail("KF_PROVIDER_CORP_ID is not set");
+const suite = await anon.POST("/service/get_suite_token", {
+  body: {
+    suite_id: process.env.KF_SUITE_ID ?? "", suite_secret: process.env.KF_SUITE_SECRET ?? "",
+    suite_ticket: process.env.KF_SUITE_TICKET ?? "",
+  },
+});
+// errcode is sent only on failure: absent means success.
+if (!suite.data || (suite.data.errcode ?? 0) !== 0 || !suite.data.suite_access_token) fail(`get_suite_token ${JSON.stringify(suite.data)}`);
+const svc = withQueryToken("suite_access_token", suite.data.suite_access_token);
+const pre = await svc.GET("/service/get_pre_auth_code");
+if (!pre.data || pre.data.errcode !== 0 || !pre.data.pre_auth_code) fail(`get_pre_auth_code ${JSON.stringify(pre.data)}`);
+const preAuthCode = pre.data.pre_auth_code;
+const configured = await svc.POST("/service/set_session_info", { body: { pre_auth_code: preAuthCode, session_info: { auth_type: 1 } } });
+if (configured.data?.errcode !== 0) fail(`set_session_info ${JSON.stringify(configured.data)}`);
+const installed = await control("POST", "/_emulator/provider/install", { pre_auth_code: preAuthCode, corp_id: corpId, state: "fetch" });
+const perm = await svc.POST("/service/v2/get_permanent_code", { body: { auth_code: String(installed.auth_code) } });
+if (!perm.data || perm.data.errcode !== 0 || !perm.data.permanent_code) fail(`v2/get_permanent_code ${JSON.stringify(perm.data)}`);
+if (perm.data.auth_corp_info?.corpid !== corpId || perm.data.state !== "fetch") fail(`v2/get_permanent_code ${JSON.stringify(perm.data)}`);
+const grant = { auth_corpid: corpId, permanent_code: perm.data.permanent_code };
+const info = await svc.POST("/service/v2/get_auth_info", { body: grant });
+const exName = info.data?.auth_corp_info?.corp_ex_name ?? fail(`v2/get_auth_info ${JSON.stringify(info.data)}`);
+// name_list is untyped in the spec (the only sample shows a string): `unknown` here.
+const names: unknown = exName.name_list;
+if (typeof names !== "string" && !Array.isArray(names)) fail(`v2/get_auth_info corp_ex_name ${JSON.stringify(exName)}`);
+const corp = await svc.POST("/service/get_corp_token", { body: grant });
+if (!corp.data || (corp.data.errcode ?? 0) !== 0 || !corp.data.access_token) fail(`get_corp_token ${JSON.stringify(corp.data)}`);
+const corpAccounts = await withQueryToken("access_token", corp.data.access_token).POST("/kf/account/list", { body: {} });
+const corpKfids = corpAccounts.data?.account_list?.map((a) => a.open_kfid) ?? [];
+if (corpKfids.length !== 1 || corpKfids[0] !== process.env.KF_PROVIDER_KFID) fail(`account/list (corp token) ${JSON.stringify(corpAccounts.data)}`);
 console.log("openapi-fetch: ok");
