@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from fakes import SyncMsgServer
+from fakes import SyncMsgServer, text_item
 
 from wxkefu_ext.pagination import SyncMsgPage
 from wxkefu_ext.worker import AsyncSyncQueue, SyncQueue, SyncWorker, WorkerKeys
@@ -33,11 +33,7 @@ def r(redis_url: str) -> Iterator[Any]:
 def FakeKf(msgs: dict[str, list[str]], page: int = 7) -> SyncMsgServer:
     """sync_msg over an in-memory list of msgids per account (cursor "c<pos>"), pages of
     ``page``: tests/fakes.py's server behind a real KfClient (``kf.client``)."""
-    return SyncMsgServer(msgs, page=page, empty_every=0, item=_text_item)
-
-
-def _text_item(msgid: str) -> dict[str, Any]:
-    return {"msgid": msgid, "msgtype": "text", "text": {"content": msgid}}
+    return SyncMsgServer(msgs, page=page, empty_every=0, item=text_item)
 
 
 def raw_worker(kf: SyncMsgServer, r: Any, prefix: str, handler: Any, **kw: Any) -> SyncWorker:

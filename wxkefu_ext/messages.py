@@ -29,10 +29,9 @@ from typing import TYPE_CHECKING, Any, Final, cast
 
 from wxkefu_client import _operations as _ops
 from wxkefu_client._limits import limit as _limit
-from wxkefu_client.resources import AsyncResources, Resources
 from wxkefu_ext.errors import KfApiError, KfValidationError
 from wxkefu_ext.msgid import MSGID_MAX_BYTES, MSGID_PATTERN, new_msgid
-from wxkefu_ext.protocols import SupportsAsyncRequest, SupportsRequest
+from wxkefu_ext.protocols import SupportsAsyncSend, SupportsSend
 from wxkefu_ext.retry import DUPLICATE_MSGID_ERRCODE, is_duplicate_msgid
 from wxkefu_ext.send_report import reports_send_failures
 
@@ -727,11 +726,11 @@ def _duplicate_sent(kf: Any, body: Mapping[str, Any], ours: bool) -> str:
 
 
 Message = OutgoingMessage | Mapping[str, Any]
-#: What the helpers send with: a client with the resource API (``KfClient``), or an object with
-#: the older ``request()`` (test doubles); the async helpers take the asyncio twins.
-_Kf = Resources | SupportsRequest
-_AsyncKf = AsyncResources | SupportsAsyncRequest
 """What the send helpers take: a builder's :class:`OutgoingMessage` or its ``to_dict()`` form."""
+#: What the helpers send with: a client's send operations (``KfClient``; the async helpers take
+#: the asyncio twins, ``AsyncKfClient``).
+_Kf = SupportsSend
+_AsyncKf = SupportsAsyncSend
 
 
 class _Send:
@@ -745,12 +744,9 @@ class _Send:
         self.ours = _check_reuse(kf, body)
 
     def call(self, model: str) -> Callable[[], Any]:
-        """The resource method ``kf.<op>(body=<generated model>)``; an object without the
-        resource API (a test double of the older ``request()`` protocol) gets the JSON body
-        through its ``request``, with method and path from the operation table."""
-        method = getattr(self.kf, self.op.name, None)
-        if method is None:
-            return functools.partial(self.kf.request, self.op.method, self.op.path, json=self.body)
+        """The resource method ``kf.<op>(body=<generated model>)`` (``model`` names it by
+        msgtype), not yet called: the blocking helper calls it, the asyncio one awaits it."""
+        method = getattr(self.kf, self.op.name)
         return functools.partial(
             method, body=_generated(model, self.body["msgtype"]).from_dict(self.body)
         )
@@ -835,10 +831,5 @@ async def async_recall(kf: _AsyncKf, open_kfid: str, msgid: str) -> None:
 
 
 def _recall_call(kf: Any, open_kfid: str, msgid: str) -> Callable[[], Any]:
-    body = _recall_body(open_kfid, msgid)
-    method = getattr(kf, _ops.RECALL_MSG.name, None)
-    if method is None:  # a request() double, as in _Send.call
-        return functools.partial(
-            kf.request, _ops.RECALL_MSG.method, _ops.RECALL_MSG.path, json=body
-        )
-    return functools.partial(method, **body)
+    """``kf.recall_msg`` with the checked fields, not yet called (blocking or awaited)."""
+    return functools.partial(kf.recall_msg, **_recall_body(open_kfid, msgid))

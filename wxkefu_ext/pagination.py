@@ -58,7 +58,6 @@ from dataclasses import dataclass, field
 from typing import Any, Final, Generic, Literal, TypeVar
 
 from wxkefu_client import _limits, _operations, _parse  # generated from the spec
-from wxkefu_client.resources import AsyncResources, Resources
 from wxkefu_ext._redact import Secret
 from wxkefu_ext.cursors import (
     ANY,
@@ -72,7 +71,7 @@ from wxkefu_ext.cursors import (
 )
 from wxkefu_ext.errors import KfError, KfResponseError, KfValidationError
 from wxkefu_ext.locks import LockTimeoutError
-from wxkefu_ext.protocols import SupportsAsyncRequest, SupportsRequest
+from wxkefu_ext.protocols import SupportsAsyncSyncMsg, SupportsSyncMsg
 from wxkefu_ext.retry import cached_json
 from wxkefu_ext.stores.msgids import DEFAULT_DEDUPE_WINDOW as DEFAULT_DEDUPE_WINDOW
 from wxkefu_ext.stores.msgids import (  # the msgid window lives in the store layer
@@ -427,16 +426,8 @@ def _sync_msg_req(body: dict[str, Any]) -> Any:
 
 def _fetch(kf: Any, body: dict[str, Any]) -> Generator[_Effect, Any, Any]:
     """One page through the resource method ``kf.with_raw_response.sync_msg`` (the raw form, so
-    the pager keeps the server's items as sent and parses each once, tolerantly).
-
-    An object without the resource API — a test double written for the older
-    :class:`~wxkefu_ext.protocols.SupportsRequest` contract (``request(method, path, json=)``)
-    — is still served through its ``request``, with the path from the operation table."""
-    resources = getattr(kf, "with_raw_response", None)
-    if resources is None:
-        op = _operations.SYNC_MSG
-        return (yield _do(kf.request, op.method, op.path, json=body))
-    raw = yield _do(resources.sync_msg, body=_sync_msg_req(body))
+    the pager keeps the server's items as sent and parses each once, tolerantly)."""
+    raw = yield _do(kf.with_raw_response.sync_msg, body=_sync_msg_req(body))
     return cached_json(raw.http_response)
 
 
@@ -585,7 +576,7 @@ class _PagerBase(Generic[KfT, StoreT, DedupeT]):
         return f"{type(self).__name__}(open_kfid={self._cfg.open_kfid!r}, token={token})"
 
 
-class SyncMsgPager(_PagerBase[Resources | SupportsRequest, CursorStore, MsgIdDeduper]):
+class SyncMsgPager(_PagerBase[SupportsSyncMsg, CursorStore, MsgIdDeduper]):
     """Blocking pager over ``kf/sync_msg`` for one Kf account.
 
     ``kf`` is a :class:`~wxkefu_ext.client.KfClient` (the pager calls its resource method
@@ -637,9 +628,7 @@ class SyncMsgPager(_PagerBase[Resources | SupportsRequest, CursorStore, MsgIdDed
         return self.result
 
 
-class AsyncSyncMsgPager(
-    _PagerBase[AsyncResources | SupportsAsyncRequest, AsyncCursorStore, AsyncMsgIdDeduper]
-):
+class AsyncSyncMsgPager(_PagerBase[SupportsAsyncSyncMsg, AsyncCursorStore, AsyncMsgIdDeduper]):
     """Awaitable twin of :class:`SyncMsgPager` (``AsyncKfClient``, async stores). Sync stores
     and dedupers of this package are accepted through their ``as_async()`` adapters."""
 

@@ -46,7 +46,6 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any, Final, Protocol
 
-from wxkefu_client.resources import Resources
 from wxkefu_ext._redact import Secret
 from wxkefu_ext.cursors import RedisCursorStore, RedisLease
 from wxkefu_ext.errors import KfApiError, KfValidationError
@@ -60,7 +59,7 @@ from wxkefu_ext.pagination import (
     SyncMsgPager,
     parse_message,
 )
-from wxkefu_ext.protocols import SupportsRequest
+from wxkefu_ext.protocols import SupportsSyncMsg
 from wxkefu_ext.stores import store_errors, warn_if_not_persistent
 
 __all__ = [
@@ -74,8 +73,8 @@ __all__ = [
 
 _log = logging.getLogger(__name__)
 
-#: What a worker pulls with: a KfClient (its resource API), or an older ``request()`` double.
-_KfLike = Resources | SupportsRequest
+#: What a worker pulls with: a KfClient (the pager calls ``kf.with_raw_response.sync_msg``).
+_KfLike = SupportsSyncMsg
 
 #: The callback Token is valid for 10 minutes.
 TOKEN_TTL: Final = 600.0
