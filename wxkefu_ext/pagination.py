@@ -8,8 +8,8 @@ save the cursor before or regardless of processing. This module gets those right
 * pages are pulled until ``has_more == 0``; a page with ``has_more == 1`` whose ``next_cursor`` is
   the cursor it was requested with raises :class:`CursorNotAdvancingError` instead of looping;
 * each item is parsed into the generated model of its ``msgtype``; an unknown type (or a known one
-  whose fields do not parse) becomes ``UnknownMessage`` with the raw data kept — a page never fails
-  because of its content;
+  whose fields do not parse, or an item with no ``msgtype`` at all) becomes ``UnknownMessage``
+  with the raw data kept — a page never fails because of its content;
 * the cursor is committed to the :mod:`~wxkefu_ext.cursors` store only after the page handler
   returned; if it raises, nothing is committed and the same page comes back on the next drain;
 * ``start_from_now`` skips history on the very first run (the store says "new": nothing was ever
@@ -130,14 +130,36 @@ def parse_message(raw: Mapping[str, Any]) -> Any:
     """Parse one ``msg_list`` item into its generated model (``TextMessage``, ``EventMessage``…).
 
     Never raises for content: an unknown ``msgtype`` or fields that do not fit the known model
-    give ``UnknownMessage`` with the whole item kept (``to_dict()`` returns it unchanged). Only a
-    non-object item raises :class:`KfResponseError`.
+    give ``UnknownMessage`` with the whole item kept (``to_dict()`` returns it unchanged). An
+    item with no string ``msgtype`` at all is outside the spec (SyncMsgItem: the server always
+    sends one) and the generated parser cannot take it; it is kept too, as ``UnknownMessage``
+    with ``msgtype == ""`` and every other field the server sent in ``additional_properties``
+    (``msg["msgid"]``), so ``to_dict()`` gives the item with ``"msgtype": ""``; the verbatim
+    item stays in ``SyncMsgPage.raw_messages``. Such an item is logged (msgid only) and handed
+    out like any other: it neither fails the page nor is lost. Only a non-object item raises
+    :class:`KfResponseError`.
     """
-    if type(raw) is dict:  # the hot path: what json.loads gives
+    if type(raw) is not dict:  # the hot path is what json.loads gives
+        if not isinstance(raw, Mapping):
+            raise KfResponseError(f"sync_msg item is a {type(raw).__name__}, not an object")
+        raw = dict(raw)
+    if type(raw.get("msgtype")) is str:
         return _parse.parse_message(raw)
-    if not isinstance(raw, Mapping):
-        raise KfResponseError(f"sync_msg item is a {type(raw).__name__}, not an object")
-    return _parse.parse_message(dict(raw))
+    return _untyped(raw)
+
+
+def _untyped(raw: dict[str, Any]) -> Any:
+    """An item without a string ``msgtype`` as the catch-all (see :func:`parse_message`)."""
+    from wxkefu_client.models.unknown_message import UnknownMessage
+
+    _log.warning(
+        "sync_msg item %s has no string msgtype (outside the spec); kept as UnknownMessage "
+        "with msgtype ''",
+        _msgid(raw) or "(no msgid)",
+    )
+    message = UnknownMessage(msgtype="")
+    message.additional_properties = {k: v for k, v in raw.items() if k != "msgtype"}
+    return message
 
 
 # ---------------------------------------------------------------------------------------------
