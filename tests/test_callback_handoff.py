@@ -298,6 +298,37 @@ def test_sweep_pulls_accounts_whose_notification_was_lost(
         _worker(kf, r, redis_prefix, got, sweep_interval=1)
 
 
+@pytest.mark.parametrize("block", [0.05, 0.0])
+def test_stream_worker_loop_waits_when_idle_and_stops(
+    redis_url: str, redis_prefix: str, block: float
+) -> None:
+    """SyncWorker's loop: an idle pass waits (the blocking read, or poll_interval when the read
+    does not block), a failing pass backs off; never a hot loop."""
+    import threading
+
+    r = redis_from_url(redis_url)
+    w = _worker(FakeKf({}), r, redis_prefix, [], poll_interval=0.05, backoff_initial=0.05)
+    w.block = block
+    passes = {"n": 0}
+    orig = w.run_once
+
+    def counting() -> int:
+        passes["n"] += 1
+        if passes["n"] == 2:
+            raise RuntimeError("a failing pass")
+        return orig()
+
+    w.run_once = counting  # type: ignore[method-assign]
+    stop = threading.Event()
+    t = threading.Thread(target=w.run_forever, args=(stop,))
+    t.start()
+    time.sleep(0.3)
+    stop.set()
+    t.join(2)
+    assert not t.is_alive()
+    assert 2 <= passes["n"] <= 10, passes  # waited, not spun
+
+
 # --------------------------------------------------------------------------- SIGKILL under load
 
 _SERVER = textwrap.dedent(
