@@ -577,9 +577,17 @@ def test_an_item_without_msgtype_pulled_from_the_emulator_is_kept(
 
 
 def test_parse_message_without_a_string_msgtype() -> None:
+    from types import MappingProxyType
+
     from wxkefu_client.models.unknown_message import UnknownMessage
 
-    for item in ({"msgid": "a"}, {"msgid": "b", "msgtype": None}, {"msgid": "c", "msgtype": 7}):
+    items: list[Mapping[str, Any]] = [
+        {"msgid": "a"},
+        {"msgid": "b", "msgtype": None},
+        {"msgid": "c", "msgtype": 7},
+        MappingProxyType({"msgid": "d"}),  # any Mapping, not only what json.loads gives
+    ]
+    for item in items:
         message = parse_message(item)
         assert isinstance(message, UnknownMessage) and message.msgtype == ""
         assert message["msgid"] == item["msgid"] and "msgtype" not in message

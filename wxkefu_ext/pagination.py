@@ -139,13 +139,12 @@ def parse_message(raw: Mapping[str, Any]) -> Any:
     out like any other: it neither fails the page nor is lost. Only a non-object item raises
     :class:`KfResponseError`.
     """
-    if type(raw) is not dict:  # the hot path is what json.loads gives
-        if not isinstance(raw, Mapping):
-            raise KfResponseError(f"sync_msg item is a {type(raw).__name__}, not an object")
-        raw = dict(raw)
-    if type(raw.get("msgtype")) is str:
+    if type(raw) is dict and type(raw.get("msgtype")) is str:  # the hot path (json.loads)
         return _parse.parse_message(raw)
-    return _untyped(raw)
+    if not isinstance(raw, Mapping):
+        raise KfResponseError(f"sync_msg item is a {type(raw).__name__}, not an object")
+    item = dict(raw)
+    return _parse.parse_message(item) if type(item.get("msgtype")) is str else _untyped(item)
 
 
 def _untyped(raw: dict[str, Any]) -> Any:
