@@ -279,3 +279,28 @@ class SyncMsgServer:
             "has_more": int(end < len(msgs)),
             "msg_list": [self.item(m) for m in chunk],
         }
+
+
+def loop_passes(worker: Any, seconds: float = 0.3, *, fail_pass: int | None = None) -> int:
+    """Run ``worker.run_forever`` in a thread for ``seconds``, then stop it; return how many
+    passes (``run_once`` calls) it made — pass number ``fail_pass`` raises instead. A loop that
+    waits when idle makes a handful; one that spins, thousands."""
+    passes = 0
+    run_once = worker.run_once
+
+    def counting() -> int:
+        nonlocal passes
+        passes += 1
+        if passes == fail_pass:
+            raise RuntimeError("a failing pass")
+        return int(run_once())
+
+    worker.run_once = counting
+    stop = threading.Event()
+    thread = threading.Thread(target=worker.run_forever, args=(stop,))
+    thread.start()
+    time.sleep(seconds)
+    stop.set()
+    thread.join(2)
+    assert not thread.is_alive(), "run_forever did not stop"
+    return passes

@@ -22,7 +22,7 @@ from urllib.parse import urlencode
 
 import httpx
 import pytest
-from fakes import SyncMsgServer, text_item
+from fakes import SyncMsgServer, loop_passes, text_item
 from redis_proc import PrivateRedis, private_redis
 
 from wxkefu_ext.callback import CallbackCrypto, CallbackEvent, KfMsgOrEvent, MemoryDedupeStore
@@ -304,29 +304,10 @@ def test_stream_worker_loop_waits_when_idle_and_stops(
 ) -> None:
     """SyncWorker's loop: an idle pass waits (the blocking read, or poll_interval when the read
     does not block), a failing pass backs off; never a hot loop."""
-    import threading
-
     r = redis_from_url(redis_url)
     w = _worker(FakeKf({}), r, redis_prefix, [], poll_interval=0.05, backoff_initial=0.05)
     w.block = block
-    passes = {"n": 0}
-    orig = w.run_once
-
-    def counting() -> int:
-        passes["n"] += 1
-        if passes["n"] == 2:
-            raise RuntimeError("a failing pass")
-        return orig()
-
-    w.run_once = counting  # type: ignore[method-assign]
-    stop = threading.Event()
-    t = threading.Thread(target=w.run_forever, args=(stop,))
-    t.start()
-    time.sleep(0.3)
-    stop.set()
-    t.join(2)
-    assert not t.is_alive()
-    assert 2 <= passes["n"] <= 10, passes  # waited, not spun
+    assert 2 <= loop_passes(w, fail_pass=2) <= 10  # waited, not spun
 
 
 # --------------------------------------------------------------------------- SIGKILL under load
