@@ -13,6 +13,7 @@ server in two; they drifted (different token replies, different ways to count ca
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import functools
 import json
@@ -172,6 +173,11 @@ class Sleeps:
         self.delays.append(seconds)
 
 
+def text_item(msgid: str) -> dict[str, Any]:
+    """A pulled text item whose content is its msgid (``SyncMsgServer(item=text_item)``)."""
+    return {"msgid": msgid, "msgtype": "text", "text": {"content": msgid}}
+
+
 class SyncMsgServer:
     """An in-memory ``kf/sync_msg`` behind a real :class:`KfClient` / :class:`AsyncKfClient`
     (``.client`` / ``.aclient``, one shared state, through :class:`FakeKf` and
@@ -182,8 +188,9 @@ class SyncMsgServer:
     ``override`` (a reply) answers every call instead; ``pages`` (a list of replies) answers the
     calls in turn. ``msgs`` may be one list or a list per ``open_kfid``; ``page`` fixes the page
     size; ``item(m)`` turns a stored entry into the item sent (entries may be plain msgids);
-    ``reject_token`` is refused as an invalid callback Token (95007). ``bodies`` are the request
-    bodies received, ``calls`` their count.
+    ``reject_token`` is refused as an invalid callback Token (95007); ``delay`` (s) is slept
+    before each answer (``asyncio.sleep`` for ``.aclient``), so concurrent pagers interleave.
+    ``bodies`` are the request bodies received, ``calls`` their count.
     """
 
     def __init__(
@@ -195,6 +202,7 @@ class SyncMsgServer:
         pages: list[Any] | None = None,
         page: int | None = None,
         item: Callable[[Any], Any] = lambda m: m,
+        delay: float = 0.0,
     ) -> None:
         import random
 
@@ -204,6 +212,7 @@ class SyncMsgServer:
         self.pages = pages
         self.page = page
         self.item = item
+        self.delay = delay
         #: A callback token answered with errcode 95007 (invalid msg token).
         self.reject_token: str | None = None
         self.override: Any = None
@@ -216,13 +225,23 @@ class SyncMsgServer:
     def client(self) -> Any:
         from wxkefu_ext.client import KfClient
 
-        return KfClient(CORP_ID, SECRET, transport=httpx.MockTransport(self.fake))
+        def answer(request: httpx.Request) -> httpx.Response:
+            if self.delay and request.url.path.endswith("/kf/sync_msg"):
+                time.sleep(self.delay)
+            return self.fake(request)
+
+        return KfClient(CORP_ID, SECRET, transport=httpx.MockTransport(answer))
 
     @functools.cached_property
     def aclient(self) -> Any:
         from wxkefu_ext.client import AsyncKfClient
 
-        return AsyncKfClient(CORP_ID, SECRET, transport=httpx.MockTransport(self.fake))
+        async def answer(request: httpx.Request) -> httpx.Response:
+            if self.delay and request.url.path.endswith("/kf/sync_msg"):
+                await asyncio.sleep(self.delay)
+            return self.fake(request)
+
+        return AsyncKfClient(CORP_ID, SECRET, transport=httpx.MockTransport(answer))
 
     def _answer(self, request: httpx.Request) -> Any:
         assert request.url.path.endswith("/kf/sync_msg"), request.url.path
@@ -260,3 +279,28 @@ class SyncMsgServer:
             "has_more": int(end < len(msgs)),
             "msg_list": [self.item(m) for m in chunk],
         }
+
+
+def loop_passes(worker: Any, seconds: float = 0.3, *, fail_pass: int | None = None) -> int:
+    """Run ``worker.run_forever`` in a thread for ``seconds``, then stop it; return how many
+    passes (``run_once`` calls) it made — pass number ``fail_pass`` raises instead. A loop that
+    waits when idle makes a handful; one that spins, thousands."""
+    passes = 0
+    run_once = worker.run_once
+
+    def counting() -> int:
+        nonlocal passes
+        passes += 1
+        if passes == fail_pass:
+            raise RuntimeError("a failing pass")
+        return int(run_once())
+
+    worker.run_once = counting
+    stop = threading.Event()
+    thread = threading.Thread(target=worker.run_forever, args=(stop,))
+    thread.start()
+    time.sleep(seconds)
+    stop.set()
+    thread.join(2)
+    assert not thread.is_alive(), "run_forever did not stop"
+    return passes

@@ -47,7 +47,7 @@ from wxkefu_ext.callback.dedupe import DEFAULT_DEDUPE_TTL
 from wxkefu_ext.callback.parse import CallbackEvent, KfMsgOrEvent
 from wxkefu_ext.errors import KfApiError, KfValidationError
 from wxkefu_ext.pagination import DrainResult, SyncMsgPage
-from wxkefu_ext.stores.clients import store_errors, warn_if_not_persistent
+from wxkefu_ext.stores.clients import store_errors
 from wxkefu_ext.stores.shells import AsyncShell, Shell, SyncShell, operation
 from wxkefu_ext.stores.steps import Flow, Script, text, ttl_ms
 from wxkefu_ext.worker import TOKEN_TTL, SyncWorker, _check_kfid
@@ -388,20 +388,13 @@ class StreamSyncWorker(SyncWorker):
         with store_errors("register account"):
             self.redis.sadd(self.skeys.accounts, _check_kfid(open_kfid))
 
-    def run_forever(self, stop_event: Any) -> None:
-        """Loop until ``stop_event`` is set (reads block up to ``block`` s; failures back off)."""
-        warn_if_not_persistent(self.redis, "the notification stream and sync_msg cursors")
-        failures = 0
-        while not stop_event.is_set():
-            try:
-                self.run_once()
-                failures = 0
-            except Exception as exc:
-                failures += 1
-                delay = min(self.backoff_max, self.backoff_initial * 2.0 ** (failures - 1))
-                _log.warning("stream worker pass failed (%s); sleeping %.1fs",
-                             type(exc).__name__, delay)  # fmt: skip
-                stop_event.wait(delay)
+    _persisted = "the notification stream and sync_msg cursors"
+    _kind = "stream worker"
+
+    def _idle_pause(self) -> float:
+        """No pause after an idle pass: its read already blocked up to ``block`` s (with
+        ``block=0`` the read does not block, so the loop polls like SyncWorker's)."""
+        return 0.0 if self.block > 0 else self.poll_interval
 
 
 _ = TOKEN_TTL  # re-exported constant documented with the worker

@@ -29,10 +29,9 @@ from typing import TYPE_CHECKING, Any, Final, cast
 
 from wxkefu_client import _operations as _ops
 from wxkefu_client._limits import limit as _limit
-from wxkefu_client.resources import AsyncResources, Resources
 from wxkefu_ext.errors import KfApiError, KfValidationError
 from wxkefu_ext.msgid import MSGID_MAX_BYTES, MSGID_PATTERN, new_msgid
-from wxkefu_ext.protocols import SupportsAsyncRequest, SupportsRequest
+from wxkefu_ext.protocols import SupportsAsyncSend, SupportsSend
 from wxkefu_ext.retry import DUPLICATE_MSGID_ERRCODE, is_duplicate_msgid
 from wxkefu_ext.send_report import reports_send_failures
 
@@ -95,7 +94,6 @@ def _bound(schema: str, field: str) -> float:
 
 _MP_APPID: Final = _max_bytes("OutgoingMsgMenuMiniprogram", "appid")
 _MP_PAGEPATH: Final = _max_bytes("OutgoingMsgMenuMiniprogram", "pagepath")
-_MP_CONTENT: Final = _max_bytes("OutgoingMsgMenuMiniprogram", "content")
 _TITLE_MP: Final = _truncated_at("OutgoingMiniprogram", "title")
 _HEAD: Final = _max_bytes("OutgoingMsgMenu", "head_content")
 _TAIL: Final = _max_bytes("OutgoingMsgMenu", "tail_content")
@@ -187,6 +185,11 @@ def _url(value: object, field: str, *, max_bytes: int) -> str:
     if any(c.isspace() for c in url):
         raise KfValidationError("must not contain whitespace", field=field)
     return url
+
+
+def _set(payload: Mapping[str, Any], **optional: Any) -> dict[str, Any]:
+    """``payload`` plus the optional fields that were given (None: not sent at all)."""
+    return {**payload, **{k: v for k, v in optional.items() if v is not None}}
 
 
 def _truncate(value: str | None, max_bytes: int) -> str | None:
@@ -305,29 +308,37 @@ def _only(payload: Mapping[str, Any], field: str, allowed: Iterable[str]) -> Non
         )
 
 
+#: The keys each 回复菜单 item type may carry (all of them carry ``content``).
+_MENU_KEYS: Final[dict[str, tuple[str, ...]]] = {
+    "click": ("id", "content"),
+    "view": ("url", "content"),
+    "miniprogram": ("appid", "pagepath", "content"),
+    "text": ("content", "no_newline"),
+}
+
+
 def _validate_menu_item(item: object, index: int) -> dict[str, Any]:
     base = f"msgmenu.list[{index}]"
     if not isinstance(item, Mapping):
         raise KfValidationError("must be an object", field=base)
     kind = item.get("type")
     body = item.get(kind) if isinstance(kind, str) else None
-    if kind not in ("click", "view", "miniprogram", "text") or not isinstance(body, Mapping):
+    if kind not in _MENU_KEYS or not isinstance(body, Mapping):
         raise KfValidationError(
             f"type {kind!r} with a matching object is required",
             field=f"{base}.type",
-            limit="click|view|miniprogram|text",
+            limit="|".join(_MENU_KEYS),
         )
     f = f"{base}.{kind}"
-    out: dict[str, Any]
+    _only(body, f, _MENU_KEYS[kind])
+    # every item type has a required content, limited by its own schema
+    schema = f"OutgoingMsgMenu{kind.capitalize()}"
+    out: dict[str, Any] = {
+        "content": _required(
+            body.get("content"), f"{f}.content", max_bytes=_max_bytes(schema, "content")
+        )
+    }
     if kind == "click":
-        _only(body, f, ("id", "content"))
-        out = {
-            "content": _required(
-                body.get("content"),
-                f"{f}.content",
-                max_bytes=_max_bytes("OutgoingMsgMenuClick", "content"),
-            )
-        }
         item_id = _string(
             body.get("id"),
             f"{f}.id",
@@ -337,33 +348,15 @@ def _validate_menu_item(item: object, index: int) -> dict[str, Any]:
         if item_id is not None:
             out = {"id": item_id, **out}
     elif kind == "view":
-        _only(body, f, ("url", "content"))
-        out = {
-            "url": _url(
-                body.get("url"), f"{f}.url", max_bytes=_max_bytes("OutgoingMsgMenuView", "url")
-            ),
-            "content": _required(
-                body.get("content"),
-                f"{f}.content",
-                max_bytes=_max_bytes("OutgoingMsgMenuView", "content"),
-            ),
-        }
+        url = _url(body.get("url"), f"{f}.url", max_bytes=_max_bytes(schema, "url"))
+        out = {"url": url, **out}
     elif kind == "miniprogram":
-        _only(body, f, ("appid", "pagepath", "content"))
         out = {
             "appid": _required(body.get("appid"), f"{f}.appid", max_bytes=_MP_APPID),
             "pagepath": _required(body.get("pagepath"), f"{f}.pagepath", max_bytes=_MP_PAGEPATH),
-            "content": _required(body.get("content"), f"{f}.content", max_bytes=_MP_CONTENT),
+            **out,
         }
     else:
-        _only(body, f, ("content", "no_newline"))
-        out = {
-            "content": _required(
-                body.get("content"),
-                f"{f}.content",
-                max_bytes=_max_bytes("OutgoingMsgMenuText", "content"),
-            )
-        }
         no_newline = body.get("no_newline")
         if no_newline is not None:
             if isinstance(no_newline, bool):
@@ -399,10 +392,7 @@ def _validate(msgtype: str, payload: Mapping[str, Any]) -> dict[str, Any]:
             "url": _url(p.get("url"), "link.url", max_bytes=_max_bytes("OutgoingLink", "url")),
             "thumb_media_id": _required(p.get("thumb_media_id"), "link.thumb_media_id"),
         }
-        desc = _string(p.get("desc"), "link.desc", optional=True)
-        if desc is not None:
-            out["desc"] = desc
-        return out
+        return _set(out, desc=_string(p.get("desc"), "link.desc", optional=True))
     if msgtype == "miniprogram":
         _only(p, msgtype, ("appid", "title", "thumb_media_id", "pagepath"))
         out = {
@@ -410,23 +400,20 @@ def _validate(msgtype: str, payload: Mapping[str, Any]) -> dict[str, Any]:
             "thumb_media_id": _required(p.get("thumb_media_id"), "miniprogram.thumb_media_id"),
             "pagepath": _required(p.get("pagepath"), "miniprogram.pagepath"),
         }
-        title = _string(p.get("title"), "miniprogram.title", optional=True)
-        if title is not None:
-            out["title"] = title
-        return out
+        return _set(out, title=_string(p.get("title"), "miniprogram.title", optional=True))
     if msgtype == "msgmenu":
         return _validate_menu(p)
     if msgtype == "location":
         _only(p, msgtype, ("name", "address", "latitude", "longitude"))
-        loc: dict[str, Any] = {
+        loc = {
             "latitude": _coordinate(p.get("latitude"), "location.latitude", _LATITUDE),
             "longitude": _coordinate(p.get("longitude"), "location.longitude", _LONGITUDE),
         }
-        for key in ("name", "address"):
-            value = _string(p.get(key), f"location.{key}", optional=True)
-            if value is not None:
-                loc[key] = value
-        return loc
+        return _set(
+            loc,
+            name=_string(p.get("name"), "location.name", optional=True),
+            address=_string(p.get("address"), "location.address", optional=True),
+        )
     if msgtype == "business_card":
         _only(p, msgtype, ("userid",))
         return {"userid": _required(p.get("userid"), "business_card.userid")}
@@ -495,12 +482,7 @@ def file(media_id: str) -> OutgoingMessage:
 
 
 def link(
-    title: str,
-    url: str,
-    thumb_media_id: str,
-    desc: str | None = None,
-    *,
-    truncate: bool = False,
+    title: str, url: str, thumb_media_id: str, desc: str | None = None, *, truncate: bool = False
 ) -> OutgoingMessage:
     """图文链接 with an http(s) url ≤2048 bytes. The server keeps the first 128 bytes of the title
     and 512 of desc and drops the rest, possibly inside a character; ``truncate=True`` cuts them
@@ -508,10 +490,8 @@ def link(
     if truncate:
         title = _truncate(title, _truncated_at("OutgoingLink", "title")) or title
         desc = _truncate(desc, _truncated_at("OutgoingLink", "desc"))
-    payload: dict[str, Any] = {"title": title, "url": url, "thumb_media_id": thumb_media_id}
-    if desc is not None:
-        payload["desc"] = desc
-    return OutgoingMessage("link", payload)
+    payload = {"title": title, "url": url, "thumb_media_id": thumb_media_id}
+    return OutgoingMessage("link", _set(payload, desc=desc))
 
 
 def miniprogram(
@@ -526,22 +506,13 @@ def miniprogram(
     cuts it here on a character boundary instead."""
     if truncate:
         title = _truncate(title, _TITLE_MP)
-    payload: dict[str, Any] = {
-        "appid": appid,
-        "thumb_media_id": thumb_media_id,
-        "pagepath": pagepath,
-    }
-    if title is not None:
-        payload["title"] = title
-    return OutgoingMessage("miniprogram", payload)
+    payload = {"appid": appid, "thumb_media_id": thumb_media_id, "pagepath": pagepath}
+    return OutgoingMessage("miniprogram", _set(payload, title=title))
 
 
 def menu_click(content: str, id: str | None = None) -> dict[str, Any]:
     """回复菜单 item: clicking sends ``content`` as a text whose ``menu_id`` is ``id``."""
-    body: dict[str, Any] = {"content": content}
-    if id is not None:
-        body["id"] = id
-    return _validate_menu_item({"type": "click", "click": body}, 0)
+    return _validate_menu_item({"type": "click", "click": _set({"content": content}, id=id)}, 0)
 
 
 def menu_view(url: str, content: str) -> dict[str, Any]:
@@ -557,9 +528,7 @@ def menu_miniprogram(appid: str, pagepath: str, content: str) -> dict[str, Any]:
 
 def menu_text(content: str, *, no_newline: bool = False) -> dict[str, Any]:
     """纯文本 item (1..256 bytes); ``no_newline=True`` keeps the next item on the same line."""
-    body: dict[str, Any] = {"content": content}
-    if no_newline:
-        body["no_newline"] = 1
+    body = _set({"content": content}, no_newline=1 if no_newline else None)
     return _validate_menu_item({"type": "text", "text": body}, 0)
 
 
@@ -571,24 +540,18 @@ def msgmenu(
 ) -> OutgoingMessage:
     """Menu message: ≤10 items (:func:`menu_click`, :func:`menu_view`, :func:`menu_miniprogram`,
     :func:`menu_text`), head/tail ≤1024 bytes."""
-    payload: dict[str, Any] = {"list": list(items)}
-    if head_content is not None:
-        payload["head_content"] = head_content
-    if tail_content is not None:
-        payload["tail_content"] = tail_content
-    return OutgoingMessage("msgmenu", payload)
+    payload = {"list": list(items)}
+    return OutgoingMessage(
+        "msgmenu", _set(payload, head_content=head_content, tail_content=tail_content)
+    )
 
 
 def location(
     latitude: float, longitude: float, *, name: str | None = None, address: str | None = None
 ) -> OutgoingMessage:
     """Location: latitude −90..90, longitude −180..180."""
-    payload: dict[str, Any] = {"latitude": latitude, "longitude": longitude}
-    if name is not None:
-        payload["name"] = name
-    if address is not None:
-        payload["address"] = address
-    return OutgoingMessage("location", payload)
+    payload = {"latitude": latitude, "longitude": longitude}
+    return OutgoingMessage("location", _set(payload, name=name, address=address))
 
 
 def business_card(userid: str) -> OutgoingMessage:
@@ -727,11 +690,11 @@ def _duplicate_sent(kf: Any, body: Mapping[str, Any], ours: bool) -> str:
 
 
 Message = OutgoingMessage | Mapping[str, Any]
-#: What the helpers send with: a client with the resource API (``KfClient``), or an object with
-#: the older ``request()`` (test doubles); the async helpers take the asyncio twins.
-_Kf = Resources | SupportsRequest
-_AsyncKf = AsyncResources | SupportsAsyncRequest
 """What the send helpers take: a builder's :class:`OutgoingMessage` or its ``to_dict()`` form."""
+#: What the helpers send with: a client's send operations (``KfClient``; the async helpers take
+#: the asyncio twins, ``AsyncKfClient``).
+_Kf = SupportsSend
+_AsyncKf = SupportsAsyncSend
 
 
 class _Send:
@@ -745,12 +708,9 @@ class _Send:
         self.ours = _check_reuse(kf, body)
 
     def call(self, model: str) -> Callable[[], Any]:
-        """The resource method ``kf.<op>(body=<generated model>)``; an object without the
-        resource API (a test double of the older ``request()`` protocol) gets the JSON body
-        through its ``request``, with method and path from the operation table."""
-        method = getattr(self.kf, self.op.name, None)
-        if method is None:
-            return functools.partial(self.kf.request, self.op.method, self.op.path, json=self.body)
+        """The resource method ``kf.<op>(body=<generated model>)`` (``model`` names it by
+        msgtype), not yet called: the blocking helper calls it, the asyncio one awaits it."""
+        method = getattr(self.kf, self.op.name)
         return functools.partial(
             method, body=_generated(model, self.body["msgtype"]).from_dict(self.body)
         )
@@ -835,10 +795,5 @@ async def async_recall(kf: _AsyncKf, open_kfid: str, msgid: str) -> None:
 
 
 def _recall_call(kf: Any, open_kfid: str, msgid: str) -> Callable[[], Any]:
-    body = _recall_body(open_kfid, msgid)
-    method = getattr(kf, _ops.RECALL_MSG.name, None)
-    if method is None:  # a request() double, as in _Send.call
-        return functools.partial(
-            kf.request, _ops.RECALL_MSG.method, _ops.RECALL_MSG.path, json=body
-        )
-    return functools.partial(method, **body)
+    """``kf.recall_msg`` with the checked fields, not yet called (blocking or awaited)."""
+    return functools.partial(kf.recall_msg, **_recall_body(open_kfid, msgid))

@@ -8,8 +8,8 @@ save the cursor before or regardless of processing. This module gets those right
 * pages are pulled until ``has_more == 0``; a page with ``has_more == 1`` whose ``next_cursor`` is
   the cursor it was requested with raises :class:`CursorNotAdvancingError` instead of looping;
 * each item is parsed into the generated model of its ``msgtype``; an unknown type (or a known one
-  whose fields do not parse) becomes ``UnknownMessage`` with the raw data kept — a page never fails
-  because of its content;
+  whose fields do not parse, or an item with no ``msgtype`` at all) becomes ``UnknownMessage``
+  with the raw data kept — a page never fails because of its content;
 * the cursor is committed to the :mod:`~wxkefu_ext.cursors` store only after the page handler
   returned; if it raises, nothing is committed and the same page comes back on the next drain;
 * ``start_from_now`` skips history on the very first run (the store says "new": nothing was ever
@@ -58,7 +58,6 @@ from dataclasses import dataclass, field
 from typing import Any, Final, Generic, Literal, TypeVar
 
 from wxkefu_client import _limits, _operations, _parse  # generated from the spec
-from wxkefu_client.resources import AsyncResources, Resources
 from wxkefu_ext._redact import Secret
 from wxkefu_ext.cursors import (
     ANY,
@@ -72,7 +71,7 @@ from wxkefu_ext.cursors import (
 )
 from wxkefu_ext.errors import KfError, KfResponseError, KfValidationError
 from wxkefu_ext.locks import LockTimeoutError
-from wxkefu_ext.protocols import SupportsAsyncRequest, SupportsRequest
+from wxkefu_ext.protocols import SupportsAsyncSyncMsg, SupportsSyncMsg
 from wxkefu_ext.retry import cached_json
 from wxkefu_ext.stores.msgids import DEFAULT_DEDUPE_WINDOW as DEFAULT_DEDUPE_WINDOW
 from wxkefu_ext.stores.msgids import (  # the msgid window lives in the store layer
@@ -131,14 +130,35 @@ def parse_message(raw: Mapping[str, Any]) -> Any:
     """Parse one ``msg_list`` item into its generated model (``TextMessage``, ``EventMessage``…).
 
     Never raises for content: an unknown ``msgtype`` or fields that do not fit the known model
-    give ``UnknownMessage`` with the whole item kept (``to_dict()`` returns it unchanged). Only a
-    non-object item raises :class:`KfResponseError`.
+    give ``UnknownMessage`` with the whole item kept (``to_dict()`` returns it unchanged). An
+    item with no string ``msgtype`` at all is outside the spec (SyncMsgItem: the server always
+    sends one) and the generated parser cannot take it; it is kept too, as ``UnknownMessage``
+    with ``msgtype == ""`` and every other field the server sent in ``additional_properties``
+    (``msg["msgid"]``), so ``to_dict()`` gives the item with ``"msgtype": ""``; the verbatim
+    item stays in ``SyncMsgPage.raw_messages``. Such an item is logged (msgid only) and handed
+    out like any other: it neither fails the page nor is lost. Only a non-object item raises
+    :class:`KfResponseError`.
     """
-    if type(raw) is dict:  # the hot path: what json.loads gives
+    if type(raw) is dict and type(raw.get("msgtype")) is str:  # the hot path (json.loads)
         return _parse.parse_message(raw)
     if not isinstance(raw, Mapping):
         raise KfResponseError(f"sync_msg item is a {type(raw).__name__}, not an object")
-    return _parse.parse_message(dict(raw))
+    item = dict(raw)
+    return _parse.parse_message(item) if type(item.get("msgtype")) is str else _untyped(item)
+
+
+def _untyped(raw: dict[str, Any]) -> Any:
+    """An item without a string ``msgtype`` as the catch-all (see :func:`parse_message`)."""
+    from wxkefu_client.models.unknown_message import UnknownMessage
+
+    _log.warning(
+        "sync_msg item %s has no string msgtype (outside the spec); kept as UnknownMessage "
+        "with msgtype ''",
+        _msgid(raw) or "(no msgid)",
+    )
+    message = UnknownMessage(msgtype="")
+    message.additional_properties = {k: v for k, v in raw.items() if k != "msgtype"}
+    return message
 
 
 # ---------------------------------------------------------------------------------------------
@@ -427,16 +447,8 @@ def _sync_msg_req(body: dict[str, Any]) -> Any:
 
 def _fetch(kf: Any, body: dict[str, Any]) -> Generator[_Effect, Any, Any]:
     """One page through the resource method ``kf.with_raw_response.sync_msg`` (the raw form, so
-    the pager keeps the server's items as sent and parses each once, tolerantly).
-
-    An object without the resource API — a test double written for the older
-    :class:`~wxkefu_ext.protocols.SupportsRequest` contract (``request(method, path, json=)``)
-    — is still served through its ``request``, with the path from the operation table."""
-    resources = getattr(kf, "with_raw_response", None)
-    if resources is None:
-        op = _operations.SYNC_MSG
-        return (yield _do(kf.request, op.method, op.path, json=body))
-    raw = yield _do(resources.sync_msg, body=_sync_msg_req(body))
+    the pager keeps the server's items as sent and parses each once, tolerantly)."""
+    raw = yield _do(kf.with_raw_response.sync_msg, body=_sync_msg_req(body))
     return cached_json(raw.http_response)
 
 
@@ -585,7 +597,7 @@ class _PagerBase(Generic[KfT, StoreT, DedupeT]):
         return f"{type(self).__name__}(open_kfid={self._cfg.open_kfid!r}, token={token})"
 
 
-class SyncMsgPager(_PagerBase[Resources | SupportsRequest, CursorStore, MsgIdDeduper]):
+class SyncMsgPager(_PagerBase[SupportsSyncMsg, CursorStore, MsgIdDeduper]):
     """Blocking pager over ``kf/sync_msg`` for one Kf account.
 
     ``kf`` is a :class:`~wxkefu_ext.client.KfClient` (the pager calls its resource method
@@ -637,9 +649,7 @@ class SyncMsgPager(_PagerBase[Resources | SupportsRequest, CursorStore, MsgIdDed
         return self.result
 
 
-class AsyncSyncMsgPager(
-    _PagerBase[AsyncResources | SupportsAsyncRequest, AsyncCursorStore, AsyncMsgIdDeduper]
-):
+class AsyncSyncMsgPager(_PagerBase[SupportsAsyncSyncMsg, AsyncCursorStore, AsyncMsgIdDeduper]):
     """Awaitable twin of :class:`SyncMsgPager` (``AsyncKfClient``, async stores). Sync stores
     and dedupers of this package are accepted through their ``as_async()`` adapters."""
 

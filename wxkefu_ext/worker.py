@@ -46,7 +46,6 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any, Final, Protocol
 
-from wxkefu_client.resources import Resources
 from wxkefu_ext._redact import Secret
 from wxkefu_ext.cursors import RedisCursorStore, RedisLease
 from wxkefu_ext.errors import KfApiError, KfValidationError
@@ -60,7 +59,7 @@ from wxkefu_ext.pagination import (
     SyncMsgPager,
     parse_message,
 )
-from wxkefu_ext.protocols import SupportsRequest
+from wxkefu_ext.protocols import SupportsSyncMsg
 from wxkefu_ext.stores import store_errors, warn_if_not_persistent
 
 __all__ = [
@@ -74,8 +73,8 @@ __all__ = [
 
 _log = logging.getLogger(__name__)
 
-#: What a worker pulls with: a KfClient (its resource API), or an older ``request()`` double.
-_KfLike = Resources | SupportsRequest
+#: What a worker pulls with: a KfClient (the pager calls ``kf.with_raw_response.sync_msg``).
+_KfLike = SupportsSyncMsg
 
 #: The callback Token is valid for 10 minutes.
 TOKEN_TTL: Final = 600.0
@@ -385,10 +384,20 @@ class SyncWorker:
                 self._not_before.pop(open_kfid, None)
         return drained
 
+    #: What :meth:`run_forever` checks is persisted (its start-up warning) and its log's name.
+    _persisted: str = "sync_msg cursors and the sync queue"
+    _kind: str = "sync worker"
+
+    def _idle_pause(self) -> float:
+        """Seconds :meth:`run_forever` waits after a pass that drained nothing."""
+        return self.poll_interval
+
     def run_forever(self, stop_event: StopEvent) -> None:
-        """Loop until ``stop_event`` is set. Sleeps ``poll_interval`` when there was nothing to
-        do and backs off (bounded, with jitter) when Redis itself fails — never a hot loop."""
-        warn_if_not_persistent(self.redis, "sync_msg cursors and the sync queue")
+        """Loop until ``stop_event`` is set. Pauses when there was nothing to do
+        (``poll_interval``) and backs off (bounded) when a pass itself fails, e.g. Redis is
+        down — never a hot loop. :class:`~wxkefu_ext.handoff.StreamSyncWorker` runs this loop
+        too."""
+        warn_if_not_persistent(self.redis, self._persisted)
         failures = 0
         while not stop_event.is_set():
             try:
@@ -398,9 +407,9 @@ class SyncWorker:
                 failures += 1
                 delay = min(self.backoff_max, self.backoff_initial * 2.0 ** (failures - 1))
                 _log.warning(
-                    "sync worker pass failed (%s); sleeping %.1fs", type(exc).__name__, delay
+                    "%s pass failed (%s); sleeping %.1fs", self._kind, type(exc).__name__, delay
                 )
                 stop_event.wait(delay)
                 continue
-            if not drained:
-                stop_event.wait(self.poll_interval)
+            if not drained and (pause := self._idle_pause()) > 0:
+                stop_event.wait(pause)

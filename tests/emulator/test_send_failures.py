@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator
-from typing import Any
 
+import httpx
 import pytest
+from fakes import CORP_ID, SECRET, FakeKf
 from fault_proxy import FaultPlan, FaultProxy
 
 from wxkefu_ext import messages as m
@@ -56,18 +57,16 @@ def test_other_40058_errmsgs_are_not_delivered(errmsg: str) -> None:
     assert not is_duplicate_msgid(40058, errmsg)
 
 
-class _Rejecting:
-    """A client whose send is refused with 40058 for another reason than a duplicate."""
-
-    def request(self, method: str, path: str, *, params: Any = None, json: Any = None) -> Any:
-        raise KfApiError(40058, "invalid msgid: msgid too long, hint: [x]")
-
-
 def test_a_40058_for_another_reason_raises_not_delivered() -> None:
-    with pytest.raises(KfApiError) as info:
-        m.send(_Rejecting(), "wmU", "wkA", m.text("x"), msgid="m1")
+    rejecting = {"errcode": 40058, "errmsg": "invalid msgid: msgid too long, hint: [x]"}
+    fake = FakeKf(script={"/kf/send_msg": [rejecting]})
+    kf = KfClient(CORP_ID, SECRET, transport=httpx.MockTransport(fake))
+    with kf, pytest.raises(KfApiError) as info:
+        m.send(kf, "wmU", "wkA", m.text("x"), msgid="m1")
+    assert info.value.errcode == 40058
     assert info.value.msgid == "m1"  # type: ignore[attr-defined]
     assert info.value.maybe_delivered is False  # type: ignore[attr-defined]
+    assert [c.body["msgid"] for c in fake.paths("/kf/send_msg")] == ["m1"]  # sent once
 
 
 # --------------------------------------------------------------------------- through the proxy

@@ -11,6 +11,7 @@ import time
 from typing import Any
 
 import pytest
+from fakes import SyncMsgServer
 
 from wxkefu_ext.pagination import SyncMsgPage
 from wxkefu_ext.stores import redis_from_url
@@ -26,14 +27,10 @@ pytestmark = [
 ITEMS = [f"m{i}" for i in range(20)]
 
 
-class FakeKf:
-    def request(self, method: str, path: str, *, params: Any = None, json: Any = None) -> Any:
-        pos = int(json["cursor"][1:]) if json.get("cursor") else 0
-        chunk = ITEMS[pos : pos + 5]
-        end = pos + len(chunk)
-        return {"errcode": 0, "errmsg": "ok", "next_cursor": f"c{end}",
-                "has_more": int(end < len(ITEMS)),
-                "msg_list": [{"msgid": m, "msgtype": "text"} for m in chunk]}  # fmt: skip
+def _client() -> Any:
+    """A KfClient over sync_msg of ``ITEMS`` in pages of 5 (tests/fakes.py), one per worker."""
+    item = lambda m: {"msgid": m, "msgtype": "text"}  # noqa: E731
+    return SyncMsgServer(ITEMS, page=5, empty_every=0, item=item).client
 
 
 def _stalling_worker(url: str, prefix: str) -> None:
@@ -44,7 +41,7 @@ def _stalling_worker(url: str, prefix: str) -> None:
         r.set(prefix + "a-in-handler", "1")
         time.sleep(0.5)  # the parent SIGSTOPs us in here
 
-    w = SyncWorker(FakeKf, r, handler, prefix=prefix, lock_ttl=0.6, parser=dict)
+    w = SyncWorker(_client, r, handler, prefix=prefix, lock_ttl=0.6, parser=dict)
     try:
         w.drain("wkA")
         r.set(prefix + "a-outcome", "finished")
@@ -71,7 +68,7 @@ def test_a_stalled_worker_is_fenced_off(redis_url: str, redis_prefix: str) -> No
         def handler(page: SyncMsgPage) -> None:
             r.rpush(redis_prefix + "handled", *[f"B:{m['msgid']}" for m in page.messages])
 
-        b = SyncWorker(FakeKf, r, handler, prefix=redis_prefix, lock_ttl=5, parser=dict)
+        b = SyncWorker(_client, r, handler, prefix=redis_prefix, lock_ttl=5, parser=dict)
         assert b.drain("wkA") is not None
         os.kill(proc.pid, signal.SIGCONT)
         proc.join(10)

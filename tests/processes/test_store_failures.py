@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from fakes import SyncMsgServer
 from redis_proc import PrivateRedis, private_redis
 
 from wxkefu_ext.cursors import RedisCursorStore
@@ -50,12 +51,9 @@ def _client(url: str) -> Any:
     return redis_from_url(url, socket_timeout=SOCKET_TIMEOUT, connect_timeout=CONNECT_TIMEOUT)
 
 
-class _NeverCalled:
-    def request(self, *a: Any, **k: Any) -> Any:
-        raise AssertionError("no sync_msg call expected: the store fails first")
-
-
-def _operations(r: Any) -> dict[str, Callable[[], object]]:
+def _operations(r: Any, kf: SyncMsgServer) -> dict[str, Callable[[], object]]:
+    """Each store operation, and a pager drain over ``kf`` (which the store must fail first:
+    the callers check ``kf.calls == 0``)."""
     cursors = RedisCursorStore(r, prefix="t:c:")
     return {
         "cursor load": lambda: cursors.load("wkA"),
@@ -63,7 +61,7 @@ def _operations(r: Any) -> dict[str, Callable[[], object]]:
         "lock": lambda: RedisLock(r, "t:lock", ttl=5, fencing=True).try_acquire(),
         "msgid dedupe": lambda: RedisDeduper(r, prefix="t:s:").seen("wkA", ["m1"]),
         "sync queue": lambda: SyncQueue(r, prefix="t:q:").enqueue("wkA", "TOK"),
-        "pager drain": lambda: SyncMsgPager(_NeverCalled(), "wkA", cursor_store=cursors).handle(
+        "pager drain": lambda: SyncMsgPager(kf.client, "wkA", cursor_store=cursors).handle(
             lambda p: None
         ),
     }
@@ -80,16 +78,19 @@ def _assert_typed_and_bounded(op: Callable[[], object], name: str) -> None:
 
 def test_killed_redis_raises_store_unavailable_quickly(volatile_redis: PrivateRedis) -> None:
     r = _client(volatile_redis.url)
-    ops = _operations(r)
+    kf = SyncMsgServer(["m1"])
+    ops = _operations(r, kf)
     ops["cursor load"]()  # connected once: the pooled connection dies with the server
     volatile_redis.kill()
     for name, op in ops.items():
         _assert_typed_and_bounded(op, name)
+    assert kf.calls == 0, "the pager pulled although its store was down"
 
 
 def test_frozen_redis_cannot_hang_a_drain(volatile_redis: PrivateRedis) -> None:
     r = _client(volatile_redis.url)
-    ops = _operations(r)
+    kf = SyncMsgServer(["m1"])
+    ops = _operations(r, kf)
     ops["cursor load"]()
     volatile_redis.freeze()
     try:
@@ -97,6 +98,7 @@ def test_frozen_redis_cannot_hang_a_drain(volatile_redis: PrivateRedis) -> None:
             _assert_typed_and_bounded(op, name)
     finally:
         volatile_redis.thaw()
+    assert kf.calls == 0, "the pager pulled although its store was frozen"
     assert ops["cursor load"]() is not None  # back to normal once thawed
 
 
@@ -127,7 +129,9 @@ def test_worker_warns_at_start_up_without_persistence(
     volatile_redis: PrivateRedis, caplog: Any
 ) -> None:
     stop = threading.Event()
-    w = SyncWorker(_NeverCalled, _client(volatile_redis.url), lambda p: None, poll_interval=0.05)
+    kf = SyncMsgServer()
+    r = _client(volatile_redis.url)
+    w = SyncWorker(lambda: kf.client, r, lambda p: None, poll_interval=0.05)
     with caplog.at_level(logging.WARNING, logger="wxkefu_ext.stores"):
         t = threading.Thread(target=w.run_forever, args=(stop,))
         t.start()
@@ -135,6 +139,7 @@ def test_worker_warns_at_start_up_without_persistence(
         stop.set()
         t.join(5)
     assert any("no persistence" in r.getMessage() for r in caplog.records)
+    assert kf.calls == 0  # nothing was queued
 
 
 def test_unbounded_client_is_warned_about(redis_url: str, caplog: Any) -> None:

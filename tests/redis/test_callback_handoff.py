@@ -22,6 +22,7 @@ from urllib.parse import urlencode
 
 import httpx
 import pytest
+from fakes import SyncMsgServer, loop_passes, text_item
 from redis_proc import PrivateRedis, private_redis
 
 from wxkefu_ext.callback import CallbackCrypto, CallbackEvent, KfMsgOrEvent, MemoryDedupeStore
@@ -211,34 +212,19 @@ async def test_task_queue_adapter_answers_after_the_broker_took_it() -> None:
 # --------------------------------------------------------------------------- the consumer
 
 
-class FakeKf:
-    """sync_msg over in-memory lists; cursor = position."""
-
-    def __init__(self, msgs: dict[str, list[str]]) -> None:
-        self.msgs = msgs
-        self.bodies: list[dict[str, Any]] = []
-
-    def request(self, method: str, path: str, *, params: Any = None, json: Any = None) -> Any:
-        self.bodies.append(dict(json))
-        items = self.msgs.get(json["open_kfid"], [])
-        pos = int(json["cursor"][1:]) if json.get("cursor") else 0
-        chunk = items[pos : pos + 10]
-        end = pos + len(chunk)
-        return {
-            "errcode": 0,
-            "errmsg": "ok",
-            "next_cursor": f"c{end}",
-            "has_more": int(end < len(items)),
-            "msg_list": [{"msgid": m, "msgtype": "text", "text": {"content": m}} for m in chunk],
-        }
+def FakeKf(msgs: dict[str, list[str]]) -> SyncMsgServer:
+    """sync_msg over in-memory lists of msgids (cursor = position, pages of 10) behind a real
+    KfClient (``.client``): tests/fakes.py's server."""
+    return SyncMsgServer(msgs, page=10, empty_every=0, item=text_item)
 
 
-def _worker(kf: FakeKf, r: Any, prefix: str, got: list[str], **kw: Any) -> StreamSyncWorker:
+def _worker(kf: SyncMsgServer, r: Any, prefix: str, got: list[str], **kw: Any) -> StreamSyncWorker:
     def handler(page: SyncMsgPage) -> None:
         got.extend(m["msgid"] for m in page.messages)
 
     kw.setdefault("sweep_interval", None)
-    return StreamSyncWorker(lambda: kf, r, handler, prefix=prefix, parser=dict, block=0.05, **kw)
+    factory = lambda: kf.client  # noqa: E731
+    return StreamSyncWorker(factory, r, handler, prefix=prefix, parser=dict, block=0.05, **kw)
 
 
 def test_worker_drains_acks_and_takes_over_a_dead_consumer(
@@ -278,8 +264,17 @@ def test_failed_drain_keeps_the_notification_pending(redis_url: str, redis_prefi
             raise RuntimeError("handler failed")
         got.extend(m["msgid"] for m in page.messages)
 
-    w = StreamSyncWorker(lambda: kf, r, handler, prefix=redis_prefix, parser=dict, block=0.05,
-                         backoff_initial=0.01, backoff_max=0.01, sweep_interval=None)  # fmt: skip
+    w = StreamSyncWorker(
+        lambda: kf.client,
+        r,
+        handler,
+        prefix=redis_prefix,
+        parser=dict,
+        block=0.05,
+        backoff_initial=0.01,
+        backoff_max=0.01,
+        sweep_interval=None,
+    )
     assert w.run_once() == 0
     assert r.xpending(StreamKeys(redis_prefix).stream, "wxkefu-sync")["pending"] == 1
     time.sleep(0.02)
@@ -301,6 +296,18 @@ def test_sweep_pulls_accounts_whose_notification_was_lost(
     assert got == ["a0"]
     with pytest.raises(KfValidationError, match="sweep_interval"):
         _worker(kf, r, redis_prefix, got, sweep_interval=1)
+
+
+@pytest.mark.parametrize("block", [0.05, 0.0])
+def test_stream_worker_loop_waits_when_idle_and_stops(
+    redis_url: str, redis_prefix: str, block: float
+) -> None:
+    """SyncWorker's loop: an idle pass waits (the blocking read, or poll_interval when the read
+    does not block), a failing pass backs off; never a hot loop."""
+    r = redis_from_url(redis_url)
+    w = _worker(FakeKf({}), r, redis_prefix, [], poll_interval=0.05, backoff_initial=0.05)
+    w.block = block
+    assert 2 <= loop_passes(w, fail_pass=2) <= 10  # waited, not spun
 
 
 # --------------------------------------------------------------------------- SIGKILL under load

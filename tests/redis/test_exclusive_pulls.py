@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from fakes import SyncMsgServer, text_item
 
 from wxkefu_ext.cursors import CursorStore, MemoryCursorStore, RedisCursorStore
 from wxkefu_ext.locks import LockLostError
@@ -22,25 +23,10 @@ from wxkefu_ext.stores import redis_from_url
 ROOT = Path(__file__).resolve().parents[2]
 
 
-class FakeKf:
-    """sync_msg over a list; a little latency per call so pagers interleave."""
-
-    def __init__(self, items: list[str], page: int = 5) -> None:
-        self.items = items
-        self.page = page
-
-    def request(self, method: str, path: str, *, params: Any = None, json: Any = None) -> Any:
-        time.sleep(0.002)
-        pos = int(json["cursor"][1:]) if json.get("cursor") else 0
-        chunk = self.items[pos : pos + self.page]
-        end = pos + len(chunk)
-        return {
-            "errcode": 0,
-            "errmsg": "ok",
-            "next_cursor": f"c{end}",
-            "has_more": int(end < len(self.items)),
-            "msg_list": [{"msgid": m, "msgtype": "text", "text": {"content": m}} for m in chunk],
-        }
+def FakeKf(items: list[str], page: int = 5) -> SyncMsgServer:
+    """sync_msg over a list (tests/fakes.py, real clients at ``.client`` / ``.aclient``); a
+    little latency per call so pagers interleave."""
+    return SyncMsgServer(items, page=page, empty_every=0, item=text_item, delay=0.002)
 
 
 def _race(stores: list[CursorStore], n_pagers: int = 4) -> tuple[Counter[str], list[BaseException]]:
@@ -58,9 +44,9 @@ def _race(stores: list[CursorStore], n_pagers: int = 4) -> tuple[Counter[str], l
     def pager(i: int) -> None:
         start.wait()
         try:
-            SyncMsgPager(kf, "wkA", cursor_store=stores[i % len(stores)], parser=dict).handle(
-                handler
-            )
+            SyncMsgPager(
+                kf.client, "wkA", cursor_store=stores[i % len(stores)], parser=dict
+            ).handle(handler)
         except BaseException as exc:
             errors.append(exc)
 
@@ -119,7 +105,7 @@ def test_redis_lease_is_fenced(redis_url: str, redis_prefix: str) -> None:
         r.set(store.lock_key("wkB"), "someone-else")  # lock taken over during the handler
 
     with pytest.raises(LockLostError):
-        Pager(kf, "wkB", cursor_store=store, lease=lost, parser=dict).handle(handler)
+        Pager(kf.client, "wkB", cursor_store=store, lease=lost, parser=dict).handle(handler)
     assert got == [f"m{i}" for i in range(5)]  # no second page handed out
     assert store.get("wkB") is None  # and the page's commit was fenced off
 
@@ -218,12 +204,7 @@ async def test_async_pagers_sharing_async_redis_store(redis_url: str, redis_pref
 
     client = redis_from_url(redis_url, asyncio=True)
     items = [f"m{i}" for i in range(40)]
-    sync_kf = FakeKf(items)
-
-    class AsyncKf:
-        async def request(self, method: str, path: str, *, params: Any = None, json: Any = None):  # type: ignore[no-untyped-def]
-            await asyncio.sleep(0.002)
-            return sync_kf.request(method, path, json=json)
+    kf = FakeKf(items)
 
     handed: Counter[str] = Counter()
 
@@ -234,7 +215,7 @@ async def test_async_pagers_sharing_async_redis_store(redis_url: str, redis_pref
     stores = [AsyncRedisCursorStore(client, prefix=redis_prefix) for _ in range(2)]
     await asyncio.gather(
         *(
-            AsyncSyncMsgPager(AsyncKf(), "wkA", cursor_store=stores[i % 2], parser=dict).handle(
+            AsyncSyncMsgPager(kf.aclient, "wkA", cursor_store=stores[i % 2], parser=dict).handle(
                 handler
             )
             for i in range(4)
@@ -243,7 +224,7 @@ async def test_async_pagers_sharing_async_redis_store(redis_url: str, redis_pref
     assert set(handed) == set(items) and max(handed.values()) == 1
     await client.delete(redis_prefix + "wkA")
     with pytest.raises(CursorLostError):
-        await AsyncSyncMsgPager(AsyncKf(), "wkA", cursor_store=stores[0], parser=dict).handle(
+        await AsyncSyncMsgPager(kf.aclient, "wkA", cursor_store=stores[0], parser=dict).handle(
             handler
         )
     await client.aclose()

@@ -7,13 +7,12 @@ import json
 import multiprocessing as mp
 import os
 import signal
-import threading
 import time
 from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from fakes import SyncMsgServer
+from fakes import SyncMsgServer, loop_passes, text_item
 
 from wxkefu_ext.pagination import SyncMsgPage
 from wxkefu_ext.worker import AsyncSyncQueue, SyncQueue, SyncWorker, WorkerKeys
@@ -33,11 +32,7 @@ def r(redis_url: str) -> Iterator[Any]:
 def FakeKf(msgs: dict[str, list[str]], page: int = 7) -> SyncMsgServer:
     """sync_msg over an in-memory list of msgids per account (cursor "c<pos>"), pages of
     ``page``: tests/fakes.py's server behind a real KfClient (``kf.client``)."""
-    return SyncMsgServer(msgs, page=page, empty_every=0, item=_text_item)
-
-
-def _text_item(msgid: str) -> dict[str, Any]:
-    return {"msgid": msgid, "msgtype": "text", "text": {"content": msgid}}
+    return SyncMsgServer(msgs, page=page, empty_every=0, item=text_item)
 
 
 def raw_worker(kf: SyncMsgServer, r: Any, prefix: str, handler: Any, **kw: Any) -> SyncWorker:
@@ -165,24 +160,8 @@ def test_account_locked_elsewhere_is_skipped(r: Any, redis_prefix: str) -> None:
 
 
 def test_run_forever_sleeps_when_idle_and_stops(r: Any, redis_prefix: str) -> None:
-    kf = FakeKf({})
-    w = raw_worker(kf, r, redis_prefix, lambda p: None, poll_interval=0.05)
-    passes = {"n": 0}
-    orig = w.run_once
-
-    def counting() -> int:
-        passes["n"] += 1
-        return orig()
-
-    w.run_once = counting  # type: ignore[method-assign]
-    stop = threading.Event()
-    t = threading.Thread(target=w.run_forever, args=(stop,))
-    t.start()
-    time.sleep(0.3)
-    stop.set()
-    t.join(2)
-    assert not t.is_alive()
-    assert 2 <= passes["n"] <= 10  # polled, not spun
+    w = raw_worker(FakeKf({}), r, redis_prefix, lambda p: None, poll_interval=0.05)
+    assert 2 <= loop_passes(w) <= 10  # polled, not spun
 
 
 # --------------------------------------------------------------------------------------

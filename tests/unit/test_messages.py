@@ -425,21 +425,3 @@ def test_builders_and_the_resource_api_share_the_generated_models() -> None:
     with pytest.raises(KfValidationError, match=r"text\.content"):  # the builders' rules
         m.OutgoingMessage.from_model(SendTextMsgReq.from_dict({**first, "text": {"content": ""}}))
     kf.close()
-
-
-def test_a_request_only_double_still_works() -> None:
-    """Objects written for the older ``request()`` protocol get the same bodies and paths."""
-
-    class Double:
-        def __init__(self) -> None:
-            self.calls: list[tuple[str, str, Any]] = []
-
-        def request(self, method: str, path: str, *, params: Any = None, json: Any = None) -> Any:
-            self.calls.append((method, path, json))
-            return {"errcode": 0, "errmsg": "ok"}
-
-    kf = Double()
-    assert m.send(kf, "wmU", "wkA", m.text("hi"), msgid="d1") == "d1"
-    m.recall(kf, "wkA", "d1")
-    assert [c[:2] for c in kf.calls] == [("POST", "/kf/send_msg"), ("POST", "/kf/recall_msg")]
-    assert kf.calls[0][2]["msgid"] == "d1"

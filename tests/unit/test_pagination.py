@@ -23,6 +23,7 @@ from wxkefu_ext.pagination import (
     RedisDeduper,
     SyncMsgPage,
     SyncMsgPager,
+    parse_message,
 )
 
 from conftest import scaled
@@ -534,3 +535,61 @@ async def test_async_pager_through_emulator() -> None:
         await pager.handle(lambda p: got.extend(m.msgid for m in p.messages))
         assert pager.last_response is not None and pager.last_response["has_more"] == 0
     assert got == sent and store.get(kfid)
+
+
+def test_an_item_without_msgtype_pulled_from_the_emulator_is_kept(
+    emu_kf: Any, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Outside the spec (SyncMsgItem: the server always sends msgtype), the generated parser
+    raises KeyError on it; the pager keeps it as UnknownMessage(msgtype="") with its fields,
+    between the typed items around it, and commits past it."""
+    import httpx
+
+    from wxkefu_client.models.unknown_message import UnknownMessage
+
+    emu, kf = emu_kf
+    kfid = emu.create_account("untyped")
+    user, _ = emu.customer_enter_session(kfid)
+    before = emu.customer_send(kfid, user, "before")
+    root = emu.base_url.removesuffix("/cgi-bin")
+    with httpx.Client(transport=emu.transport(), base_url=root) as control:
+        reply = control.post(
+            "/_emulator/items/raw",
+            json={"open_kfid": kfid, "item": {"msgid": "no-type-1", "hologram": {"x": 1}}},
+        )
+    assert reply.status_code == 200 and reply.json()["msgid"] == "no-type-1"
+    after = emu.customer_send(kfid, user, "after")
+    store = MemoryCursorStore()
+    pages: list[SyncMsgPage] = []
+    with caplog.at_level("WARNING", logger="wxkefu_ext.pagination"):
+        result = SyncMsgPager(kf, kfid, cursor_store=store).handle(pages.append)
+    messages = [m for p in pages for m in p.messages]
+    ids = [m.msgid if hasattr(m, "msgid") else m["msgid"] for m in messages]
+    assert ids[-3:] == [before, "no-type-1", after], ids
+    untyped = messages[-2]
+    assert isinstance(untyped, UnknownMessage) and untyped.msgtype == ""
+    assert untyped["hologram"] == {"x": 1} and "send_time" in untyped  # the emulator's fields
+    assert untyped.to_dict() == {**pages[-1].raw_messages[-2], "msgtype": ""}
+    assert "msgtype" not in pages[-1].raw_messages[-2]  # the raw item stays verbatim
+    assert "no-type-1" in caplog.text and "hologram" not in caplog.text  # no content logged
+    assert result.delivered == len(messages) and store.get(kfid) == result.cursor
+    assert SyncMsgPager(kf, kfid, cursor_store=store).handle(pages.append).delivered == 0
+
+
+def test_parse_message_without_a_string_msgtype() -> None:
+    from types import MappingProxyType
+
+    from wxkefu_client.models.unknown_message import UnknownMessage
+
+    items: list[Mapping[str, Any]] = [
+        {"msgid": "a"},
+        {"msgid": "b", "msgtype": None},
+        {"msgid": "c", "msgtype": 7},
+        MappingProxyType({"msgid": "d"}),  # any Mapping, not only what json.loads gives
+    ]
+    for item in items:
+        message = parse_message(item)
+        assert isinstance(message, UnknownMessage) and message.msgtype == ""
+        assert message["msgid"] == item["msgid"] and "msgtype" not in message
+    with pytest.raises(KfResponseError):
+        parse_message(["not", "an", "object"])  # type: ignore[arg-type]
