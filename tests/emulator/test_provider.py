@@ -1,8 +1,8 @@
 """Service providers: a suite serving several corps against the emulator, in one process.
 
-The quick-profile twin of tests/processes/test_provider_multiprocess.py: the "processes" are Provider
-instances sharing the real Redis (token store + permanent-code store), the instruction callback
-is the WSGI endpoint reached through an in-process transport.
+The quick-profile twin of tests/processes/test_provider_multiprocess.py: the "processes" are
+Provider instances sharing the real Redis (token store + permanent-code store), the instruction
+callback is the WSGI endpoint reached through an in-process transport.
 """
 
 from __future__ import annotations

@@ -101,7 +101,7 @@ async def scenario(kf: Any, emu: Emulator) -> None:
     assert link.url.startswith("http")
     await _aw(kf.get_corp_qualification())
     conv = await _aw(kf.idconvert.open_kfid(open_kfid_list=[kfid]))
-    # provider.yaml's id conversions: third-party / 代开发 apps only (tests/emulator/test_provider.py)
+    # provider.yaml's id conversions: third-party / 代开发 apps only (emulator/test_provider.py)
     from wxkefu_ext.errors import PermissionDeniedError
 
     for convert in (
