@@ -13,14 +13,17 @@ through that stack:
   module with ``client=kf.client``;
 * ``kf.request(method, path, json=...)`` — the escape hatch for an endpoint the spec does not
   have yet: the low-level JSON call, returning the reply ``dict``;
-* ``kf.http`` — the raw ``httpx.Client``, for streaming (media downloads use it).
+* ``kf.with_streaming_response.media.get(media_id=...)`` — a binary operation as a context
+  manager giving the ``httpx.Response`` with its body unread (media downloads use it);
+* ``kf.http`` — the raw ``httpx.Client``, for anything else.
 """
 
 from __future__ import annotations
 
 import logging
 import os
-from collections.abc import Mapping
+from collections.abc import AsyncIterator, Iterator, Mapping
+from contextlib import asynccontextmanager, contextmanager
 from types import TracebackType
 from typing import Any, ClassVar, Final, Generic, NamedTuple, Self, TypeVar
 
@@ -287,6 +290,12 @@ class _Base(Generic[_TransportT, _ManagerT, _StoreT]):
         query, json, extensions = _prepared(send, params, json, token)
         return {"params": query, "json": json, "extensions": extensions, **extra}
 
+    def _op_kwargs(self, op: Operation, call: Call, token: str) -> Any:
+        """The keyword arguments of one authenticated generated operation."""
+        return self._authed(
+            op.send, call.params, call.json, token, files=call.files, headers=call.headers
+        )
+
     def _check(self) -> None:
         require_kf_capable(self.credential)  # before fetching any token
 
@@ -346,9 +355,18 @@ class KfClient(_Base[httpx.BaseTransport, TokenManager, TokenStore], Resources):
                 op, self.http.request(op.method, op.path, **self._token_call(call))
             )
         self._check()
-        extra = {"files": call.files, "headers": call.headers}
-        kwargs = self._authed(op.send, call.params, call.json, self.tokens.get(), **extra)
+        kwargs = self._op_kwargs(op, call, self.tokens.get())
         return _operation_result(op, self.http.request(op.method, op.path, **kwargs))
+
+    @contextmanager
+    def _stream_operation(self, op: Operation, call: Call) -> Iterator[httpx.Response]:
+        """``kf.with_streaming_response``: the reply with its body unread, through the same
+        stack (the retry layer reads a JSON reply, so the auth layer has raised for its
+        errcode before the block is entered)."""
+        self._check()
+        kwargs = self._op_kwargs(op, call, self.tokens.get())
+        with self.http.stream(op.method, op.path, **kwargs) as response:
+            yield response
 
     def close(self) -> None:
         self.http.close()
@@ -398,9 +416,16 @@ class AsyncKfClient(
             reply = await self.http.request(op.method, op.path, **self._token_call(call))
             return _token_result(op, reply)
         self._check()
-        extra = {"files": call.files, "headers": call.headers}
-        kwargs = self._authed(op.send, call.params, call.json, await self.tokens.get(), **extra)
+        kwargs = self._op_kwargs(op, call, await self.tokens.get())
         return _operation_result(op, await self.http.request(op.method, op.path, **kwargs))
+
+    @asynccontextmanager
+    async def _stream_operation(self, op: Operation, call: Call) -> AsyncIterator[httpx.Response]:
+        """Like :meth:`KfClient._stream_operation` (``async with``)."""
+        self._check()
+        kwargs = self._op_kwargs(op, call, await self.tokens.get())
+        async with self.http.stream(op.method, op.path, **kwargs) as response:
+            yield response
 
     async def aclose(self) -> None:
         await self.http.aclose()
