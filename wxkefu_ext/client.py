@@ -179,12 +179,10 @@ class _AsyncBorrowed(httpx.AsyncBaseTransport):
         return await self.inner.handle_async_request(request)
 
 
-def _prepared(
-    send: bool, params: Mapping[str, Any] | None, json: Any, token: str
-) -> tuple[dict[str, Any], Any, dict[str, Any]]:
-    """Put the token into the query and a msgid into a send's body while they are still plain
-    values, so the auth layer need not re-parse the URL nor decode and re-encode the body."""
-    query = {**params, "access_token": token} if params else {"access_token": token}
+def _prepared(send: bool, json: Any, token: str) -> tuple[Any, dict[str, Any]]:
+    """Give a send's body a msgid while it is still a plain value, and tell the auth layer
+    the token is in the URL already, so it need not re-parse the URL nor decode and re-encode
+    the body."""
     extensions: dict[str, Any] = {TOKEN_EXTENSION: token}
     if send and isinstance(json, dict):
         msgid = json.get("msgid")
@@ -192,7 +190,7 @@ def _prepared(
             msgid = new_msgid()
             json = {**json, "msgid": msgid}
         extensions[MSGID_EXTENSION] = msgid
-    return query, json, extensions
+    return json, extensions
 
 
 _TransportT = TypeVar("_TransportT", httpx.BaseTransport, httpx.AsyncBaseTransport)
@@ -251,6 +249,8 @@ class _Base(Generic[_TransportT, _ManagerT, _StoreT]):
             timeout=self.timeout,
         )
         self.client = Client(base_url=self.base_url)
+        #: per operation path: (token, its URL with the token, without); see _op_request
+        self._urls: dict[str, tuple[str, httpx.URL, httpx.URL]] = {}
         if isinstance(self.http, httpx.Client):
             self.client.set_httpx_client(self.http)
         else:
@@ -285,16 +285,35 @@ class _Base(Generic[_TransportT, _ManagerT, _StoreT]):
         _url, params = self.credential.token_request()
         return {"params": {**params, **(call.params or {})}, "auth": None}
 
-    def _authed(self, send: bool, params: Any, json: Any, token: str, **extra: Any) -> Any:
+    def _authed(self, send: bool, params: Any, json: Any, token: str) -> Any:
         """The keyword arguments of an authenticated ``http.request`` (see :func:`_prepared`)."""
-        query, json, extensions = _prepared(send, params, json, token)
-        return {"params": query, "json": json, "extensions": extensions, **extra}
+        json, extensions = _prepared(send, json, token)
+        query = {**params, "access_token": token} if params else {"access_token": token}
+        return {"params": query, "json": json, "extensions": extensions}
 
-    def _op_kwargs(self, op: Operation, call: Call, token: str) -> Any:
-        """The keyword arguments of one authenticated generated operation."""
-        return self._authed(
-            op.send, call.params, call.json, token, files=call.files, headers=call.headers
-        )
+    def _op_request(self, op: Operation, call: Call, token: str) -> tuple[httpx.URL, Any]:
+        """The absolute URL and keyword arguments of one generated operation.
+
+        Building an ``httpx.URL`` parses and validates the whole string character by
+        character, token included: the largest single cost a call added to a raw httpx call
+        (which builds one). So the URL is kept per operation — with the token in its query
+        until the token changes; httpx takes an absolute ``URL`` as it is. A call with
+        parameters of its own sends them with the token on the bare URL instead (httpx
+        replaces, not merges, a URL's query when ``params`` are given)."""
+        cached = self._urls.get(op.path)
+        if cached is None or cached[0] != token:
+            bare = httpx.URL(self.base_url + op.path)
+            cached = (token, bare.copy_merge_params({"access_token": token}), bare)
+            self._urls[op.path] = cached
+        json, extensions = _prepared(op.send, call.json, token)
+        if call.params:
+            url, params = cached[2], {**call.params, "access_token": token}
+        else:
+            url, params = cached[1], None
+        return url, {
+            "params": params, "json": json, "files": call.files, "headers": call.headers,
+            "extensions": extensions,
+        }  # fmt: skip
 
     def _check(self) -> None:
         require_kf_capable(self.credential)  # before fetching any token
@@ -355,8 +374,8 @@ class KfClient(_Base[httpx.BaseTransport, TokenManager, TokenStore], Resources):
                 op, self.http.request(op.method, op.path, **self._token_call(call))
             )
         self._check()
-        kwargs = self._op_kwargs(op, call, self.tokens.get())
-        return _operation_result(op, self.http.request(op.method, op.path, **kwargs))
+        url, kwargs = self._op_request(op, call, self.tokens.get())
+        return _operation_result(op, self.http.request(op.method, url, **kwargs))
 
     @contextmanager
     def _stream_operation(self, op: Operation, call: Call) -> Iterator[httpx.Response]:
@@ -364,8 +383,8 @@ class KfClient(_Base[httpx.BaseTransport, TokenManager, TokenStore], Resources):
         stack (the retry layer reads a JSON reply, so the auth layer has raised for its
         errcode before the block is entered)."""
         self._check()
-        kwargs = self._op_kwargs(op, call, self.tokens.get())
-        with self.http.stream(op.method, op.path, **kwargs) as response:
+        url, kwargs = self._op_request(op, call, self.tokens.get())
+        with self.http.stream(op.method, url, **kwargs) as response:
             yield response
 
     def close(self) -> None:
@@ -416,15 +435,15 @@ class AsyncKfClient(
             reply = await self.http.request(op.method, op.path, **self._token_call(call))
             return _token_result(op, reply)
         self._check()
-        kwargs = self._op_kwargs(op, call, await self.tokens.get())
-        return _operation_result(op, await self.http.request(op.method, op.path, **kwargs))
+        url, kwargs = self._op_request(op, call, await self.tokens.get())
+        return _operation_result(op, await self.http.request(op.method, url, **kwargs))
 
     @asynccontextmanager
     async def _stream_operation(self, op: Operation, call: Call) -> AsyncIterator[httpx.Response]:
         """Like :meth:`KfClient._stream_operation` (``async with``)."""
         self._check()
-        kwargs = self._op_kwargs(op, call, await self.tokens.get())
-        async with self.http.stream(op.method, op.path, **kwargs) as response:
+        url, kwargs = self._op_request(op, call, await self.tokens.get())
+        async with self.http.stream(op.method, url, **kwargs) as response:
             yield response
 
     async def aclose(self) -> None:
