@@ -422,8 +422,11 @@ def test_streaming_form_exists_for_every_binary_operation_only(emu: Emulator) ->
 
 
 def test_with_streaming_response_over_http_leaves_the_body_unread(emu: Emulator) -> None:
-    """Over a real socket: the block starts before the body is read; a cut mid-body surfaces
-    in the block as the ``httpx.TransportError`` (what ``media.download_to`` resumes on)."""
+    """Over a real socket: the block starts before the body is read; a cut mid-body is the
+    ``httpx.TransportError`` inside the block (what ``media.download_to`` resumes on) and
+    leaves the block as the typed ``KfTransportError``."""
+    from wxkefu_ext.errors import KfTransportError
+
     data = bytes(range(256)) * 4096  # 1 MiB
     with (
         emu.serve("127.0.0.1") as base_url,
@@ -438,6 +441,15 @@ def test_with_streaming_response_over_http_leaves_the_body_unread(emu: Emulator)
             assert int(resp.headers["content-length"]) == len(data)
             assert b"".join(resp.iter_bytes()) == data
         emu.inject_fault("drop", path="/media/get", count=None)
+        seen: list[BaseException] = []
         stream = kf.with_streaming_response.media.get(media_id=media_id)
-        with pytest.raises(httpx.TransportError), stream as resp:  # the cut is in the body
-            b"".join(resp.iter_bytes())
+        with (
+            pytest.raises(KfTransportError, match="while reading the body") as info,
+            stream as resp,
+        ):
+            try:
+                b"".join(resp.iter_bytes())
+            except httpx.TransportError as exc:  # the cut is in the body
+                seen.append(exc)
+                raise
+        assert isinstance(seen[0], httpx.TransportError) and info.value.__cause__ is seen[0]

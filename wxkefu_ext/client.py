@@ -42,7 +42,7 @@ from wxkefu_ext.auth import (
 )
 from wxkefu_ext.credentials import Credential, WeComCredential, require_kf_capable
 from wxkefu_ext.deadline import DeadlineTransport
-from wxkefu_ext.errors import ConfigurationError, KfApiError, KfResponseError
+from wxkefu_ext.errors import ConfigurationError, KfApiError, KfResponseError, KfTransportError
 from wxkefu_ext.msgid import new_msgid
 from wxkefu_ext.retry import (
     AsyncRetryTransport,
@@ -381,11 +381,16 @@ class KfClient(_Base[httpx.BaseTransport, TokenManager, TokenStore], Resources):
     def _stream_operation(self, op: Operation, call: Call) -> Iterator[httpx.Response]:
         """``kf.with_streaming_response``: the reply with its body unread, through the same
         stack (the retry layer reads a JSON reply, so the auth layer has raised for its
-        errcode before the block is entered)."""
+        errcode before the block is entered). A connection lost while the block reads the
+        body leaves it as :class:`~wxkefu_ext.errors.KfTransportError` (see
+        :func:`_body_cut`); code that resumes catches the ``httpx`` error inside the block."""
         self._check()
         url, kwargs = self._op_request(op, call, self.tokens.get())
         with self.http.stream(op.method, url, **kwargs) as response:
-            yield response
+            try:
+                yield response
+            except httpx.TransportError as exc:
+                raise _body_cut(exc, op) from exc
 
     def close(self) -> None:
         self.http.close()
@@ -444,7 +449,10 @@ class AsyncKfClient(
         self._check()
         url, kwargs = self._op_request(op, call, await self.tokens.get())
         async with self.http.stream(op.method, url, **kwargs) as response:
-            yield response
+            try:
+                yield response
+            except httpx.TransportError as exc:
+                raise _body_cut(exc, op) from exc
 
     async def aclose(self) -> None:
         await self.http.aclose()
@@ -458,6 +466,12 @@ class AsyncKfClient(
         self, et: type[BaseException] | None, e: BaseException | None, tb: TracebackType | None
     ) -> None:
         await self.aclose()
+
+
+def _body_cut(exc: httpx.TransportError, op: Operation) -> KfTransportError:
+    """A streamed body lost mid-way: not retried here (the bytes already handed out cannot be
+    taken back; ``media.download_to`` resumes with ``Range`` instead)."""
+    return KfTransportError(f"{type(exc).__name__} while reading the body: {exc}", path=op.path)
 
 
 def _is_send(path: str) -> bool:

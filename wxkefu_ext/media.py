@@ -669,15 +669,15 @@ def download_to(
     get = kf.with_streaming_response.media.get
     with _Download(media_id, path_or_file, **options) as dl:
         while not dl.finished:
-            try:
-                with get(**dl.request()) as r:
+            with get(**dl.request()) as r:
+                try:  # inside the block: a cut body is the httpx error, resumed here
                     if dl.begin(r.status_code, r.headers):
                         dl.fail(_read_capped(r.iter_bytes()))
                     for chunk in r.iter_bytes(dl.chunk_size) if dl.wants_body else ():
                         dl.take(chunk)
                     dl.end_of_body()
-            except _INTERRUPTED as exc:
-                dl.interrupted(exc)
+                except _INTERRUPTED as exc:
+                    dl.interrupted(exc)
         return dl.result()
 
 
@@ -691,16 +691,16 @@ async def async_download_to(
     get = kf.with_streaming_response.media.get
     with _Download(media_id, path_or_file, **options) as dl:
         while not dl.finished:
-            try:
-                async with get(**dl.request()) as r:
+            async with get(**dl.request()) as r:
+                try:
                     if dl.begin(r.status_code, r.headers):
                         dl.fail(await _aread_capped(r))
                     if dl.wants_body:
                         async for chunk in r.aiter_bytes(dl.chunk_size):
                             dl.take(chunk)
                     dl.end_of_body()
-            except _INTERRUPTED as exc:
-                dl.interrupted(exc)
+                except _INTERRUPTED as exc:
+                    dl.interrupted(exc)
         return dl.result()
 
 
