@@ -554,6 +554,8 @@ class NamespaceWriter:
         self.result_imports: set[str] = set()
         self.fns: list[str] = []
         self.runtime_names: set[str] = set()
+        #: the root only: some operation is binary, so ``kf.with_streaming_response`` exists
+        self.streaming = False
 
     @property
     def cls(self) -> str:
@@ -890,6 +892,23 @@ class NamespaceWriter:
                     f"        return {names['raw' if sync else 'araw']}(self)",
                     "",
                 ]
+                if self.streaming:
+                    st = f"{'' if sync else 'Async'}StreamingResources"
+                    cm = "AbstractContextManager" if sync else "AbstractAsyncContextManager"
+                    lines += [
+                        "    def _stream_operation(self, op: _ops.Operation, call: _base.Call) -> "
+                        f"{cm}[httpx.Response]:",
+                        "        raise NotImplementedError",
+                        "",
+                        "    @cached_property",
+                        f"    def with_streaming_response(self) -> {st}:",
+                        '        """The binary operations as context managers giving the unread'
+                        ' ``httpx.Response``."""',
+                        f"        from ._streaming import {st}",
+                        "",
+                        f"        return {st}(self)",
+                        "",
+                    ]
             elif self.root and raw:
                 lines += [
                     f"    def __init__(self, kf: {names['sync' if sync else 'async']}) -> None:",
@@ -1102,11 +1121,23 @@ def generate(spec: Mapping[str, Any], pkg: Path) -> tuple[dict[str, str], str]:
     files: dict[str, str] = {}
     for ns, members, children in _namespaces(ops):
         writer = NamespaceWriter(ns, members, children, models, root=not ns)
+        writer.streaming = not ns and any(op.binary for op in ops)
         rel = "resources/__init__.py" if not ns else f"resources/{'_'.join(ns)}.py"
         text = writer.render()
         if not ns:  # the raw twins of the root load on first ``kf.with_raw_response``
             text, files["resources/_raw.py"] = _split_raw(text, writer)
+            if writer.streaming:
+                text = text.replace(
+                    "if TYPE_CHECKING:\n",
+                    "if TYPE_CHECKING:\n"
+                    "    from contextlib import AbstractAsyncContextManager, AbstractContextManager\n\n"
+                    "    from ._streaming import AsyncStreamingResources, StreamingResources\n",
+                    1,
+                )
         files[rel] = text
+    streaming = render_streaming(ops, models)
+    if streaming is not None:
+        files["resources/_streaming.py"] = streaming
     files.update(render_provider_resources(pops, models))
     files["resources/results.py"] = render_results([*ops, *pops], models, spec_unions(spec, models))
     files["resources/_base.py"] = BASE_TEMPLATE.read_text(encoding="utf-8")
@@ -1115,6 +1146,107 @@ def generate(spec: Mapping[str, Any], pkg: Path) -> tuple[dict[str, str], str]:
     roots = [op.response for op in [*ops, *pops] if not op.binary]
     files["_parse.py"], files["_parse_impl.py"] = render_parsers(pkg, models, roots)
     return files, render_provider_table(render_table(ops), pops)
+
+
+def render_streaming(ops: list[Op], models: Mapping[str, ModelInfo]) -> str | None:
+    """``resources/_streaming.py``: ``kf.with_streaming_response`` for the binary operations.
+
+    Only binary operations get a streaming form: the retry layer reads (bounded) and parses
+    every JSON reply anyway, so streaming a JSON operation would save nothing, and the surface
+    stays one method per download instead of a third copy of every method. The namespaces on
+    the way to a binary operation become attributes (``.media``), as on ``kf`` itself.
+    """
+    binary = [op for op in ops if op.binary]
+    if not binary:
+        return None
+    namespaces = sorted({op.namespace[:i] for op in binary for i in range(len(op.namespace) + 1)})
+    writer = NamespaceWriter((), binary, [], models, root=False)
+    prepares: dict[str, str] = {}
+    classes: list[str] = []
+    for sync in (True, False):
+        pre = "" if sync else "Async"
+        manager = "AbstractContextManager" if sync else "AbstractAsyncContextManager"
+        for ns in namespaces:
+            cname = f"{pre}{''.join(_camel(p) for p in ns)}StreamingResources"
+            what = f"``kf.with_streaming_response{''.join('.' + p for p in ns)}``"
+            lines = [
+                f"class {cname}:",
+                f'    """{what}{"" if sync else " (asyncio)"}: context managers giving the\n'
+                "    ``httpx.Response`` with its body not read yet (a JSON reply's errcode is"
+                ' checked\n    before the block is entered)."""',
+                "",
+                f"    def __init__(self, kf: _base.{pre}StreamCaller) -> None:",
+                "        self._kf = kf",
+                "",
+            ]
+            for child in namespaces:
+                if len(child) == len(ns) + 1 and child[: len(ns)] == ns:
+                    target = f"{pre}{''.join(_camel(p) for p in child)}StreamingResources"
+                    lines += [
+                        "    @cached_property",
+                        f"    def {child[-1]}(self) -> {target}:",
+                        f"        return {target}(self._kf)",
+                        "",
+                    ]
+            for op in (op for op in binary if op.namespace == ns):
+                if op.body is not None:
+                    raise GenError(f"{op.path}: a binary operation with a request body")
+                params = writer._overloads(op)[0][0]
+                prep = prepares.get(op.const) or writer._prepare_fn(op)
+                prepares[op.const] = prep
+                module = "_".join(op.namespace) if op.namespace else None
+                rtype = f"{manager}[httpx.Response]"
+                qkw = ", ".join(f"{a.name}={a.name}" for a in op.query)
+                sig = f"    def {op.name}(self, *, {', '.join(params)}) -> {rtype}:"
+                if len(sig) > 99:
+                    sig = f"    def {op.name}(\n        self,\n        *,\n{_sig_lines(params)}    ) -> {rtype}:"
+                lines += [
+                    sig,
+                    f'        """{op.summary} (``{op.http_method} {op.path}``), streamed."""',
+                    f"        call = {prep}({qkw})",
+                    f"        return self._kf._stream_operation(_ops.{op.const}, call)",
+                    "",
+                ]
+                del module
+            classes.append("\n".join(lines).rstrip() + "\n")
+    imports: dict[str, list[str]] = {}
+    for op in binary:
+        mod = "_".join(op.namespace) if op.namespace else ""
+        imports.setdefault(mod, []).append(prepares[op.const])
+    for name in writer.runtime_names:
+        writer.imports.names.pop(name, None)
+    out = [
+        HEADER.format(
+            doc="Streaming twins of the binary operations (``kf.with_streaming_response``)."
+        ),
+        "from __future__ import annotations",
+        "",
+        "from functools import cached_property",
+        "from typing import TYPE_CHECKING",
+        "",
+        "from .. import _operations as _ops",
+    ]
+    if writer.runtime_names:
+        out.append(f"from ..types import {', '.join(sorted(writer.runtime_names))}")
+    out.append("from . import _base")
+    for mod, fns in sorted(imports.items()):
+        out.append(
+            f"from .{mod} import {', '.join(sorted(set(fns)))}"
+            if mod
+            else f"from . import {', '.join(sorted(set(fns)))}"
+        )
+    out += [
+        "",
+        "if TYPE_CHECKING:",
+        "    from contextlib import AbstractAsyncContextManager, AbstractContextManager",
+        "",
+        "    import httpx",
+        "",
+        *writer.imports.lines(),
+        "",
+        "",
+    ]
+    return "\n".join(out) + "\n\n".join(classes)
 
 
 def _namespaces(
@@ -1501,7 +1633,7 @@ def render_parsers(pkg: Path, models: Mapping[str, ModelInfo], roots: Iterable[s
         "its nested models on every call; these functions dispatch on the members' ``const`` tag\n"
         "(``msgtype``, ``event_type``) through a table, and import once. A model with a field\n"
         "shape this generator does not handle is delegated to its ``from_dict`` (so the result is\n"
-        "always what ``from_dict`` gives — tests/test_parse_fast.py compares them). The models\n"
+        "always what ``from_dict`` gives — tests/unit/test_parse_fast.py compares them). The models\n"
         "are imported on first use of :func:`parser`, so importing this module stays cheap."
     )
     body = [

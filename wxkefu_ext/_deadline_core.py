@@ -10,7 +10,6 @@ from __future__ import annotations
 import ssl
 import time
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
 from typing import Any, Final
 
 import httpcore
@@ -124,15 +123,24 @@ _EXCEPTIONS: Final[tuple[tuple[type[Exception], type[httpx.TransportError]], ...
 )
 
 
-@contextmanager
-def _mapped(request: httpx.Request | None) -> Iterator[None]:
-    try:
-        yield
-    except Exception as exc:
+class _mapped:
+    """httpcore's exceptions raised in the block become httpx's (a slotted class, not a
+    ``@contextmanager`` generator: it wraps every call and every body read)."""
+
+    __slots__ = ("_request",)
+
+    def __init__(self, request: httpx.Request | None) -> None:
+        self._request = request
+
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(self, et: type[BaseException] | None, exc: BaseException | None, tb: Any) -> None:
+        if exc is None or not isinstance(exc, Exception):
+            return
         for core, public in _EXCEPTIONS:
             if isinstance(exc, core):
-                raise public(str(exc), request=request) from exc
-        raise
+                raise public(str(exc), request=self._request) from exc
 
 
 class _ResponseStream(httpx.SyncByteStream):

@@ -13,14 +13,17 @@ through that stack:
   module with ``client=kf.client``;
 * ``kf.request(method, path, json=...)`` — the escape hatch for an endpoint the spec does not
   have yet: the low-level JSON call, returning the reply ``dict``;
-* ``kf.http`` — the raw ``httpx.Client``, for streaming (media downloads use it).
+* ``kf.with_streaming_response.media.get(media_id=...)`` — a binary operation as a context
+  manager giving the ``httpx.Response`` with its body unread (media downloads use it);
+* ``kf.http`` — the raw ``httpx.Client``, for anything else.
 """
 
 from __future__ import annotations
 
 import logging
 import os
-from collections.abc import Mapping
+from collections.abc import AsyncIterator, Iterator, Mapping
+from contextlib import asynccontextmanager, contextmanager
 from types import TracebackType
 from typing import Any, ClassVar, Final, Generic, NamedTuple, Self, TypeVar
 
@@ -39,7 +42,7 @@ from wxkefu_ext.auth import (
 )
 from wxkefu_ext.credentials import Credential, WeComCredential, require_kf_capable
 from wxkefu_ext.deadline import DeadlineTransport
-from wxkefu_ext.errors import ConfigurationError, KfApiError, KfResponseError
+from wxkefu_ext.errors import ConfigurationError, KfApiError, KfResponseError, KfTransportError
 from wxkefu_ext.msgid import new_msgid
 from wxkefu_ext.retry import (
     AsyncRetryTransport,
@@ -176,12 +179,10 @@ class _AsyncBorrowed(httpx.AsyncBaseTransport):
         return await self.inner.handle_async_request(request)
 
 
-def _prepared(
-    send: bool, params: Mapping[str, Any] | None, json: Any, token: str
-) -> tuple[dict[str, Any], Any, dict[str, Any]]:
-    """Put the token into the query and a msgid into a send's body while they are still plain
-    values, so the auth layer need not re-parse the URL nor decode and re-encode the body."""
-    query = {**params, "access_token": token} if params else {"access_token": token}
+def _prepared(send: bool, json: Any, token: str) -> tuple[Any, dict[str, Any]]:
+    """Give a send's body a msgid while it is still a plain value, and tell the auth layer
+    the token is in the URL already, so it need not re-parse the URL nor decode and re-encode
+    the body."""
     extensions: dict[str, Any] = {TOKEN_EXTENSION: token}
     if send and isinstance(json, dict):
         msgid = json.get("msgid")
@@ -189,7 +190,7 @@ def _prepared(
             msgid = new_msgid()
             json = {**json, "msgid": msgid}
         extensions[MSGID_EXTENSION] = msgid
-    return query, json, extensions
+    return json, extensions
 
 
 _TransportT = TypeVar("_TransportT", httpx.BaseTransport, httpx.AsyncBaseTransport)
@@ -248,6 +249,8 @@ class _Base(Generic[_TransportT, _ManagerT, _StoreT]):
             timeout=self.timeout,
         )
         self.client = Client(base_url=self.base_url)
+        #: per operation path: (token, its URL with the token, without); see _op_request
+        self._urls: dict[str, tuple[str, httpx.URL, httpx.URL]] = {}
         if isinstance(self.http, httpx.Client):
             self.client.set_httpx_client(self.http)
         else:
@@ -282,10 +285,35 @@ class _Base(Generic[_TransportT, _ManagerT, _StoreT]):
         _url, params = self.credential.token_request()
         return {"params": {**params, **(call.params or {})}, "auth": None}
 
-    def _authed(self, send: bool, params: Any, json: Any, token: str, **extra: Any) -> Any:
+    def _authed(self, send: bool, params: Any, json: Any, token: str) -> Any:
         """The keyword arguments of an authenticated ``http.request`` (see :func:`_prepared`)."""
-        query, json, extensions = _prepared(send, params, json, token)
-        return {"params": query, "json": json, "extensions": extensions, **extra}
+        json, extensions = _prepared(send, json, token)
+        query = {**params, "access_token": token} if params else {"access_token": token}
+        return {"params": query, "json": json, "extensions": extensions}
+
+    def _op_request(self, op: Operation, call: Call, token: str) -> tuple[httpx.URL, Any]:
+        """The absolute URL and keyword arguments of one generated operation.
+
+        Building an ``httpx.URL`` parses and validates the whole string character by
+        character, token included: the largest single cost a call added to a raw httpx call
+        (which builds one). So the URL is kept per operation — with the token in its query
+        until the token changes; httpx takes an absolute ``URL`` as it is. A call with
+        parameters of its own sends them with the token on the bare URL instead (httpx
+        replaces, not merges, a URL's query when ``params`` are given)."""
+        cached = self._urls.get(op.path)
+        if cached is None or cached[0] != token:
+            bare = httpx.URL(self.base_url + op.path)
+            cached = (token, bare.copy_merge_params({"access_token": token}), bare)
+            self._urls[op.path] = cached
+        json, extensions = _prepared(op.send, call.json, token)
+        if call.params:
+            url, params = cached[2], {**call.params, "access_token": token}
+        else:
+            url, params = cached[1], None
+        return url, {
+            "params": params, "json": json, "files": call.files, "headers": call.headers,
+            "extensions": extensions,
+        }  # fmt: skip
 
     def _check(self) -> None:
         require_kf_capable(self.credential)  # before fetching any token
@@ -346,9 +374,23 @@ class KfClient(_Base[httpx.BaseTransport, TokenManager, TokenStore], Resources):
                 op, self.http.request(op.method, op.path, **self._token_call(call))
             )
         self._check()
-        extra = {"files": call.files, "headers": call.headers}
-        kwargs = self._authed(op.send, call.params, call.json, self.tokens.get(), **extra)
-        return _operation_result(op, self.http.request(op.method, op.path, **kwargs))
+        url, kwargs = self._op_request(op, call, self.tokens.get())
+        return _operation_result(op, self.http.request(op.method, url, **kwargs))
+
+    @contextmanager
+    def _stream_operation(self, op: Operation, call: Call) -> Iterator[httpx.Response]:
+        """``kf.with_streaming_response``: the reply with its body unread, through the same
+        stack (the retry layer reads a JSON reply, so the auth layer has raised for its
+        errcode before the block is entered). A connection lost while the block reads the
+        body leaves it as :class:`~wxkefu_ext.errors.KfTransportError` (see
+        :func:`_body_cut`); code that resumes catches the ``httpx`` error inside the block."""
+        self._check()
+        url, kwargs = self._op_request(op, call, self.tokens.get())
+        with self.http.stream(op.method, url, **kwargs) as response:
+            try:
+                yield response
+            except httpx.TransportError as exc:
+                raise _body_cut(exc, op) from exc
 
     def close(self) -> None:
         self.http.close()
@@ -398,9 +440,19 @@ class AsyncKfClient(
             reply = await self.http.request(op.method, op.path, **self._token_call(call))
             return _token_result(op, reply)
         self._check()
-        extra = {"files": call.files, "headers": call.headers}
-        kwargs = self._authed(op.send, call.params, call.json, await self.tokens.get(), **extra)
-        return _operation_result(op, await self.http.request(op.method, op.path, **kwargs))
+        url, kwargs = self._op_request(op, call, await self.tokens.get())
+        return _operation_result(op, await self.http.request(op.method, url, **kwargs))
+
+    @asynccontextmanager
+    async def _stream_operation(self, op: Operation, call: Call) -> AsyncIterator[httpx.Response]:
+        """Like :meth:`KfClient._stream_operation` (``async with``)."""
+        self._check()
+        url, kwargs = self._op_request(op, call, await self.tokens.get())
+        async with self.http.stream(op.method, url, **kwargs) as response:
+            try:
+                yield response
+            except httpx.TransportError as exc:
+                raise _body_cut(exc, op) from exc
 
     async def aclose(self) -> None:
         await self.http.aclose()
@@ -414,6 +466,12 @@ class AsyncKfClient(
         self, et: type[BaseException] | None, e: BaseException | None, tb: TracebackType | None
     ) -> None:
         await self.aclose()
+
+
+def _body_cut(exc: httpx.TransportError, op: Operation) -> KfTransportError:
+    """A streamed body lost mid-way: not retried here (the bytes already handed out cannot be
+    taken back; ``media.download_to`` resumes with ``Range`` instead)."""
+    return KfTransportError(f"{type(exc).__name__} while reading the body: {exc}", path=op.path)
 
 
 def _is_send(path: str) -> bool:

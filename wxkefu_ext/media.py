@@ -9,10 +9,10 @@ This module
   extension (image JPG/PNG, voice AMR, video MP4) — and sends them through the resource method
   ``kf.media.upload`` with a filename and a MIME type always set (the typed reply's
   ``media_id`` / ``type`` / ``created_at`` are checked there);
-* downloads the spec's ``media/get`` operation (method and path from the operation table)
-  through the client's shared httpx pool with ``.stream()`` (same auth, retry and connection
-  pool): the resource method ``kf.media.get`` reads the whole body, which a large file must not;
-  in constant memory, straight into ``<target>.part`` and renamed on success;
+* downloads through the streaming resource method ``kf.with_streaming_response.media.get``
+  (same auth, retry and connection pool as every call; the plain ``kf.media.get`` reads the
+  whole body, which a large file must not): in constant memory, straight into
+  ``<target>.part`` and renamed on success;
 * resumes: an existing ``.part`` (or a connection cut mid-body) continues with
   ``Range: bytes=<have>-``; the ``Content-Range`` of the 206 must start exactly there;
 * turns a JSON body (HTTP 200 ``{"errcode": 40007, ...}``) into the typed
@@ -64,8 +64,6 @@ MediaType = Literal["image", "voice", "video", "file"]
 
 UPLOAD_PATH: Final = _ops.MEDIA_UPLOAD.path
 GET_PATH: Final = _ops.MEDIA_GET.path
-#: The download's operation (method and path from the spec's table; streamed, see download_to).
-_GET: Final = _ops.MEDIA_GET
 MB: Final = 1024 * 1024
 MIN_BYTES: Final = 6  # "every file must be larger than 5 bytes"
 _MAX_ERROR_BODY: Final = 64 * 1024
@@ -242,21 +240,6 @@ def _json_reply(response: httpx.Response, path: str) -> dict[str, Any]:
     return payload
 
 
-def _http(kf: Any) -> httpx.Client:
-    """The client's shared blocking httpx client (same pool, auth and retry)."""
-    http = getattr(kf, "http", None)
-    if isinstance(http, httpx.Client):
-        return http
-    return kf.client.get_httpx_client()  # type: ignore[no-any-return]
-
-
-def _ahttp(kf: Any) -> httpx.AsyncClient:
-    http = getattr(kf, "http", None)
-    if isinstance(http, httpx.AsyncClient):
-        return http
-    return kf.client.get_async_httpx_client()  # type: ignore[no-any-return]
-
-
 class _Counting(io.BytesIO):
     """The upload's bytes, reporting how much httpx has read (it reads the multipart file part
     in chunks, and seeks back to 0 if the request is replayed)."""
@@ -388,15 +371,13 @@ class _DownloadCore:
         self.resumed = 0
         self.resumed_from = have  # bytes already held when the call started (a .part file)
 
-    def params(self) -> dict[str, str]:
-        return {"media_id": self.media_id}
-
-    def headers(self) -> dict[str, str]:
+    def range_header(self) -> str | None:
+        """The next request's ``Range`` (None for the whole file from the start)."""
         first = self.start + self.have
         if first == 0 and self.end is None:
-            return {}
+            return None
         last = "" if self.end is None else str(self.end)
-        return {"Range": f"bytes={first}-{last}"}
+        return f"bytes={first}-{last}"
 
     @property
     def complete(self) -> bool:
@@ -612,10 +593,14 @@ class _Download:
         self.finished = False
         self.wants_body = False
 
-    def request(self) -> tuple[dict[str, str], dict[str, str]]:
-        """The next attempt's query parameters and headers (``Range`` when resuming)."""
+    def request(self) -> dict[str, Any]:
+        """The next attempt's arguments of ``kf.with_streaming_response.media.get``
+        (``range_`` when resuming or downloading a window)."""
         self.attempts += 1
-        return self.core.params(), self.core.headers()
+        rng = self.core.range_header()
+        return {"media_id": self.core.media_id} if rng is None else {
+            "media_id": self.core.media_id, "range_": rng
+        }  # fmt: skip
 
     def begin(self, status: int, headers: Mapping[str, str]) -> bool:
         """Take a reply's head; True when its body is a JSON error (read it, then :meth:`fail`)."""
@@ -681,19 +666,18 @@ def download_to(
     bytes held so far and the expected total (from Content-Length / Content-Range; None when
     the server did not say).
     """
-    http = _http(kf)
+    get = kf.with_streaming_response.media.get
     with _Download(media_id, path_or_file, **options) as dl:
         while not dl.finished:
-            params, headers = dl.request()
-            try:
-                with http.stream(_GET.method, _GET.path, params=params, headers=headers) as r:
+            with get(**dl.request()) as r:
+                try:  # inside the block: a cut body is the httpx error, resumed here
                     if dl.begin(r.status_code, r.headers):
                         dl.fail(_read_capped(r.iter_bytes()))
                     for chunk in r.iter_bytes(dl.chunk_size) if dl.wants_body else ():
                         dl.take(chunk)
                     dl.end_of_body()
-            except _INTERRUPTED as exc:
-                dl.interrupted(exc)
+                except _INTERRUPTED as exc:
+                    dl.interrupted(exc)
         return dl.result()
 
 
@@ -704,20 +688,19 @@ async def async_download_to(
     **options: Unpack[DownloadOptions],
 ) -> DownloadResult:
     """Awaitable :func:`download_to` (file writes are small local calls)."""
-    http = _ahttp(kf)
+    get = kf.with_streaming_response.media.get
     with _Download(media_id, path_or_file, **options) as dl:
         while not dl.finished:
-            params, headers = dl.request()
-            try:
-                async with http.stream(_GET.method, _GET.path, params=params, headers=headers) as r:
+            async with get(**dl.request()) as r:
+                try:
                     if dl.begin(r.status_code, r.headers):
                         dl.fail(await _aread_capped(r))
                     if dl.wants_body:
                         async for chunk in r.aiter_bytes(dl.chunk_size):
                             dl.take(chunk)
                     dl.end_of_body()
-            except _INTERRUPTED as exc:
-                dl.interrupted(exc)
+                except _INTERRUPTED as exc:
+                    dl.interrupted(exc)
         return dl.result()
 
 

@@ -343,3 +343,113 @@ def test_resources_namespaces_are_lazy_and_cached(emu: Emulator) -> None:
         assert isinstance(kf, Resources)
         assert kf.account is kf.account
         assert kf.with_raw_response is kf.with_raw_response
+
+
+# ----------------------------------------------- kf.with_streaming_response (binary operations)
+
+
+def _no_wait() -> Any:
+    from wxkefu_ext.retry import RetryPolicy
+
+    return RetryPolicy(max_attempts=2, initial_backoff=0, sleep=lambda _s: None)
+
+
+def test_with_streaming_response_sync(emu: Emulator) -> None:
+    from wxkefu_ext.errors import KfTransportError, NotFoundError
+
+    with _sync_client(emu).with_options(retry=_no_wait()) as kf:
+        media_id = kf.media.upload(
+            type_=MediaType.IMAGE, media=File(io.BytesIO(PNG), "a.png", "image/png")
+        ).media_id
+        with kf.with_streaming_response.media.get(media_id=media_id) as resp:
+            assert isinstance(resp, httpx.Response) and resp.status_code == 200
+            assert resp.headers["content-type"] == "image/png"
+            assert b"".join(resp.iter_bytes(16)) == PNG
+        with kf.with_streaming_response.media.get(media_id=media_id, range_="bytes=8-") as resp:
+            assert resp.status_code == 206 and resp.read() == PNG[8:]
+        # a failed media/get answers HTTP 200 + JSON: the typed error, before the block
+        with pytest.raises(NotFoundError), kf.with_streaming_response.media.get(media_id="nope"):
+            pytest.fail("entered the block for an errcode reply")
+        emu.inject_fault("drop", path="/media/get", count=None)  # every retry fails too
+        with (
+            pytest.raises(KfTransportError),
+            kf.with_streaming_response.media.get(media_id=media_id),
+        ):
+            pytest.fail("entered the block without a reply")
+        emu.clear_faults()
+        with kf.with_streaming_response.media.get(media_id=media_id) as resp:
+            assert resp.read() == PNG  # the client is still usable
+
+
+def test_with_streaming_response_async(emu: Emulator) -> None:
+    from wxkefu_ext.errors import KfTransportError, NotFoundError
+
+    async def main() -> None:
+        async with _async_client(emu).with_options(retry=_no_wait()) as kf:
+            media_id = (
+                await kf.media.upload(
+                    type_=MediaType.IMAGE, media=File(io.BytesIO(PNG), "a.png", "image/png")
+                )
+            ).media_id
+            async with kf.with_streaming_response.media.get(media_id=media_id) as resp:
+                assert resp.status_code == 200 and resp.headers["content-type"] == "image/png"
+                assert b"".join([c async for c in resp.aiter_bytes(16)]) == PNG
+            get = kf.with_streaming_response.media.get
+            with pytest.raises(NotFoundError):
+                async with get(media_id="nope"):
+                    pytest.fail("entered the block for an errcode reply")
+            emu.inject_fault("drop", path="/media/get", count=None)
+            with pytest.raises(KfTransportError):
+                async with get(media_id=media_id):
+                    pytest.fail("entered the block without a reply")
+            emu.clear_faults()
+            async with get(media_id=media_id, range_="bytes=0-7") as resp:
+                assert resp.status_code == 206 and await resp.aread() == PNG[:8]
+
+    asyncio.run(main())
+
+
+def test_streaming_form_exists_for_every_binary_operation_only(emu: Emulator) -> None:
+    """Binary operations stream; JSON ones do not (their bodies are read and parsed anyway)."""
+    with _sync_client(emu) as kf:
+        for op in ops.OPERATIONS.values():
+            parent, _, name = f"with_streaming_response.{op.name}".rpartition(".")
+            try:
+                holder = _method(kf, parent)
+            except AttributeError:
+                holder = None
+            assert callable(getattr(holder, name, None)) == op.binary, op.name
+
+
+def test_with_streaming_response_over_http_leaves_the_body_unread(emu: Emulator) -> None:
+    """Over a real socket: the block starts before the body is read; a cut mid-body is the
+    ``httpx.TransportError`` inside the block (what ``media.download_to`` resumes on) and
+    leaves the block as the typed ``KfTransportError``."""
+    from wxkefu_ext.errors import KfTransportError
+
+    data = bytes(range(256)) * 4096  # 1 MiB
+    with (
+        emu.serve("127.0.0.1") as base_url,
+        KfClient(emu.corp_id, emu.corp_secret, base_url=base_url) as kf,
+    ):
+        media_id = kf.media.upload(
+            type_=MediaType.FILE, media=File(io.BytesIO(data), "a.bin", "application/zip")
+        ).media_id
+        with kf.with_streaming_response.media.get(media_id=media_id) as resp:
+            with pytest.raises(httpx.ResponseNotRead):
+                resp.content  # noqa: B018 - not read until iterated
+            assert int(resp.headers["content-length"]) == len(data)
+            assert b"".join(resp.iter_bytes()) == data
+        emu.inject_fault("drop", path="/media/get", count=None)
+        seen: list[BaseException] = []
+        stream = kf.with_streaming_response.media.get(media_id=media_id)
+        with (
+            pytest.raises(KfTransportError, match="while reading the body") as info,
+            stream as resp,
+        ):
+            try:
+                b"".join(resp.iter_bytes())
+            except httpx.TransportError as exc:  # the cut is in the body
+                seen.append(exc)
+                raise
+        assert isinstance(seen[0], httpx.TransportError) and info.value.__cause__ is seen[0]

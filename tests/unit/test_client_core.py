@@ -226,6 +226,30 @@ def test_rejected_token_refreshed_once_through_the_generated_client(code: int) -
     assert MSGID_RE.match(first.body["msgid"]) and replay.body["msgid"] == first.body["msgid"]
 
 
+def test_resource_calls_follow_a_token_change_and_keep_their_own_parameters() -> None:
+    """The client keeps each operation's URL with the token in it (the per-call fast path):
+    after a rejected token the replay and every later call carry the new one, and a call with
+    query parameters of its own sends them beside the token."""
+    seen: list[httpx.URL] = []
+
+    def reply(request: httpx.Request) -> httpx.Response:
+        seen.append(request.url)
+        if request.url.path.endswith("/media/get"):
+            return httpx.Response(206, content=b"ab", headers={"content-type": "image/png"})
+        return httpx.Response(200, json={"errcode": 0, "errmsg": "ok", "account_list": []})
+
+    fake = FakeKf(script={"/kf/account/list": [40014]}, default=reply)
+    with make(fake) as kf:
+        kf.account.list(limit=10)  # rejected once, refreshed, replayed
+        kf.account.list(limit=10)
+        kf.media.get(media_id="MID", range_="bytes=0-1")
+    lists = fake.paths("/kf/account/list")
+    assert [c.token for c in lists] == [fake.issued[0], fake.issued[1], fake.issued[1]]
+    got = seen[-1]
+    assert got.path == "/cgi-bin/media/get"
+    assert dict(got.params) == {"media_id": "MID", "access_token": fake.issued[1]}
+
+
 @pytest.mark.parametrize("code", [40001, 40014, 42001])
 def test_async_rejected_token_refreshed_once_and_replayed(code: int) -> None:
     fake = FakeKf(script={"/kf/send_msg_on_event": [code]})

@@ -33,13 +33,9 @@ MP4 = b"\x00\x00\x00\x18ftypmp42" + b"\x00" * 60
 BLOB = bytes(random.Random(7).getrandbits(8) for _ in range(300_000))
 
 
-class Kf:
-    """Minimal stand-in for KfClient: exposes the shared httpx client as ``.http``."""
-
-    def __init__(self, handler: Any, *, asynchronous: bool = False) -> None:
-        transport: Any = httpx.MockTransport(handler)
-        cls = httpx.AsyncClient if asynchronous else httpx.Client
-        self.http = cls(base_url="https://kf.test/cgi-bin", transport=transport)
+def Kf(handler: Any, *, asynchronous: bool = False) -> Any:
+    """A real client whose media calls go to ``handler`` (see :func:`client_kf`)."""
+    return client_kf(handler, asynchronous=asynchronous)
 
 
 def client_kf(handler: Any, *, asynchronous: bool = False) -> Any:
@@ -349,6 +345,14 @@ class _CuttingHandler(BaseHTTPRequestHandler):
         pass
 
     def do_GET(self) -> None:
+        if self.path.startswith("/cgi-bin/gettoken"):
+            token = b'{"errcode":0,"access_token":"T","expires_in":7200}'
+            self.send_response(200)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(token)))
+            self.end_headers()
+            self.wfile.write(token)
+            return
         rng = self.headers.get("Range")
         start = int(re.match(r"bytes=(\d+)-", rng).group(1)) if rng else 0  # type: ignore[union-attr]
         body = self.data[start:]
@@ -374,11 +378,12 @@ def test_resume_over_real_tcp_connection_cut(tmp_path: Path) -> None:
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
-        kf = type("K", (), {})()
-        kf.http = httpx.Client(base_url=f"http://127.0.0.1:{server.server_port}/cgi-bin")
-        res = media.download_to(kf, "MID", tmp_path / "x.bin")
+        from wxkefu_ext.client import KfClient
+
+        base_url = f"http://127.0.0.1:{server.server_port}/cgi-bin"
+        with KfClient(CORP_ID, SECRET, base_url=base_url) as kf:
+            res = media.download_to(kf, "MID", tmp_path / "x.bin")
         assert (tmp_path / "x.bin").read_bytes() == BLOB and res.resumed == 1
-        kf.http.close()
     finally:
         server.shutdown()
         server.server_close()

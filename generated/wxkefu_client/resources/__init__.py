@@ -14,6 +14,7 @@ from .. import _operations as _ops
 from . import _base
 
 if TYPE_CHECKING:
+    from contextlib import AbstractAsyncContextManager, AbstractContextManager
     from typing import Literal
 
     import httpx
@@ -48,6 +49,7 @@ if TYPE_CHECKING:
     from ..models.voice_format import VoiceFormat
     from ..types import Unset
     from ._raw import AsyncRawResources, RawResources
+    from ._streaming import AsyncStreamingResources, StreamingResources
     from .account import (
         AccountRawResource,
         AccountResource,
@@ -369,6 +371,18 @@ class Resources:
         from ._raw import RawResources
 
         return RawResources(self)
+
+    def _stream_operation(
+        self, op: _ops.Operation, call: _base.Call
+    ) -> AbstractContextManager[httpx.Response]:
+        raise NotImplementedError
+
+    @cached_property
+    def with_streaming_response(self) -> StreamingResources:
+        """The binary operations as context managers giving the unread ``httpx.Response``."""
+        from ._streaming import StreamingResources
+
+        return StreamingResources(self)
 
     @cached_property
     def account(self) -> AccountResource:
@@ -805,6 +819,18 @@ class AsyncResources:
         from ._raw import AsyncRawResources
 
         return AsyncRawResources(self)
+
+    def _stream_operation(
+        self, op: _ops.Operation, call: _base.Call
+    ) -> AbstractAsyncContextManager[httpx.Response]:
+        raise NotImplementedError
+
+    @cached_property
+    def with_streaming_response(self) -> AsyncStreamingResources:
+        """The binary operations as context managers giving the unread ``httpx.Response``."""
+        from ._streaming import AsyncStreamingResources
+
+        return AsyncStreamingResources(self)
 
     @cached_property
     def account(self) -> AsyncAccountResource:

@@ -19,6 +19,7 @@ from io import BytesIO
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 if TYPE_CHECKING:
+    from contextlib import AbstractAsyncContextManager, AbstractContextManager
     from typing import Protocol
 
     import httpx
@@ -51,6 +52,25 @@ if TYPE_CHECKING:
 
         def _operation_error(self, op: Operation, message: str) -> Exception:
             """Like :meth:`Caller._operation_error`."""
+            ...
+
+    class StreamCaller(Protocol):
+        """What ``kf.with_streaming_response`` needs from a synchronous client."""
+
+        def _stream_operation(
+            self, op: Operation, call: Call
+        ) -> AbstractContextManager[httpx.Response]:
+            """Send ``call``; the context gives the reply with its body unread. A JSON reply
+            (a failed download answers HTTP 200 + errcode) is read and checked before."""
+            ...
+
+    class AsyncStreamCaller(Protocol):
+        """What ``kf.with_streaming_response`` needs from an asyncio client."""
+
+        def _stream_operation(
+            self, op: Operation, call: Call
+        ) -> AbstractAsyncContextManager[httpx.Response]:
+            """Like :meth:`StreamCaller._stream_operation`, as an ``async with`` context."""
             ...
 
     class _Errors(Protocol):
