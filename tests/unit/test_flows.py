@@ -78,18 +78,40 @@ def provider_steps(flow: Generator[Do, Any, Any], wrap: Callable[[Do], Any]) -> 
             reply, error = None, exc
 
 
-# Every driver of the package, run to completion: (name, run(flow) -> result).
-SYNC: dict[str, Callable[[Generator[Do, Any, Any]], Any]] = {
-    "_flows.run": lambda flow: _flows.run(flow, perform),
-    "stores.run_flow": lambda flow: shells.run_flow(flow, None),
-    "provider.run": lambda flow: provider_flows.run(None, provider_steps(flow, as_effect)),
-    "callback.drive": lambda flow: _delivery.drive(flow, perform),
-}
+def in_a_loop(
+    drive: Callable[[Generator[Do, Any, Any]], Awaitable[Any]],
+) -> Callable[[Generator[Do, Any, Any]], Any]:
+    """An async driver run to completion by ``asyncio.run``; whatever it raised (also a
+    ``KeyboardInterrupt``) is caught inside the loop and raised again outside it."""
+
+    def go(flow: Generator[Do, Any, Any]) -> Any:
+        async def main() -> tuple[bool, Any]:
+            try:
+                return True, await drive(flow)
+            except BaseException as exc:
+                return False, exc
+
+        ok, value = asyncio.run(main())
+        if not ok:
+            raise value
+        return value
+
+    return go
+
+
+# Every driver of the package, run to completion: name -> run(flow) -> result.
 ASYNC: dict[str, Callable[[Generator[Do, Any, Any]], Awaitable[Any]]] = {
     "_flows.arun": lambda flow: _flows.arun(flow, aperform),
     "stores.arun_flow": lambda flow: shells.arun_flow(flow, None),
     "provider.arun": lambda flow: provider_flows.arun(None, provider_steps(flow, as_async_effect)),
     "callback.adrive": lambda flow: _delivery.adrive(flow, aperform),
+}
+DRIVERS: dict[str, Callable[[Generator[Do, Any, Any]], Any]] = {
+    "_flows.run": lambda flow: _flows.run(flow, perform),
+    "stores.run_flow": lambda flow: shells.run_flow(flow, None),
+    "provider.run": lambda flow: provider_flows.run(None, provider_steps(flow, as_effect)),
+    "callback.drive": lambda flow: _delivery.drive(flow, perform),
+    **{name: in_a_loop(drive) for name, drive in ASYNC.items()},
 }
 
 
@@ -103,48 +125,37 @@ class Trace:
 
 
 def adding(trace: Trace) -> Generator[Do, Any, int]:
-    a = yield Do(1)
-    b = yield Do(2)
+    a: int = yield Do(1)
+    b: int = yield Do(2)
     trace.replies += [a, b]
     try:
         yield Do(error=Boom("expected"))
     except Boom as exc:
         trace.caught.append(exc)
-    c = yield Do(3)
+    c: int = yield Do(3)
     trace.replies.append(c)
     return a + b + c
 
 
-def failing(trace: Trace, error: BaseException) -> Generator[Do, Any, str]:
+def swallowing(trace: Trace, step: Do) -> Generator[Do, Any, str]:
+    """A flow that would swallow anything it is shown at ``step``."""
     try:
-        yield Do(error=error)
+        yield step
     except GeneratorExit:  # closed when collected: not something the driver showed it
         raise
-    except BaseException as exc:  # a flow that would swallow anything it is shown
+    except BaseException as exc:
         trace.caught.append(exc)
         return "swallowed"
     trace.finished = True
     return "resumed"
 
 
-@pytest.mark.parametrize("name", list(SYNC))
-def test_sync_driver_sends_replies_and_throws_failures_into_the_flow(name: str) -> None:
+@pytest.mark.parametrize("name", list(DRIVERS))
+def test_driver_sends_replies_and_throws_failures_into_the_flow(name: str) -> None:
     trace = Trace()
-    assert SYNC[name](adding(trace)) == 6
+    assert DRIVERS[name](adding(trace)) == 6
     assert trace.replies == [1, 2, 3]
     assert [str(e) for e in trace.caught] == ["expected"]
-
-
-@pytest.mark.parametrize("name", list(ASYNC))
-def test_async_driver_sends_replies_and_throws_failures_into_the_flow(name: str) -> None:
-    trace = Trace()
-    assert asyncio.run(_complete(ASYNC[name](adding(trace)))) == 6
-    assert trace.replies == [1, 2, 3]
-    assert [str(e) for e in trace.caught] == ["expected"]
-
-
-async def _complete(awaitable: Awaitable[Any]) -> Any:
-    return await awaitable
 
 
 def unhandled() -> Generator[Do, Any, None]:
@@ -153,41 +164,18 @@ def unhandled() -> Generator[Do, Any, None]:
     raise AssertionError("resumed after an unhandled failure")
 
 
-@pytest.mark.parametrize("name", list(SYNC))
-def test_sync_unhandled_failure_comes_back_out(name: str) -> None:
+@pytest.mark.parametrize("name", list(DRIVERS))
+def test_unhandled_failure_comes_back_out(name: str) -> None:
     with pytest.raises(Boom, match="unhandled"):
-        SYNC[name](unhandled())
+        DRIVERS[name](unhandled())
 
 
-@pytest.mark.parametrize("name", list(ASYNC))
-def test_async_unhandled_failure_comes_back_out(name: str) -> None:
-    with pytest.raises(Boom, match="unhandled"):
-        asyncio.run(_complete(ASYNC[name](unhandled())))
-
-
-@pytest.mark.parametrize("name", list(SYNC))
+@pytest.mark.parametrize("name", list(DRIVERS))
 @pytest.mark.parametrize("error", [KeyboardInterrupt, SystemExit, asyncio.CancelledError])
-def test_sync_base_exception_is_never_shown_to_the_flow(
-    name: str, error: type[BaseException]
-) -> None:
+def test_base_exception_is_never_shown_to_the_flow(name: str, error: type[BaseException]) -> None:
     trace = Trace()
     with pytest.raises(error):
-        SYNC[name](failing(trace, error()))
-    assert trace.caught == [] and not trace.finished
-
-
-@pytest.mark.parametrize("name", list(ASYNC))
-@pytest.mark.parametrize("error", [KeyboardInterrupt, asyncio.CancelledError])
-def test_async_base_exception_is_never_shown_to_the_flow(
-    name: str, error: type[BaseException]
-) -> None:
-    trace = Trace()
-
-    async def main() -> None:
-        with pytest.raises(error):
-            await ASYNC[name](failing(trace, error()))
-
-    asyncio.run(main())
+        DRIVERS[name](swallowing(trace, Do(error=error())))
     assert trace.caught == [] and not trace.finished
 
 
@@ -198,24 +186,12 @@ class Hang(Do):
         await asyncio.Event().wait()
 
 
-def hanging(trace: Trace) -> Generator[Do, Any, str]:
-    try:
-        yield Hang()
-    except GeneratorExit:
-        raise
-    except BaseException as exc:
-        trace.caught.append(exc)
-        return "swallowed the cancellation"
-    trace.finished = True
-    return "resumed"
-
-
 @pytest.mark.parametrize("name", list(ASYNC))
 def test_cancelling_the_task_cancels_the_flow_unseen(name: str) -> None:
     trace = Trace()
 
     async def main() -> None:
-        task = asyncio.ensure_future(ASYNC[name](hanging(trace)))
+        task = asyncio.ensure_future(ASYNC[name](swallowing(trace, Hang())))
         for _ in range(5):
             await asyncio.sleep(0)
         task.cancel()
@@ -231,16 +207,10 @@ def stop_step() -> Generator[Do, Any, str]:
     return "not reached"
 
 
-@pytest.mark.parametrize("name", list(SYNC))
-def test_sync_stop_iteration_from_a_step_cannot_end_the_flow(name: str) -> None:
+@pytest.mark.parametrize("name", list(DRIVERS))
+def test_stop_iteration_from_a_step_cannot_end_the_flow(name: str) -> None:
     with pytest.raises(RuntimeError, match="StopIteration"):
-        SYNC[name](stop_step())
-
-
-@pytest.mark.parametrize("name", list(ASYNC))
-def test_async_stop_iteration_from_a_step_cannot_end_the_flow(name: str) -> None:
-    with pytest.raises(RuntimeError, match="StopIteration"):
-        asyncio.run(_complete(ASYNC[name](stop_step())))
+        DRIVERS[name](stop_step())
 
 
 def test_provider_sync_shell_runs_a_non_suspending_awaitable_and_rejects_one_that_suspends() -> (
