@@ -4,8 +4,10 @@ Why one core: both endpoints must answer identically — status codes, texts, lo
 two-phase dedupe around the hand-off or the background handler — so those decisions are
 written once, as generators that *yield* the effects they need (:class:`Call` a store, the
 hand-off or the handler; :class:`ReadBody`; :class:`Spawn` the background run) and receive
-their results. :func:`drive` (sync) and :func:`adrive` (async) perform them; a shell only
-supplies how to read its framework's body and how to start a background run.
+their results. :func:`drive` (sync) and :func:`adrive` (async) perform them — they are the
+package's one flow driver, :func:`wxkefu_ext._flows.run` / :func:`~wxkefu_ext._flows.arun`
+(a failed effect is thrown into the core; a cancellation is not) — and a shell only supplies
+``perform(effect)``: how to read its framework's body and how to start a background run.
 
 The delivery rules: begin the dedupe mark; answer a done delivery 200 and an in-flight one 503
 (WeCom retries); then either hand the event off *before* answering (``handoff``: 200 only once
@@ -19,10 +21,13 @@ a duplicate is better than a lost callback.
 from __future__ import annotations
 
 import inspect
-from collections.abc import Awaitable, Callable, Generator
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Literal, TypeAlias, TypeVar
 
+from wxkefu_ext._flows import Flow
+from wxkefu_ext._flows import arun as adrive
+from wxkefu_ext._flows import run as drive
 from wxkefu_ext.callback._http import (
     SUCCESS,
     Reply,
@@ -70,7 +75,7 @@ class Spawn:
 
 
 Effect: TypeAlias = Call | ReadBody | Spawn
-Steps: TypeAlias = Generator[Effect, Any, T]
+Steps: TypeAlias = Flow[Effect, T]
 SpawnResult: TypeAlias = Literal["started", "busy", "closed"]
 
 
@@ -202,58 +207,3 @@ class CallbackCore:
             yield Call(store.abort if hasattr(store, "abort") else store.discard, (key,))
         except Exception:
             logger.exception("callback dedupe store failed to forget a delivery")
-
-
-class _Flow:
-    """Steps of a core generator: the next effect, resumed with a result or an exception."""
-
-    def __init__(self, steps: Steps[Any]) -> None:
-        self._steps = steps
-        self.result: Any = None
-        self.effect: Effect | None = self._resume(steps.send, None)
-
-    def _resume(self, how: Callable[[Any], Effect], value: Any) -> Effect | None:
-        try:
-            return how(value)
-        except StopIteration as stop:
-            self.result = stop.value
-            return None
-
-    def send(self, value: Any) -> None:
-        self.effect = self._resume(self._steps.send, value)
-
-    def fail(self, error: Exception) -> None:
-        self.effect = self._resume(self._steps.throw, error)
-
-    def perform(self, perform: Callable[[Effect], Any]) -> None:
-        """Perform the current effect synchronously and resume with its outcome."""
-        assert self.effect is not None
-        try:
-            value = perform(self.effect)
-        except Exception as exc:
-            self.fail(exc)
-        else:
-            self.send(value)
-
-
-def drive(steps: Steps[T], perform: Callable[[Effect], Any]) -> T:
-    """Run ``steps`` to its result, performing each effect with ``perform`` (sync shell)."""
-    flow = _Flow(steps)
-    while flow.effect is not None:
-        flow.perform(perform)
-    result: T = flow.result
-    return result
-
-
-async def adrive(steps: Steps[T], perform: Callable[[Effect], Awaitable[Any]]) -> T:
-    """:func:`drive` for the async shell: ``perform`` is awaited."""
-    flow = _Flow(steps)
-    while flow.effect is not None:
-        try:
-            value = await perform(flow.effect)
-        except Exception as exc:
-            flow.fail(exc)
-        else:
-            flow.send(value)
-    result: T = flow.result
-    return result

@@ -23,7 +23,8 @@ operation); Lua scripts are :class:`~wxkefu_ext.stores.steps.Script` objects, re
 per store object (``EVALSHA``, reloaded by redis-py after a Redis restart); TTLs become
 milliseconds with :func:`~wxkefu_ext.stores.steps.ttl_ms`; replies are decoded with
 :func:`~wxkefu_ext.stores.steps.text`. A failed step is thrown into its flow, so a flow can
-handle an expected Redis reply error itself.
+handle an expected Redis reply error itself (the loop is :mod:`wxkefu_ext._flows`, shared with the
+provider client and the callback endpoints).
 
 :class:`AsyncView` is the one adapter that puts a non-blocking sync store (memory, file) behind
 an async protocol.
@@ -35,8 +36,9 @@ import contextlib
 from collections.abc import AsyncIterator, Callable, Collection, Coroutine, Mapping
 from typing import Any, Concatenate, Generic, ParamSpec, TypeVar, overload
 
+from wxkefu_ext._flows import arun, run
 from wxkefu_ext.stores.clients import store_errors
-from wxkefu_ext.stores.steps import Flow, Script, Step
+from wxkefu_ext.stores.steps import Flow, Script
 
 __all__ = [
     "AsyncShell",
@@ -67,45 +69,14 @@ class Shell:
         return found
 
 
-class _Done:
-    __slots__ = ("value",)
-
-    def __init__(self, value: Any) -> None:
-        self.value = value
-
-
-def _advance(flow: Flow[Any], reply: Any = None, error: Exception | None = None) -> Step | _Done:
-    """Hand the flow its last step's reply (or error); its next step, or its result."""
-    try:
-        return flow.throw(error) if error is not None else flow.send(reply)
-    except StopIteration as stop:
-        return _Done(stop.value)
-
-
 def run_flow(flow: Flow[T], runner: Any) -> T:
     """Run ``flow``'s steps blocking on ``runner`` (a shell, or any object the steps know)."""
-    step = _advance(flow)
-    while not isinstance(step, _Done):
-        try:
-            reply = step.run(runner)
-        except Exception as exc:  # the flow decides; unhandled, it comes straight back
-            step = _advance(flow, error=exc)
-        else:
-            step = _advance(flow, reply)
-    return step.value  # type: ignore[no-any-return]
+    return run(flow, lambda step: step.run(runner))
 
 
 async def arun_flow(flow: Flow[T], runner: Any) -> T:
     """:func:`run_flow`, each step awaited."""
-    step = _advance(flow)
-    while not isinstance(step, _Done):
-        try:
-            reply = await step.arun(runner)
-        except Exception as exc:
-            step = _advance(flow, error=exc)
-        else:
-            step = _advance(flow, reply)
-    return step.value  # type: ignore[no-any-return]
+    return await arun(flow, lambda step: step.arun(runner))
 
 
 class SyncShell(Shell):
