@@ -24,7 +24,6 @@ import logging
 import os
 from collections.abc import AsyncIterator, Iterator, Mapping
 from contextlib import asynccontextmanager, contextmanager
-from types import TracebackType
 from typing import Any, ClassVar, Final, Generic, NamedTuple, Self, TypeVar
 
 import httpx
@@ -32,6 +31,7 @@ import httpx
 from wxkefu_client._operations import SEND_PATHS, Operation
 from wxkefu_client.resources import AsyncResources, Resources
 from wxkefu_client.resources._base import Call
+from wxkefu_ext._closing import AsyncClosing, Closing
 from wxkefu_ext._redact import Secret, redact_text
 from wxkefu_ext.auth import (
     MSGID_EXTENSION,
@@ -334,7 +334,7 @@ def _token_result(op: Operation, response: httpx.Response) -> tuple[httpx.Respon
     return response, cached_json(response)
 
 
-class KfClient(_Base[httpx.BaseTransport, TokenManager, TokenStore], Resources):
+class KfClient(_Base[httpx.BaseTransport, TokenManager, TokenStore], Resources, Closing):
     """A synchronous Kf client. Thread-safe; close it (or use ``with``) to release the pool.
 
     ``transport`` replaces the HTTP transport under the retry layer (``httpx.MockTransport``,
@@ -395,18 +395,11 @@ class KfClient(_Base[httpx.BaseTransport, TokenManager, TokenStore], Resources):
     def close(self) -> None:
         self.http.close()
 
-    def __enter__(self) -> Self:
-        return self
-
-    def __exit__(
-        self, et: type[BaseException] | None, e: BaseException | None, tb: TracebackType | None
-    ) -> None:
-        self.close()
-
 
 class AsyncKfClient(
     _Base[httpx.AsyncBaseTransport, AsyncTokenManager, "TokenStore | AsyncTokenStore"],
     AsyncResources,
+    AsyncClosing,
 ):
     """The asyncio twin of :class:`KfClient`; ``kf.client`` serves the generated ``asyncio``."""
 
@@ -456,16 +449,6 @@ class AsyncKfClient(
 
     async def aclose(self) -> None:
         await self.http.aclose()
-
-    close = aclose
-
-    async def __aenter__(self) -> Self:
-        return self
-
-    async def __aexit__(
-        self, et: type[BaseException] | None, e: BaseException | None, tb: TracebackType | None
-    ) -> None:
-        await self.aclose()
 
 
 def _body_cut(exc: httpx.TransportError, op: Operation) -> KfTransportError:

@@ -40,8 +40,7 @@ import threading
 import time
 from collections.abc import Callable, Mapping
 from functools import partial
-from types import TracebackType
-from typing import TYPE_CHECKING, Any, Final, Generic, Literal, Self, TypedDict, TypeVar, Unpack
+from typing import TYPE_CHECKING, Any, Final, Generic, Literal, TypedDict, TypeVar, Unpack
 
 import httpx
 
@@ -49,6 +48,7 @@ from wxkefu_client import _operations as _ops
 from wxkefu_client.resources._base import Call
 from wxkefu_client.resources.provider import AsyncProviderResources, ProviderResources
 from wxkefu_client.types import Unset
+from wxkefu_ext._closing import AsyncClosing, Closing
 from wxkefu_ext._redact import Secret
 from wxkefu_ext.auth import check
 from wxkefu_ext.client import (
@@ -483,7 +483,7 @@ class _Core(Generic[M, C]):
 # --------------------------------------------------------------------------- the shells
 
 
-class Provider(_Core[TokenManager, KfClient], ProviderResources):
+class Provider(_Core[TokenManager, KfClient], ProviderResources, Closing):
     """A service provider's suite, serving every corp that authorised it (thread-safe).
 
     ``token_store`` holds the suite_ticket and all tokens (share a
@@ -583,14 +583,6 @@ class Provider(_Core[TokenManager, KfClient], ProviderResources):
         self.http.close()
         self._transport.close()
 
-    def __enter__(self) -> Self:
-        return self
-
-    def __exit__(
-        self, et: type[BaseException] | None, e: BaseException | None, tb: TracebackType | None
-    ) -> None:
-        self.close()
-
 
 class _SyncCodesAsAsync:
     """Lets an async provider use a non-blocking sync code store (the memory store)."""
@@ -621,7 +613,7 @@ def _async_codes(store: PermanentCodeStore | AsyncPermanentCodeStore) -> AsyncPe
     return _SyncCodesAsAsync(store)  # type: ignore[arg-type]
 
 
-class AsyncProvider(_Core[AsyncTokenManager, AsyncKfClient], AsyncProviderResources):
+class AsyncProvider(_Core[AsyncTokenManager, AsyncKfClient], AsyncProviderResources, AsyncClosing):
     """The asyncio twin of :class:`Provider` (the same flows, awaited); ``corp()`` returns
     :class:`AsyncKfClient`."""
 
@@ -699,13 +691,3 @@ class AsyncProvider(_Core[AsyncTokenManager, AsyncKfClient], AsyncProviderResour
             await client.aclose()
         await self.http.aclose()
         await self._transport.aclose()
-
-    close = aclose
-
-    async def __aenter__(self) -> Self:
-        return self
-
-    async def __aexit__(
-        self, et: type[BaseException] | None, e: BaseException | None, tb: TracebackType | None
-    ) -> None:
-        await self.aclose()
