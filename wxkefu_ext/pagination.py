@@ -476,8 +476,6 @@ class _PagerBase(Generic[KfT, StoreT, DedupeT]):
         self._exclusive = exclusive
         self._lock_wait = lock_wait
         self._given_lease = lease
-        #: The lease this pager acquired itself for the running drain (released at its end).
-        self._held: Any = None
         #: The last raw sync_msg reply (for debugging; holds customer messages).
         self.last_response: dict[str, Any] | None = None
         #: Counters of the last (or running) drain.
