@@ -32,10 +32,13 @@ the msgids being marked — that page comes back. A holder stalled longer than t
 *inside* its handler overlaps with the next owner for that page; the fencing token
 (``page.fencing_token``) lets a handler's own writes be fenced too.
 
-The logic lives once, in :func:`_drain_steps`, a generator that *yields* the I/O it needs
-("get the cursor", "fetch this body", "which of these ids were seen", "hand out this page",
-"mark", "commit") and is driven by the blocking :class:`SyncMsgPager` and the awaitable
-:class:`AsyncSyncMsgPager` shells.
+The logic lives once, in the flows of :class:`_PagerBase` (sans-IO generators that *yield* the
+steps of I/O they need: "take the lease", "load the cursor", "fetch this body", "which of these
+ids were seen", "mark", "commit"), driven by :mod:`wxkefu_ext._flows` — blocking in
+:class:`SyncMsgPager`, awaited in :class:`AsyncSyncMsgPager`. A drain is a run of flows, each up
+to the next page to hand out (``_next_page``), its progress kept on a small per-drain state
+(lease, cursor, the page handed out and not yet committed), so the shells' ``pages()`` only
+loop and ``yield``.
 """
 
 from __future__ import annotations
@@ -49,7 +52,6 @@ from collections.abc import (
     AsyncIterator,
     Awaitable,
     Callable,
-    Generator,
     Iterator,
     Mapping,
 )
@@ -58,6 +60,7 @@ from dataclasses import dataclass, field
 from typing import Any, Final, Generic, Literal, TypeVar
 
 from wxkefu_client import _limits, _operations, _parse  # generated from the spec
+from wxkefu_ext import _flows
 from wxkefu_ext._redact import Secret
 from wxkefu_ext.cursors import (
     ANY,
@@ -339,93 +342,49 @@ def _parse_page(cfg: _Config, number: int, cursor: str | None, payload: Any) -> 
     )
 
 
-# Effects yielded by the core; the shells perform them and send back the result.
-_GET: Final = "get"  # arg None -> str | None
-_FETCH: Final = "fetch"  # arg body -> payload dict
-_SEEN: Final = "seen"  # arg msgids -> set[str]
-_HAND_OUT: Final = "hand_out"  # arg page -> None (returns when the handler succeeded)
-_MARK: Final = "mark"  # arg msgids -> None
-_COMMIT: Final = "commit"  # arg (cursor, expected) -> None
-
-_Step = Generator[tuple[str, Any], Any, DrainResult]
+# A step is ``(callable, args, kwargs)``: the blocking shell calls it (:func:`_call`), the asyncio
+# one awaits the call (:func:`_acall`), both through :mod:`wxkefu_ext._flows`. Each decision
+# (lease wait, cursor read, fencing, which commit, dedupe, paging) is made once, in the flows of
+# :class:`_PagerBase`; the shells only know how to call and how to hand a page to their consumer.
+_Step = tuple[Callable[..., Any], tuple[Any, ...], dict[str, Any]]
+#: One flow of a drain: runs up to the next page to hand out and returns it (None: drained).
+_PageFlow = _flows.Flow[_Step, "SyncMsgPage | None"]
 
 
-def _drain_steps(cfg: _Config, result: DrainResult) -> _Step:
-    read: CursorRead = yield (_GET, None)
-    stored = read.cursor
-    if read.status == "lost":
-        if cfg.on_lost == "raise":
-            raise CursorLostError(cfg.open_kfid, read.reason or "the store reports it lost")
-        result.lost = True
-        _log.warning(
-            "sync_msg cursor of %s lost (%s); on_lost=%r: %s",
-            cfg.open_kfid,
-            read.reason,
-            cfg.on_lost,
-            "re-reading the 3-day window, dropping msgids already seen"
-            if cfg.on_lost == "replay"
-            else "skipping to now WITHOUT handing out what arrived meanwhile",
-        )
-    bootstrap = stored is None and (
-        (read.status == "new" and cfg.start_from_now)
-        or (read.status == "lost" and cfg.on_lost == "skip")
-    )
-    result.bootstrapped = bootstrap
-    cursor = stored
-    number = 0
-    while True:
-        number += 1
-        payload = yield (_FETCH, _request_body(cfg, cursor))
-        page = _parse_page(cfg, number, cursor, payload)
-        result.pages += 1
-        if bootstrap:
-            result.skipped += len(page.raw_messages)
-        else:
-            raws = page.raw_messages
-            fresh_ids = [m for m in (_msgid(r) for r in raws) if m]
-            seen: set[str] = set()
-            if cfg.dedupe and fresh_ids:
-                seen = set((yield (_SEEN, fresh_ids)))
-            kept: list[dict[str, Any]] = []
-            in_page: set[str] = set()
-            for raw in raws:
-                msgid = _msgid(raw)
-                if msgid is not None and (msgid in seen or msgid in in_page):
-                    page.duplicates.append(msgid)
-                    continue
-                if msgid is not None:
-                    in_page.add(msgid)
-                kept.append(raw)
-            page.raw_messages = kept
-            page.messages = [cfg.parser(r) for r in kept]
-            result.duplicates += len(page.duplicates)
-            if kept:
-                yield (_HAND_OUT, page)
-                result.delivered += len(kept)
-            if cfg.dedupe and in_page:
-                yield (_MARK, sorted(in_page))
-            if page.next_cursor and page.next_cursor != cursor:
-                yield (_COMMIT, (page.next_cursor, cursor if cfg.compare_and_set else ANY))
-        if page.next_cursor:
-            cursor = page.next_cursor
-        result.cursor = cursor
-        if not page.has_more:
-            break
-    if bootstrap and cursor and cursor != stored:
-        yield (_COMMIT, (cursor, stored if cfg.compare_and_set else ANY))
-    return result
-
-
-# The core yields effects ``(callable, args, kwargs)``; a shell calls the callable (the blocking
-# one directly, the asyncio one awaiting it) and sends the result back. ``callable is None``
-# means "hand this page to the consumer". Each decision (lease wait, cursor read, fencing,
-# which commit, dedupe, paging) is made once, here; the shells only know how to call.
-_Effect = tuple[Callable[..., Any] | None, tuple[Any, ...], dict[str, Any]]
-_Steps = Generator[_Effect, Any, None]
-
-
-def _do(fn: Callable[..., Any] | None, *args: Any, **kwargs: Any) -> _Effect:
+def _do(fn: Callable[..., Any], *args: Any, **kwargs: Any) -> _Step:
     return fn, args, kwargs
+
+
+def _call(step: _Step) -> Any:
+    fn, args, kwargs = step
+    return fn(*args, **kwargs)
+
+
+async def _acall(step: _Step) -> Any:
+    fn, args, kwargs = step
+    return await fn(*args, **kwargs)
+
+
+@dataclass(slots=True)
+class _Drain:
+    """One drain's progress between the pages it hands out (each flow resumes from here)."""
+
+    #: How the shell waits between lease attempts (``time.sleep`` / ``asyncio.sleep``).
+    sleep: Callable[[float], Any]
+    started: bool = False
+    #: The lease pages are pulled under (given or acquired; None: not exclusive).
+    lease: Any = None
+    #: The lease this drain acquired itself (released when the drain ends, however it ends).
+    held: Any = None
+    #: ``store.commit_fenced`` when the lease is a fenced Redis one.
+    fenced: Any = None
+    stored: str | None = None
+    cursor: str | None = None
+    bootstrap: bool = False
+    number: int = 0
+    done: bool = False
+    #: The page handed out, its kept items and msgids: marked and committed on the next request.
+    pending: tuple[SyncMsgPage, list[dict[str, Any]], set[str]] | None = None
 
 
 def _lease_waits(open_kfid: str, wait: float) -> Iterator[float]:
@@ -445,7 +404,7 @@ def _sync_msg_req(body: dict[str, Any]) -> Any:
     return SyncMsgReq.from_dict(body)
 
 
-def _fetch(kf: Any, body: dict[str, Any]) -> Generator[_Effect, Any, Any]:
+def _fetch(kf: Any, body: dict[str, Any]) -> _flows.Flow[_Step, Any]:
     """One page through the resource method ``kf.with_raw_response.sync_msg`` (the raw form, so
     the pager keeps the server's items as sent and parses each once, tolerantly)."""
     raw = yield _do(kf.with_raw_response.sync_msg, body=_sync_msg_req(body))
@@ -517,8 +476,6 @@ class _PagerBase(Generic[KfT, StoreT, DedupeT]):
         self._exclusive = exclusive
         self._lock_wait = lock_wait
         self._given_lease = lease
-        #: The lease this pager acquired itself for the running drain (released at its end).
-        self._held: Any = None
         #: The last raw sync_msg reply (for debugging; holds customer messages).
         self.last_response: dict[str, Any] | None = None
         #: Counters of the last (or running) drain.
@@ -527,9 +484,58 @@ class _PagerBase(Generic[KfT, StoreT, DedupeT]):
     def _default_store(self) -> StoreT:
         raise NotImplementedError
 
-    def _steps(self, sleep: Callable[[float], Any]) -> _Steps:
-        """One drain: lease, cursor, pages through ``kf.with_raw_response.sync_msg``, hand-outs,
-        dedupe marks and fenced commits, as effects (see :func:`_drain_steps`)."""
+    def _next_page(self, drain: _Drain) -> _PageFlow:
+        """The flow up to the next page with messages (None once ``has_more == 0``): settles the
+        page handed out before (mark, commit), pulls, de-duplicates, and checks the lease."""
+        cfg, result = self._cfg, self.result
+        if (pending := drain.pending) is not None:
+            drain.pending = None
+            result.delivered += len(pending[1])
+            yield from self._settle(drain, pending[0], pending[2])
+        elif not drain.started:
+            yield from self._begin(drain)
+        while not drain.done:
+            drain.number += 1
+            body = _request_body(cfg, drain.cursor)
+            payload = self.last_response = yield from _fetch(self._kf, body)
+            page = _parse_page(cfg, drain.number, drain.cursor, payload)
+            result.pages += 1
+            if drain.bootstrap:
+                result.skipped += len(page.raw_messages)
+                self._advance(drain, page)
+                continue
+            seen: set[str] = set()
+            if cfg.dedupe:
+                fresh_ids = [m for m in (_msgid(r) for r in page.raw_messages) if m]
+                if fresh_ids:
+                    seen = set((yield _do(self._dedupe.seen, cfg.open_kfid, fresh_ids)))
+            kept: list[dict[str, Any]] = []
+            in_page: set[str] = set()
+            for raw in page.raw_messages:
+                msgid = _msgid(raw)
+                if msgid is not None and (msgid in seen or msgid in in_page):
+                    page.duplicates.append(msgid)
+                    continue
+                if msgid is not None:
+                    in_page.add(msgid)
+                kept.append(raw)
+            page.raw_messages = kept
+            page.messages = [cfg.parser(r) for r in kept]
+            result.duplicates += len(page.duplicates)
+            if kept:
+                if (lease := drain.lease) is not None:
+                    yield _do(lease.check)  # fenced: never hand out a page after losing it
+                    page.fencing_token = lease.token
+                drain.pending = page, kept, in_page
+                return page
+            yield from self._settle(drain, page, in_page)
+        if drain.bootstrap and drain.cursor and drain.cursor != drain.stored:
+            yield from self._commit(drain, drain.cursor, drain.stored)
+        return None
+
+    def _begin(self, drain: _Drain) -> _flows.Flow[_Step, None]:
+        """Take the lease (waiting up to ``lock_wait``), read the cursor, decide on bootstrap."""
+        drain.started = True
         store: Any = self.cursor_store  # a sync or an async store: the shell calls or awaits
         cfg, kfid = self._cfg, self._cfg.open_kfid
         lease = self._given_lease
@@ -538,55 +544,69 @@ class _PagerBase(Generic[KfT, StoreT, DedupeT]):
             candidate = make(kfid, DEFAULT_LEASE_TTL)
             waits = _lease_waits(kfid, self._lock_wait)
             while not (yield _do(candidate.try_acquire)):
-                yield _do(sleep, next(waits))
-            lease = self._held = candidate
-        fenced = getattr(store, "commit_fenced", None)
-        if not isinstance(lease, RedisLease | AsyncRedisLease):
-            fenced = None
-        steps = _drain_steps(cfg, self.result)
-        value: Any = None
-        while True:
-            try:
-                op, arg = steps.send(value)
-            except StopIteration:
-                return
-            value = None
-            if op == _FETCH:
-                value = self.last_response = yield from _fetch(self._kf, arg)
-            elif op == _GET:
-                load = getattr(store, "load", None)
-                if load is not None:
-                    value = yield _do(load, kfid)
-                else:
-                    cursor = yield _do(store.get, kfid)
-                    value = CursorRead(cursor, "ok" if cursor is not None else "new")
-            elif op == _HAND_OUT:
-                if lease is not None:
-                    yield _do(lease.check)  # fenced: never hand out a page after losing it
-                    arg.fencing_token = lease.token
-                yield _do(None, arg)
-            elif op == _COMMIT:
-                if fenced is not None:
-                    yield _do(fenced, kfid, arg[0], expected=arg[1], lease=lease)
-                else:
-                    if lease is not None:
-                        yield _do(lease.check)
-                    yield _do(store.commit, kfid, arg[0], expected=arg[1])
-            elif op == _SEEN:
-                value = yield _do(self._dedupe.seen, kfid, arg)
-            else:
-                yield _do(self._dedupe.mark, kfid, arg)
+                yield _do(drain.sleep, next(waits))
+            lease = drain.held = candidate
+        drain.lease = lease
+        if isinstance(lease, RedisLease | AsyncRedisLease):
+            drain.fenced = getattr(store, "commit_fenced", None)
+        load = getattr(store, "load", None)
+        if load is not None:
+            read: CursorRead = yield _do(load, kfid)
+        else:
+            cursor = yield _do(store.get, kfid)
+            read = CursorRead(cursor, "ok" if cursor is not None else "new")
+        if read.status == "lost":
+            if cfg.on_lost == "raise":
+                raise CursorLostError(kfid, read.reason or "the store reports it lost")
+            self.result.lost = True
+            _log.warning(
+                "sync_msg cursor of %s lost (%s); on_lost=%r: %s",
+                kfid,
+                read.reason,
+                cfg.on_lost,
+                "re-reading the 3-day window, dropping msgids already seen"
+                if cfg.on_lost == "replay"
+                else "skipping to now WITHOUT handing out what arrived meanwhile",
+            )
+        drain.stored = drain.cursor = read.cursor
+        drain.bootstrap = self.result.bootstrapped = read.cursor is None and (
+            (read.status == "new" and cfg.start_from_now)
+            or (read.status == "lost" and cfg.on_lost == "skip")
+        )
 
-    def _start(self, sleep: Callable[[float], Any]) -> tuple[_Steps, _Reply]:
-        """A new drain: fresh counters, and its steps (``sleep`` waits between lease tries)."""
+    def _settle(
+        self, drain: _Drain, page: SyncMsgPage, in_page: set[str]
+    ) -> _flows.Flow[_Step, None]:
+        """After a page was used (or had nothing to use): mark its msgids, commit, move on."""
+        if self._cfg.dedupe and in_page:
+            yield _do(self._dedupe.mark, self._cfg.open_kfid, sorted(in_page))
+        if page.next_cursor and page.next_cursor != drain.cursor:
+            yield from self._commit(drain, page.next_cursor, drain.cursor)
+        self._advance(drain, page)
+
+    def _advance(self, drain: _Drain, page: SyncMsgPage) -> None:
+        if page.next_cursor:
+            drain.cursor = page.next_cursor
+        self.result.cursor = drain.cursor
+        if not page.has_more:
+            drain.done = True
+
+    def _commit(self, drain: _Drain, cursor: str, previous: str | None) -> _flows.Flow[_Step, None]:
+        """Commit ``cursor`` (expecting ``previous`` under compare-and-set), fenced by the lease."""
+        kfid = self._cfg.open_kfid
+        expected = previous if self._cfg.compare_and_set else ANY
+        if drain.fenced is not None:
+            yield _do(drain.fenced, kfid, cursor, expected=expected, lease=drain.lease)
+        else:
+            if drain.lease is not None:
+                yield _do(drain.lease.check)
+            store: Any = self.cursor_store  # a sync or an async store
+            yield _do(store.commit, kfid, cursor, expected=expected)
+
+    def _drain(self, sleep: Callable[[float], Any]) -> _Drain:
+        """A new drain: fresh counters (``sleep`` waits between lease tries)."""
         self.result = DrainResult()
-        self._held = None
-        return self._steps(sleep), _Reply()
-
-    def _release(self) -> Any:
-        """The lease to release once the drain ends (only one this pager acquired itself)."""
-        held, self._held = self._held, None
-        return held
+        return _Drain(sleep)
 
     @property
     def open_kfid(self) -> str:
@@ -621,16 +641,13 @@ class SyncMsgPager(_PagerBase[SupportsSyncMsg, CursorStore, MsgIdDeduper]):
     def pages(self) -> Iterator[SyncMsgPage]:
         """Pages with messages to handle (empty and all-duplicate pages are committed silently).
         The account's lease is held from the first read of the cursor until the generator ends."""
-        steps, reply = self._start(time.sleep)
+        drain = self._drain(time.sleep)
         try:
-            for fn, args, kwargs in _resumed(steps, reply):
-                if fn is not None:
-                    reply.value = fn(*args, **kwargs)
-                else:
-                    yield args[0]
+            while (page := _flows.run(self._next_page(drain), _call)) is not None:
+                yield page
         finally:
-            if (held := self._release()) is not None:
-                held.release()
+            if drain.held is not None:
+                drain.held.release()
 
     def __iter__(self) -> Iterator[SyncMsgPage]:
         return self.pages()
@@ -658,16 +675,13 @@ class AsyncSyncMsgPager(_PagerBase[SupportsAsyncSyncMsg, AsyncCursorStore, Async
 
     async def pages(self) -> AsyncGenerator[SyncMsgPage, None]:
         """See :meth:`SyncMsgPager.pages`."""
-        steps, reply = self._start(asyncio.sleep)
+        drain = self._drain(asyncio.sleep)
         try:
-            for fn, args, kwargs in _resumed(steps, reply):
-                if fn is not None:
-                    reply.value = await fn(*args, **kwargs)
-                else:
-                    yield args[0]
+            while (page := await _flows.arun(self._next_page(drain), _acall)) is not None:
+                yield page
         finally:
-            if (held := self._release()) is not None:
-                await held.release()
+            if drain.held is not None:
+                await drain.held.release()
 
     def __aiter__(self) -> AsyncIterator[SyncMsgPage]:
         return self.pages()
@@ -686,25 +700,3 @@ class AsyncSyncMsgPager(_PagerBase[SupportsAsyncSyncMsg, AsyncCursorStore, Async
                 if inspect.isawaitable(outcome):
                     await outcome
         return self.result
-
-
-class _Reply:
-    """What a shell got for the last effect, sent back into the core by :func:`_resumed`."""
-
-    __slots__ = ("value",)
-
-    def __init__(self) -> None:
-        self.value: Any = None
-
-
-def _resumed(steps: _Steps, reply: _Reply) -> Iterator[_Effect]:
-    """The effects of ``steps``; each next one is asked for with ``reply.value`` (then reset,
-    so a hand-out is resumed with None)."""
-    try:
-        effect = next(steps)
-        while True:
-            yield effect
-            value, reply.value = reply.value, None
-            effect = steps.send(value)
-    except StopIteration:
-        return

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import random
 from collections.abc import Mapping
+from types import SimpleNamespace
 from typing import Any
 
 import pytest
@@ -371,6 +372,89 @@ async def test_async_pager_same_behaviour() -> None:
         ).messages()
     ]
     assert seen == [f"m{i:06d}" for i in range(n, n + 30)]
+
+
+class StepFailed(Exception):
+    """The one failure a step of the drain raises in the test below."""
+
+
+@pytest.mark.anyio
+@pytest.mark.parametrize("shell", ["sync", "async"])
+@pytest.mark.parametrize(
+    "step", ["try_acquire", "load", "fetch", "seen", "check", "mark", "commit"]
+)
+async def test_a_failing_step_ends_the_drain_unswallowed(step: str, shell: str) -> None:
+    """Every step's failure (lease, cursor, request, dedupe, fencing check, commit) comes out
+    of the pager as raised, nothing after it runs (no commit), and the lease is released."""
+    kf = FakeKf(make_msgs(10), empty_every=0)
+
+    def fail(name: str) -> None:
+        if name == step:
+            raise StepFailed(name)
+
+    class Lease:
+        def __init__(self, inner: Any) -> None:
+            self.inner, self.token = inner, 0
+
+        def try_acquire(self) -> bool:
+            fail("try_acquire")
+            return bool(self.inner.try_acquire())
+
+        def check(self) -> None:
+            fail("check")
+
+        def release(self) -> None:
+            self.inner.release()
+
+    class Store(MemoryCursorStore):
+        def lease(self, open_kfid: str, ttl: float = 30.0) -> Any:
+            return Lease(super().lease(open_kfid, ttl))
+
+        def load(self, open_kfid: str) -> Any:
+            fail("load")
+            return super().load(open_kfid)
+
+        def commit(self, open_kfid: str, cursor: str, **kw: Any) -> None:
+            fail("commit")
+            super().commit(open_kfid, cursor, **kw)
+
+    class Deduper(MemoryDeduper):
+        def seen(self, open_kfid: str, msgids: Any) -> Any:
+            fail("seen")
+            return super().seen(open_kfid, msgids)
+
+        def mark(self, open_kfid: str, msgids: Any) -> None:
+            fail("mark")
+            super().mark(open_kfid, msgids)
+
+    def sync_msg(**kw: Any) -> Any:
+        raise StepFailed("fetch")
+
+    async def async_sync_msg(**kw: Any) -> Any:
+        raise StepFailed("fetch")
+
+    store, dedupe = Store(), Deduper()
+    got: list[SyncMsgPage] = []
+    opts: dict[str, Any] = {"limit": 5, "parser": raw}
+    with pytest.raises(StepFailed) as ei:
+        if shell == "sync":
+            client: Any = kf.client
+            if step == "fetch":
+                client = SimpleNamespace(with_raw_response=SimpleNamespace(sync_msg=sync_msg))
+            SyncMsgPager(client, "wkA", cursor_store=store, dedupe=dedupe, **opts).handle(
+                got.append
+            )
+        else:
+            client = kf.aclient
+            if step == "fetch":
+                client = SimpleNamespace(with_raw_response=SimpleNamespace(sync_msg=async_sync_msg))
+            await AsyncSyncMsgPager(
+                client, "wkA", cursor_store=store.as_async(), dedupe=dedupe.as_async(), **opts
+            ).handle(got.append)
+    assert ei.value.args == (step,)
+    assert store.get("wkA") is None  # the first commit comes after every other step
+    assert len(got) == (1 if step in ("mark", "commit") else 0)
+    assert store.lease("wkA").inner.try_acquire()  # released on the way out
 
 
 # --------------------------------------------------------------------------------------
