@@ -26,9 +26,11 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(VENV)/bin/mypy wxkefu_ext
 
-## Quick profile by default; .ci/run sets WXKEFU_PROFILE=full.
+## Quick profile by default, on every core (pytest-xdist); .ci/run sets WXKEFU_PROFILE=full, which
+## runs serially: its multi-process, SIGSTOP and load tests measure timing and want the machine.
+PYTEST_WORKERS ?= $(if $(filter full,$(WXKEFU_PROFILE)),0,auto)
 test: $(STAMP) lint typecheck
-	$(PY) -m pytest -q -p no:cacheprovider
+	$(PY) -m pytest -q -p no:cacheprovider -n $(PYTEST_WORKERS)
 
 demo: $(STAMP)
 	$(PY) -m wxkefu_ext.demo
