@@ -592,6 +592,7 @@ class _Download:
         self.attempts = 0
         self.finished = False
         self.wants_body = False
+        self.error: bytearray | None = None  # the JSON error body being read, when it is one
 
     def request(self) -> dict[str, Any]:
         """The next attempt's arguments of ``kf.with_streaming_response.media.get``
@@ -603,23 +604,29 @@ class _Download:
         }  # fmt: skip
 
     def begin(self, status: int, headers: Mapping[str, str]) -> bool:
-        """Take a reply's head; True when its body is a JSON error (read it, then :meth:`fail`)."""
+        """Take a reply's head; True when its body is to be read (:meth:`take` each chunk)."""
         action = self.core.on_response(status, headers)
         if action == "restart":
             self.sink.restart()
         self.wants_body = action in ("write", "restart")
-        return action == "error"
+        self.error = bytearray() if action == "error" else None
+        return self.wants_body or self.error is not None
 
-    def fail(self, body: bytes) -> None:
-        self.core.raise_error(body[:_MAX_ERROR_BODY])
-
-    def take(self, chunk: bytes) -> None:
+    def take(self, chunk: bytes) -> bool:
+        """Write (or, for a JSON error, keep) one chunk; True when the read should stop there
+        (an error body past :data:`_MAX_ERROR_BODY`)."""
+        if self.error is not None:
+            self.error += chunk
+            return len(self.error) > _MAX_ERROR_BODY
         self.sink.write(chunk)
         self.core.have += len(chunk)
         if self.on_progress is not None:
             self.on_progress(self.core.have, self.core.expected)
+        return False
 
     def end_of_body(self) -> None:
+        if self.error is not None:
+            self.core.raise_error(bytes(self.error[:_MAX_ERROR_BODY]))
         if self.wants_body:
             self.core.check_finished()
         self.finished = True
@@ -672,9 +679,9 @@ def download_to(
             with get(**dl.request()) as r:
                 try:  # inside the block: a cut body is the httpx error, resumed here
                     if dl.begin(r.status_code, r.headers):
-                        dl.fail(_read_capped(r.iter_bytes()))
-                    for chunk in r.iter_bytes(dl.chunk_size) if dl.wants_body else ():
-                        dl.take(chunk)
+                        for chunk in r.iter_bytes(dl.chunk_size):
+                            if dl.take(chunk):
+                                break
                     dl.end_of_body()
                 except _INTERRUPTED as exc:
                     dl.interrupted(exc)
@@ -694,32 +701,13 @@ async def async_download_to(
             async with get(**dl.request()) as r:
                 try:
                     if dl.begin(r.status_code, r.headers):
-                        dl.fail(await _aread_capped(r))
-                    if dl.wants_body:
                         async for chunk in r.aiter_bytes(dl.chunk_size):
-                            dl.take(chunk)
+                            if dl.take(chunk):
+                                break
                     dl.end_of_body()
                 except _INTERRUPTED as exc:
                     dl.interrupted(exc)
         return dl.result()
-
-
-async def _aread_capped(response: httpx.Response) -> bytes:
-    body = bytearray()
-    async for chunk in response.aiter_bytes():
-        body += chunk
-        if len(body) > _MAX_ERROR_BODY:
-            break
-    return bytes(body)
-
-
-def _read_capped(chunks: Any) -> bytes:
-    body = bytearray()
-    for chunk in chunks:
-        body += chunk
-        if len(body) > _MAX_ERROR_BODY:
-            break
-    return bytes(body[:_MAX_ERROR_BODY])
 
 
 def download(kf: Any, media_id: str, *, max_bytes: int | None = None) -> bytes:
