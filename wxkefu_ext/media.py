@@ -557,7 +557,17 @@ class _Sink:
 
 
 class DownloadOptions(TypedDict, total=False):
-    """The keyword options of :func:`download_to` / :func:`async_download_to` (see there)."""
+    """The keyword options of :func:`download_to` / :func:`async_download_to`.
+
+    Bytes are written as they arrive (``chunk_size=None``, so a cut loses nothing already
+    received) or re-cut into ``chunk_size`` pieces (a cut then drops the unwritten remainder,
+    which the resume re-reads). ``resume=True`` continues an existing ``.part`` file with
+    ``Range: bytes=<size>-``; a connection cut mid-body is continued the same way up to
+    ``max_resumes`` times within the call. ``range=(start, end)`` (inclusive; ``end=None`` = to
+    the end) downloads a window. ``on_progress(done, total)`` is called after each chunk with
+    the bytes held so far and the expected total (from Content-Length / Content-Range; None
+    when the server did not say).
+    """
 
     chunk_size: int | None
     resume: bool
@@ -612,21 +622,24 @@ class _Download:
         self.error = bytearray() if action == "error" else None
         return self.wants_body or self.error is not None
 
-    def take(self, chunk: bytes) -> bool:
-        """Write (or, for a JSON error, keep) one chunk; True when the read should stop there
-        (an error body past :data:`_MAX_ERROR_BODY`)."""
+    def take(self, chunk: bytes) -> None:
+        """Write one chunk, or keep it of a JSON error body (raised once past its cap)."""
         if self.error is not None:
             self.error += chunk
-            return len(self.error) > _MAX_ERROR_BODY
+            if len(self.error) > _MAX_ERROR_BODY:
+                self._fail(self.error)
+            return
         self.sink.write(chunk)
         self.core.have += len(chunk)
         if self.on_progress is not None:
             self.on_progress(self.core.have, self.core.expected)
-        return False
+
+    def _fail(self, body: bytearray) -> None:
+        self.core.raise_error(bytes(body[:_MAX_ERROR_BODY]))
 
     def end_of_body(self) -> None:
         if self.error is not None:
-            self.core.raise_error(bytes(self.error[:_MAX_ERROR_BODY]))
+            self._fail(self.error)
         if self.wants_body:
             self.core.check_finished()
         self.finished = True
@@ -661,17 +674,9 @@ def download_to(
     **options: Unpack[DownloadOptions],
 ) -> DownloadResult:
     """Stream media ``media_id`` into a file path (via ``<path>.part`` + rename) or a binary
-    stream — memory use does not grow with the file. Bytes are written as they arrive
-    (``chunk_size=None``, so a cut loses nothing already received) or re-cut into
-    ``chunk_size`` pieces (a cut then drops the unwritten remainder, which the resume re-reads).
-
-    ``resume=True`` continues an existing ``.part`` file with ``Range: bytes=<size>-``; a
-    connection cut mid-body is continued the same way up to ``max_resumes`` times within the
-    call. ``range=(start, end)`` (inclusive; ``end=None`` = to the end) downloads a window.
-    A JSON error body raises the matching :class:`~wxkefu_ext.errors.KfApiError`; the target
-    path is then not created. ``on_progress(done, total)`` is called after each chunk with the
-    bytes held so far and the expected total (from Content-Length / Content-Range; None when
-    the server did not say).
+    stream — memory use does not grow with the file; resumable with Range (options:
+    :class:`DownloadOptions`). A JSON error body raises the matching
+    :class:`~wxkefu_ext.errors.KfApiError`; the target path is then not created.
     """
     get = kf.with_streaming_response.media.get
     with _Download(media_id, path_or_file, **options) as dl:
@@ -680,8 +685,7 @@ def download_to(
                 try:  # inside the block: a cut body is the httpx error, resumed here
                     if dl.begin(r.status_code, r.headers):
                         for chunk in r.iter_bytes(dl.chunk_size):
-                            if dl.take(chunk):
-                                break
+                            dl.take(chunk)
                     dl.end_of_body()
                 except _INTERRUPTED as exc:
                     dl.interrupted(exc)
@@ -702,8 +706,7 @@ async def async_download_to(
                 try:
                     if dl.begin(r.status_code, r.headers):
                         async for chunk in r.aiter_bytes(dl.chunk_size):
-                            if dl.take(chunk):
-                                break
+                            dl.take(chunk)
                     dl.end_of_body()
                 except _INTERRUPTED as exc:
                     dl.interrupted(exc)
