@@ -273,10 +273,16 @@ def _content_length(response: httpx.Response) -> int | None:
 
 
 class _Send:
-    """Step: send the request once; the shell answers with the response or the TransportError."""
+    """Step: send ``request`` once within ``budget`` seconds (headers included, where the
+    transport allows); the shell answers with the response, or the TransportError is thrown in.
+    One per flow, re-yielded for every attempt."""
+
+    __slots__ = ("budget", "request")
+
+    def __init__(self, request: httpx.Request, budget: float | None) -> None:
+        self.request, self.budget = request, budget
 
 
-_SEND: Final = _Send()
 #: Request extension: how many times this request object was sent, across retry flows. The auth
 #: layer replays the *same* request after a token rejection, through a new flow; a send whose
 #: earlier attempt may have landed must still read "duplicate msgid" as delivered.
@@ -285,12 +291,14 @@ SENT_EXTENSION: Final = "wxkefu.sent"
 
 @dataclass(frozen=True, slots=True)
 class _Read:
-    """Step: read at most ``limit`` bytes of ``response`` within ``budget`` seconds.
+    """Step: read at most ``limit`` bytes of ``response`` to ``request`` within ``budget``
+    seconds.
 
-    The shell answers with a fully read response (a new one when the body was cut or decoded),
-    whether the body was cut, or the TransportError that interrupted the read.
+    The shell answers with a fully read response (a new one when the body was cut or decoded)
+    and whether the body was cut; a TransportError that interrupts the read is thrown in.
     """
 
+    request: httpx.Request
     response: httpx.Response
     limit: int
     budget: float | None
@@ -339,11 +347,13 @@ def _flow(policy: RetryPolicy, request: httpx.Request) -> Generator[_Step, Any, 
     send = path.endswith(SEND_PATHS)
     allowed = not send or send_msgid(request) is not None  # retry_allowed, path known
     idempotent = allowed and not path.endswith(NON_IDEMPOTENT_PATHS)
+    budget = _body_budget(request)
+    sending = _Send(request, budget)
     attempt = 1
     while True:
         request.extensions[SENT_EXTENSION] = request.extensions.get(SENT_EXTENSION, 0) + 1
         try:
-            outcome = yield _SEND
+            outcome = yield sending
         except httpx.TransportError as exc:  # thrown in by the driver (wxkefu_ext._flows)
             outcome = exc
         js = False
@@ -356,7 +366,7 @@ def _flow(policy: RetryPolicy, request: httpx.Request) -> Generator[_Step, Any, 
                     yield _Close(outcome)
                     raise _oversized(request, outcome, size)
                 try:
-                    outcome = yield _Read(outcome, limit, _body_budget(request))
+                    outcome = yield _Read(request, outcome, limit, budget)
                 except httpx.TransportError as exc:
                     outcome = exc
         if isinstance(outcome, httpx.TransportError):
@@ -496,26 +506,6 @@ def _too_slow(budget: float) -> str:
     return f"reply body not complete within {budget:.2f}s"
 
 
-class _Body:
-    """The raw bytes of one capped body read (raw, so the response can still decode them once)."""
-
-    __slots__ = ("chunks", "limit", "size")
-
-    def __init__(self, limit: int) -> None:
-        self.chunks: list[bytes] = []
-        self.limit = limit
-        self.size = 0
-
-    def full(self, chunk: bytes) -> bool:
-        """Keep ``chunk``; True once past the cap (the read stops there)."""
-        self.chunks.append(chunk)
-        self.size += len(chunk)
-        return self.size > self.limit
-
-    def settle(self, response: httpx.Response) -> tuple[httpx.Response, bool]:
-        return _settle(response, b"".join(self.chunks), self.limit)
-
-
 class RetryTransport(httpx.BaseTransport):
     """Wraps a transport (HTTPTransport, MockTransport, the emulator's...) with a RetryPolicy.
 
@@ -531,16 +521,16 @@ class RetryTransport(httpx.BaseTransport):
         self.policy = policy or RetryPolicy()
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
-        return run(_flow(self.policy, request), lambda step: self._perform(request, step))
+        return run(_flow(self.policy, request), self._perform)
 
-    def _perform(self, request: httpx.Request, step: _Step) -> Any:
+    def _perform(self, step: _Step) -> Any:
         """One step of the shared flow, blocking."""
         if isinstance(step, _Send):
-            with within(_body_budget(request)):
-                return self.inner.handle_request(request)
+            with within(step.budget):
+                return self.inner.handle_request(step.request)
         if isinstance(step, _Read):
             with within(step.budget):
-                return _read(request, step)
+                return _read(step)
         if isinstance(step, _Close):
             step.response.close()
             return None
@@ -553,23 +543,26 @@ class RetryTransport(httpx.BaseTransport):
         self.inner.close()
 
 
-def _read(request: httpx.Request, step: _Read) -> tuple[httpx.Response, bool]:
-    """Read the capped body between chunks against the budget (the socket's own reads are cut
+def _read(step: _Read) -> tuple[httpx.Response, bool]:
+    """Read the capped body, checking the budget between chunks (the socket's own reads are cut
     by :func:`within` only on the client's own transport)."""
-    stream, budget = step.response.stream, step.budget
+    stream, limit, budget = step.response.stream, step.limit, step.budget
     if not isinstance(stream, httpx.SyncByteStream):
         raise TypeError("RetryTransport needs a sync transport underneath")
     deadline = None if budget is None else time.monotonic() + budget
-    body = _Body(step.limit)
+    chunks: list[bytes] = []
+    size = 0
     try:
-        for chunk in stream:
-            if body.full(chunk):
+        for chunk in stream:  # raw bytes, so the response can still decode them once
+            chunks.append(chunk)
+            size += len(chunk)
+            if size > limit:
                 break
             if deadline is not None and time.monotonic() > deadline:
-                raise httpx.ReadTimeout(_too_slow(budget or 0.0), request=request)
+                raise httpx.ReadTimeout(_too_slow(budget or 0.0), request=step.request)
     finally:
         stream.close()
-    return body.settle(step.response)
+    return _settle(step.response, b"".join(chunks), limit)
 
 
 class AsyncRetryTransport(httpx.AsyncBaseTransport):
@@ -581,16 +574,15 @@ class AsyncRetryTransport(httpx.AsyncBaseTransport):
         self.policy = policy or RetryPolicy()
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
-        return await arun(_flow(self.policy, request), lambda step: self._perform(request, step))
+        return await arun(_flow(self.policy, request), self._perform)
 
-    async def _perform(self, request: httpx.Request, step: _Step) -> Any:
+    async def _perform(self, step: _Step) -> Any:
         """One step of the shared flow, awaited."""
         if isinstance(step, _Send):
-            budget = _body_budget(request)
-            send = self.inner.handle_async_request(request)
-            return await _bounded(send, budget, request, out_of_time)
+            send = self.inner.handle_async_request(step.request)
+            return await _bounded(send, step.budget, step.request, out_of_time)
         if isinstance(step, _Read):
-            return await _bounded(_aread(step), step.budget, request, _too_slow)
+            return await _bounded(_aread(step), step.budget, step.request, _too_slow)
         if isinstance(step, _Close):
             await step.response.aclose()
             return None
@@ -618,14 +610,17 @@ async def _bounded(
 
 
 async def _aread(step: _Read) -> tuple[httpx.Response, bool]:
-    stream = step.response.stream
+    stream, limit = step.response.stream, step.limit
     if not isinstance(stream, httpx.AsyncByteStream):
         raise TypeError("AsyncRetryTransport needs an async transport underneath")
-    body = _Body(step.limit)
+    chunks: list[bytes] = []
+    size = 0
     try:
         async for chunk in stream:
-            if body.full(chunk):
+            chunks.append(chunk)
+            size += len(chunk)
+            if size > limit:
                 break
     finally:
         await stream.aclose()
-    return body.settle(step.response)
+    return _settle(step.response, b"".join(chunks), limit)
