@@ -137,17 +137,14 @@ class RedisLock(_Lock, SyncShell):
     Use :func:`acquire_lock` (non-blocking) or :meth:`acquire` with ``wait`` (bounded polling).
     """
 
-    def __init__(
-        self, redis: Any, key: str, *, ttl: float, renew: bool = True, fencing: bool = False
-    ) -> None:
-        super().__init__(redis, key, ttl=ttl, renew=renew, fencing=fencing)
-        self._stop = threading.Event()
-        self._thread: threading.Thread | None = None
+    _thread: threading.Thread | None = None  # the renewer, once started
 
     def release(self) -> bool:
-        self._stop.set()
-        if self._thread is not None and self._thread is not threading.current_thread():
-            self._thread.join(timeout=1)
+        thread = self._thread
+        if thread is not None:
+            self._stop.set()
+            if thread is not threading.current_thread():
+                thread.join(timeout=1)
         return self._release()
 
     def _renew_loop(self) -> None:
@@ -161,6 +158,7 @@ class RedisLock(_Lock, SyncShell):
     def start_renewal(self) -> None:
         """Renew the (acquired) lock in a thread until it is released."""
         if self._check_held() and self._thread is None:
+            self._stop = threading.Event()
             self._thread = threading.Thread(target=self._renew_loop, daemon=True)
             self._thread.start()
 
@@ -186,11 +184,7 @@ class AsyncRedisLock(_Lock, AsyncShell):
     """:class:`RedisLock` for ``redis.asyncio``; renewed by a task while held inside
     ``async with``."""
 
-    def __init__(
-        self, redis: Any, key: str, *, ttl: float, renew: bool = True, fencing: bool = False
-    ) -> None:
-        super().__init__(redis, key, ttl=ttl, renew=renew, fencing=fencing)
-        self._task: asyncio.Task[None] | None = None
+    _task: asyncio.Task[None] | None = None  # the renewer, once started
 
     async def release(self) -> bool:
         if self._task is not None and self._task is not asyncio.current_task():

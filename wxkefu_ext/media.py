@@ -557,7 +557,17 @@ class _Sink:
 
 
 class DownloadOptions(TypedDict, total=False):
-    """The keyword options of :func:`download_to` / :func:`async_download_to` (see there)."""
+    """The keyword options of :func:`download_to` / :func:`async_download_to`.
+
+    Bytes are written as they arrive (``chunk_size=None``, so a cut loses nothing already
+    received) or re-cut into ``chunk_size`` pieces (a cut then drops the unwritten remainder,
+    which the resume re-reads). ``resume=True`` continues an existing ``.part`` file with
+    ``Range: bytes=<size>-``; a connection cut mid-body is continued the same way up to
+    ``max_resumes`` times within the call. ``range=(start, end)`` (inclusive; ``end=None`` = to
+    the end) downloads a window. ``on_progress(done, total)`` is called after each chunk with
+    the bytes held so far and the expected total (from Content-Length / Content-Range; None
+    when the server did not say).
+    """
 
     chunk_size: int | None
     resume: bool
@@ -592,6 +602,7 @@ class _Download:
         self.attempts = 0
         self.finished = False
         self.wants_body = False
+        self.error: bytearray | None = None  # the JSON error body being read, when it is one
 
     def request(self) -> dict[str, Any]:
         """The next attempt's arguments of ``kf.with_streaming_response.media.get``
@@ -603,23 +614,32 @@ class _Download:
         }  # fmt: skip
 
     def begin(self, status: int, headers: Mapping[str, str]) -> bool:
-        """Take a reply's head; True when its body is a JSON error (read it, then :meth:`fail`)."""
+        """Take a reply's head; True when its body is to be read (:meth:`take` each chunk)."""
         action = self.core.on_response(status, headers)
         if action == "restart":
             self.sink.restart()
         self.wants_body = action in ("write", "restart")
-        return action == "error"
-
-    def fail(self, body: bytes) -> None:
-        self.core.raise_error(body[:_MAX_ERROR_BODY])
+        self.error = bytearray() if action == "error" else None
+        return self.wants_body or self.error is not None
 
     def take(self, chunk: bytes) -> None:
+        """Write one chunk, or keep it of a JSON error body (raised once past its cap)."""
+        if self.error is not None:
+            self.error += chunk
+            if len(self.error) > _MAX_ERROR_BODY:
+                self._fail(self.error)
+            return
         self.sink.write(chunk)
         self.core.have += len(chunk)
         if self.on_progress is not None:
             self.on_progress(self.core.have, self.core.expected)
 
+    def _fail(self, body: bytearray) -> None:
+        self.core.raise_error(bytes(body[:_MAX_ERROR_BODY]))
+
     def end_of_body(self) -> None:
+        if self.error is not None:
+            self._fail(self.error)
         if self.wants_body:
             self.core.check_finished()
         self.finished = True
@@ -654,17 +674,9 @@ def download_to(
     **options: Unpack[DownloadOptions],
 ) -> DownloadResult:
     """Stream media ``media_id`` into a file path (via ``<path>.part`` + rename) or a binary
-    stream — memory use does not grow with the file. Bytes are written as they arrive
-    (``chunk_size=None``, so a cut loses nothing already received) or re-cut into
-    ``chunk_size`` pieces (a cut then drops the unwritten remainder, which the resume re-reads).
-
-    ``resume=True`` continues an existing ``.part`` file with ``Range: bytes=<size>-``; a
-    connection cut mid-body is continued the same way up to ``max_resumes`` times within the
-    call. ``range=(start, end)`` (inclusive; ``end=None`` = to the end) downloads a window.
-    A JSON error body raises the matching :class:`~wxkefu_ext.errors.KfApiError`; the target
-    path is then not created. ``on_progress(done, total)`` is called after each chunk with the
-    bytes held so far and the expected total (from Content-Length / Content-Range; None when
-    the server did not say).
+    stream — memory use does not grow with the file; resumable with Range (options:
+    :class:`DownloadOptions`). A JSON error body raises the matching
+    :class:`~wxkefu_ext.errors.KfApiError`; the target path is then not created.
     """
     get = kf.with_streaming_response.media.get
     with _Download(media_id, path_or_file, **options) as dl:
@@ -672,9 +684,8 @@ def download_to(
             with get(**dl.request()) as r:
                 try:  # inside the block: a cut body is the httpx error, resumed here
                     if dl.begin(r.status_code, r.headers):
-                        dl.fail(_read_capped(r.iter_bytes()))
-                    for chunk in r.iter_bytes(dl.chunk_size) if dl.wants_body else ():
-                        dl.take(chunk)
+                        for chunk in r.iter_bytes(dl.chunk_size):
+                            dl.take(chunk)
                     dl.end_of_body()
                 except _INTERRUPTED as exc:
                     dl.interrupted(exc)
@@ -694,32 +705,12 @@ async def async_download_to(
             async with get(**dl.request()) as r:
                 try:
                     if dl.begin(r.status_code, r.headers):
-                        dl.fail(await _aread_capped(r))
-                    if dl.wants_body:
                         async for chunk in r.aiter_bytes(dl.chunk_size):
                             dl.take(chunk)
                     dl.end_of_body()
                 except _INTERRUPTED as exc:
                     dl.interrupted(exc)
         return dl.result()
-
-
-async def _aread_capped(response: httpx.Response) -> bytes:
-    body = bytearray()
-    async for chunk in response.aiter_bytes():
-        body += chunk
-        if len(body) > _MAX_ERROR_BODY:
-            break
-    return bytes(body)
-
-
-def _read_capped(chunks: Any) -> bytes:
-    body = bytearray()
-    for chunk in chunks:
-        body += chunk
-        if len(body) > _MAX_ERROR_BODY:
-            break
-    return bytes(body[:_MAX_ERROR_BODY])
 
 
 def download(kf: Any, media_id: str, *, max_bytes: int | None = None) -> bytes:

@@ -23,7 +23,8 @@ for everyone
 (``response.extensions["wxkefu.json"]``). Media bytes are left streaming.
 
 The decisions live in one generator (:func:`_flow`); :class:`RetryTransport` and
-:class:`AsyncRetryTransport` only execute its steps (send, read, pause).
+:class:`AsyncRetryTransport` only execute its steps (send, read, pause), driven by
+:mod:`wxkefu_ext._flows`.
 """
 
 from __future__ import annotations
@@ -36,19 +37,21 @@ import logging
 import random
 import re
 import time
-from collections.abc import Awaitable, Callable, Generator
+from collections.abc import Awaitable, Callable, Coroutine, Generator
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Final
+from typing import TYPE_CHECKING, Any, Final, TypeVar
 
 import httpx
 
 from wxkefu_client import _operations as _ops
+from wxkefu_ext._flows import arun, run
 from wxkefu_ext.deadline import out_of_time, within
 
 if TYPE_CHECKING:
     from wxkefu_ext.errors import KfError
 
 _log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 RETRY_ERRCODES: Final = frozenset({-1, 45009})
 #: The official duplicate-msgid code is undocumented; the emulator uses 40058 + "msgid" in errmsg.
@@ -270,10 +273,16 @@ def _content_length(response: httpx.Response) -> int | None:
 
 
 class _Send:
-    """Step: send the request once; the shell answers with the response or the TransportError."""
+    """Step: send ``request`` once within ``budget`` seconds (headers included, where the
+    transport allows); the shell answers with the response, or the TransportError is thrown in.
+    One per flow, re-yielded for every attempt."""
+
+    __slots__ = ("budget", "request")
+
+    def __init__(self, request: httpx.Request, budget: float | None) -> None:
+        self.request, self.budget = request, budget
 
 
-_SEND: Final = _Send()
 #: Request extension: how many times this request object was sent, across retry flows. The auth
 #: layer replays the *same* request after a token rejection, through a new flow; a send whose
 #: earlier attempt may have landed must still read "duplicate msgid" as delivered.
@@ -282,12 +291,14 @@ SENT_EXTENSION: Final = "wxkefu.sent"
 
 @dataclass(frozen=True, slots=True)
 class _Read:
-    """Step: read at most ``limit`` bytes of ``response`` within ``budget`` seconds.
+    """Step: read at most ``limit`` bytes of ``response`` to ``request`` within ``budget``
+    seconds.
 
-    The shell answers with a fully read response (a new one when the body was cut or decoded),
-    whether the body was cut, or the TransportError that interrupted the read.
+    The shell answers with a fully read response (a new one when the body was cut or decoded)
+    and whether the body was cut; a TransportError that interrupts the read is thrown in.
     """
 
+    request: httpx.Request
     response: httpx.Response
     limit: int
     budget: float | None
@@ -336,10 +347,15 @@ def _flow(policy: RetryPolicy, request: httpx.Request) -> Generator[_Step, Any, 
     send = path.endswith(SEND_PATHS)
     allowed = not send or send_msgid(request) is not None  # retry_allowed, path known
     idempotent = allowed and not path.endswith(NON_IDEMPOTENT_PATHS)
+    budget = _body_budget(request)
+    sending = _Send(request, budget)
     attempt = 1
     while True:
         request.extensions[SENT_EXTENSION] = request.extensions.get(SENT_EXTENSION, 0) + 1
-        outcome = yield _SEND
+        try:
+            outcome = yield sending
+        except httpx.TransportError as exc:  # thrown in by the driver (wxkefu_ext._flows)
+            outcome = exc
         js = False
         if isinstance(outcome, httpx.Response):
             js = is_json(outcome)
@@ -349,7 +365,10 @@ def _flow(policy: RetryPolicy, request: httpx.Request) -> Generator[_Step, Any, 
                 if js and size is not None and size > limit:
                     yield _Close(outcome)
                     raise _oversized(request, outcome, size)
-                outcome = yield _Read(outcome, limit, _body_budget(request))
+                try:
+                    outcome = yield _Read(request, outcome, limit, budget)
+                except httpx.TransportError as exc:
+                    outcome = exc
         if isinstance(outcome, httpx.TransportError):
             if send:
                 _record(
@@ -483,8 +502,8 @@ def _has_request(response: httpx.Response) -> bool:
     return True
 
 
-def _too_slow(request: httpx.Request, budget: float) -> httpx.ReadTimeout:
-    return httpx.ReadTimeout(f"reply body not complete within {budget:.2f}s", request=request)
+def _too_slow(budget: float) -> str:
+    return f"reply body not complete within {budget:.2f}s"
 
 
 class RetryTransport(httpx.BaseTransport):
@@ -502,25 +521,16 @@ class RetryTransport(httpx.BaseTransport):
         self.policy = policy or RetryPolicy()
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
-        flow = _flow(self.policy, request)
-        step: _Step = next(flow)
-        while True:
-            try:
-                step = flow.send(self._perform(request, step))
-            except StopIteration as stop:
-                return stop.value  # type: ignore[no-any-return]
+        return run(_flow(self.policy, request), self._perform)
 
-    def _perform(self, request: httpx.Request, step: _Step) -> Any:
+    def _perform(self, step: _Step) -> Any:
         """One step of the shared flow, blocking."""
         if isinstance(step, _Send):
-            try:
-                with within(_body_budget(request)):
-                    return self.inner.handle_request(request)
-            except httpx.TransportError as exc:
-                return exc
+            with within(step.budget):
+                return self.inner.handle_request(step.request)
         if isinstance(step, _Read):
             with within(step.budget):
-                return self._read(request, step)
+                return _read(step)
         if isinstance(step, _Close):
             step.response.close()
             return None
@@ -529,109 +539,88 @@ class RetryTransport(httpx.BaseTransport):
         self.policy.sleep(step.seconds)
         return None
 
-    @staticmethod
-    def _read(request: httpx.Request, step: _Read) -> Any:
-        response, limit, budget = step.response, step.limit, step.budget
-        stream = response.stream
-        if not isinstance(stream, httpx.SyncByteStream):
-            raise TypeError("RetryTransport needs a sync transport underneath")
-        deadline = None if budget is None else time.monotonic() + budget
-        chunks: list[bytes] = []
-        size = 0
-        try:
-            try:
-                for chunk in stream:  # raw bytes, so the response can still decode them once
-                    chunks.append(chunk)
-                    size += len(chunk)
-                    if size > limit:
-                        break
-                    if deadline is not None and time.monotonic() > deadline:
-                        raise _too_slow(request, budget or 0.0)
-            finally:
-                stream.close()
-        except httpx.TransportError as exc:
-            return exc
-        return _settle(response, b"".join(chunks), limit)
-
     def close(self) -> None:
         self.inner.close()
 
 
+def _read(step: _Read) -> tuple[httpx.Response, bool]:
+    """Read the capped body, checking the budget between chunks (the socket's own reads are cut
+    by :func:`within` only on the client's own transport)."""
+    stream, limit, budget = step.response.stream, step.limit, step.budget
+    if not isinstance(stream, httpx.SyncByteStream):
+        raise TypeError("RetryTransport needs a sync transport underneath")
+    deadline = None if budget is None else time.monotonic() + budget
+    chunks: list[bytes] = []
+    size = 0
+    try:
+        for chunk in stream:  # raw bytes, so the response can still decode them once
+            chunks.append(chunk)
+            size += len(chunk)
+            if size > limit:
+                break
+            if deadline is not None and time.monotonic() > deadline:
+                raise httpx.ReadTimeout(_too_slow(budget or 0.0), request=step.request)
+    finally:
+        stream.close()
+    return _settle(step.response, b"".join(chunks), limit)
+
+
 class AsyncRetryTransport(httpx.AsyncBaseTransport):
-    """The asyncio twin of :class:`RetryTransport` (same core, awaited steps)."""
+    """Like :class:`RetryTransport`, awaited (same flow; each send and body read is bounded as a
+    whole by ``asyncio.timeout``)."""
 
     def __init__(self, inner: httpx.AsyncBaseTransport, policy: RetryPolicy | None = None) -> None:
         self.inner = inner
         self.policy = policy or RetryPolicy()
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
-        flow = _flow(self.policy, request)
-        step: _Step = next(flow)
-        while True:
-            answer = await self._perform(request, step)
-            try:
-                step = flow.send(answer)
-            except StopIteration as stop:
-                return stop.value  # type: ignore[no-any-return]
+        return await arun(_flow(self.policy, request), self._perform)
 
-    async def _perform(self, request: httpx.Request, step: _Step) -> Any:
+    async def _perform(self, step: _Step) -> Any:
         """One step of the shared flow, awaited."""
         if isinstance(step, _Send):
-            try:
-                return await self._send(request)
-            except httpx.TransportError as exc:
-                return exc
+            send = self.inner.handle_async_request(step.request)
+            return await _bounded(send, step.budget, step.request, out_of_time)
         if isinstance(step, _Read):
-            return await self._read(request, step)
+            return await _bounded(_aread(step), step.budget, step.request, _too_slow)
         if isinstance(step, _Close):
             await step.response.aclose()
-        else:
-            if step.close is not None:
-                await step.close.aclose()
-            await self.policy.async_sleep(step.seconds)
+            return None
+        if step.close is not None:
+            await step.close.aclose()
+        await self.policy.async_sleep(step.seconds)
         return None
-
-    async def _send(self, request: httpx.Request) -> httpx.Response:
-        """One attempt's send, headers included, bounded by the total budget (any transport)."""
-        budget = _body_budget(request)
-        if budget is None:
-            return await self.inner.handle_async_request(request)
-        try:
-            async with asyncio.timeout(budget):
-                return await self.inner.handle_async_request(request)
-        except TimeoutError:
-            raise httpx.ReadTimeout(out_of_time(budget), request=request) from None
-
-    @staticmethod
-    async def _read(request: httpx.Request, step: _Read) -> Any:
-        response, limit, budget = step.response, step.limit, step.budget
-        stream = response.stream
-        if not isinstance(stream, httpx.AsyncByteStream):
-            raise TypeError("AsyncRetryTransport needs an async transport underneath")
-        chunks: list[bytes] = []
-
-        async def pull() -> None:
-            size = 0
-            async for chunk in stream:
-                chunks.append(chunk)
-                size += len(chunk)
-                if size > limit:
-                    return
-
-        try:
-            try:
-                if budget is None:
-                    await pull()
-                else:
-                    try:
-                        await asyncio.wait_for(pull(), budget)
-                    except TimeoutError:
-                        raise _too_slow(request, budget) from None
-            finally:
-                await stream.aclose()
-        except httpx.TransportError as exc:
-            return exc
-        return _settle(response, b"".join(chunks), limit)
 
     async def aclose(self) -> None:
         await self.inner.aclose()
+
+
+async def _bounded(
+    work: Coroutine[Any, Any, T], budget: float | None, request: httpx.Request,
+    message: Callable[[float], str],
+) -> T:  # fmt: skip
+    """Await ``work`` within ``budget`` seconds in total; running out is an httpx.ReadTimeout."""
+    if budget is None:
+        return await work
+    try:
+        async with asyncio.timeout(budget):
+            return await work
+    except TimeoutError:
+        raise httpx.ReadTimeout(message(budget), request=request) from None
+
+
+async def _aread(step: _Read) -> tuple[httpx.Response, bool]:
+    stream, limit = step.response.stream, step.limit
+    if not isinstance(stream, httpx.AsyncByteStream):
+        raise TypeError("AsyncRetryTransport needs an async transport underneath")
+    chunks: list[bytes] = []
+    size = 0
+    try:
+        async for chunk in stream:
+            chunks.append(chunk)
+            size += len(chunk)
+            if size > limit:
+                break
+    finally:
+        await stream.aclose()
+    return _settle(step.response, b"".join(chunks), limit)

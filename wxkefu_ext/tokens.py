@@ -323,6 +323,26 @@ class _Lock(Step):
         await r.held.enter_async_context(lock)
 
 
+class _Mutex(Step):
+    """Step: take this process's refresh mutex for the rest of the flow. Without ``wait`` (a
+    still-valid token to fall back on) it answers False instead of waiting for a holder."""
+
+    def __init__(self, wait: bool) -> None:
+        self.wait = wait
+
+    def run(self, r: Any) -> Any:
+        if not r.mutex.acquire(blocking=self.wait):
+            return False
+        r.held.callback(r.mutex.release)
+        return True
+
+    async def arun(self, r: Any) -> Any:
+        if not self.wait and r.mutex.locked():
+            return False
+        await r.held.enter_async_context(r.mutex)
+        return True
+
+
 class _Set(Step):
     def __init__(self, token: CachedToken, ttl: float) -> None:
         self.token, self.ttl = token, ttl
@@ -336,19 +356,22 @@ class _Set(Step):
 
 @dataclass(frozen=True, slots=True)
 class _Refresh:
-    """What one refresh's steps run on: the manager's store, key and fetch, and the locks the
-    refresh holds until it ends."""
+    """What one refresh's steps run on: the manager's store, key, fetch and process mutex, and
+    the locks the refresh holds until it ends."""
 
     store: Any
     key: str
     fetch: Any
     lock_ttl: float
+    mutex: Any
     held: Any
 
 
 _GET: Final = _Get()
 _FETCH: Final = _Fetch()
-_Step = _Get | _Fetch | _Lock | _Set
+_MUTEX: Final = _Mutex(wait=True)
+_MUTEX_IF_FREE: Final = _Mutex(wait=False)
+_Step = _Get | _Fetch | _Mutex | _Lock | _Set
 
 
 class _Policy:
@@ -382,12 +405,16 @@ class _Policy:
             return token.value.reveal()
         return None
 
-    def refresh(self, stale: str | None) -> Generator[_Step, Any, str]:
-        """The refresh, as steps: re-check, lock, re-check, fetch, store.
+    def refresh(self, cached: CachedToken | None) -> Generator[_Step, Any, str]:
+        """The refresh, as steps: mutex, re-check, lock, re-check, fetch, store.
 
-        Called with this process's refresh mutex held. ``stale`` is a still-valid token: when
-        another process holds the store lock, it is returned instead of waiting.
+        ``cached`` is what the store held: while it is still valid, it is returned instead of
+        waiting for another thread/task of this process or another process that is refreshing.
         """
+        stale = self.fallback(cached)
+        took = yield _MUTEX if stale is None else _MUTEX_IF_FREE
+        if not took and stale is not None:
+            return stale  # another thread/task of this process is refreshing right now
         value = self.hit((yield _GET))  # someone refreshed while we waited for the mutex
         if value is not None:
             return value
@@ -458,8 +485,8 @@ class _Manager:
     def _adopt(self, store: Any) -> Any:
         return store
 
-    def _refresh(self, held: Any) -> _Refresh:
-        return _Refresh(self.store, self._p.key, self._fetch, self._p.lock_ttl, held)
+    def _refresh(self, mutex: Any, held: Any) -> _Refresh:
+        return _Refresh(self.store, self._p.key, self._fetch, self._p.lock_ttl, mutex, held)
 
     @property
     def fetches(self) -> int:
@@ -489,21 +516,12 @@ class TokenManager(_Manager):
         self._mutex = threading.Lock()
 
     def get(self) -> str:
-        p = self._p
-        cached = self.store.get(p.key)
-        value = p.hit(cached)
+        cached = self.store.get(self._p.key)
+        value = self._p.hit(cached)
         if value is not None:
             return value
-        stale = p.fallback(cached)
-        if stale is not None and not self._mutex.acquire(blocking=False):
-            return stale  # another thread of this process is refreshing right now
-        if stale is None:
-            self._mutex.acquire()
-        try:
-            with contextlib.ExitStack() as held:
-                return run_flow(p.refresh(stale), self._refresh(held))
-        finally:
-            self._mutex.release()
+        with contextlib.ExitStack() as held:
+            return run_flow(self._p.refresh(cached), self._refresh(self._mutex, held))
 
     def invalidate(self, rejected: str) -> None:
         """Forget ``rejected`` (the server refused it) unless a newer token replaced it already."""
@@ -537,20 +555,15 @@ class AsyncTokenManager(_Manager):
         return as_async_store(store)
 
     async def get(self) -> str:
-        p = self._p
-        cached = await self.store.get(p.key)
-        value = p.hit(cached)
+        cached = await self.store.get(self._p.key)
+        value = self._p.hit(cached)
         if value is not None:
             return value
         loop = asyncio.get_running_loop()
         if self._mutex is None or self._mutex[0] is not loop:
             self._mutex = (loop, asyncio.Lock())
-        mutex = self._mutex[1]
-        stale = p.fallback(cached)
-        if stale is not None and mutex.locked():
-            return stale
-        async with mutex, contextlib.AsyncExitStack() as held:
-            return await arun_flow(p.refresh(stale), self._refresh(held))
+        async with contextlib.AsyncExitStack() as held:
+            return await arun_flow(self._p.refresh(cached), self._refresh(self._mutex[1], held))
 
     async def invalidate(self, rejected: str) -> None:
         await self.store.delete_if(self._p.key, rejected)

@@ -439,3 +439,19 @@ async def test_async_download_reports_progress_like_the_blocking_one() -> None:
     )
     assert buf.getvalue() == BLOB and seen[-1] == (len(BLOB), len(BLOB))
     assert [d for d, _ in seen] == sorted(d for d, _ in seen)
+
+
+@pytest.mark.anyio
+async def test_oversized_json_error_body_is_typed_and_writes_nothing() -> None:
+    """A big JSON error reply to media/get is an error of its errcode (both flavours), never
+    written into the target."""
+
+    def big(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(200, json={"errcode": 40007, "errmsg": "x" * 200_000})
+
+    out = io.BytesIO()
+    with pytest.raises(NotFoundError):
+        media.download_to(Kf(big), "MID", out, chunk_size=1000)
+    with pytest.raises(NotFoundError):
+        await media.async_download_to(Kf(big, asynchronous=True), "MID", out, chunk_size=1000)
+    assert out.getvalue() == b""
