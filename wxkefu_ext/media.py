@@ -62,7 +62,6 @@ __all__ = [
 
 MediaType = Literal["image", "voice", "video", "file"]
 
-UPLOAD_PATH: Final = _ops.MEDIA_UPLOAD.path
 GET_PATH: Final = _ops.MEDIA_GET.path
 MB: Final = 1024 * 1024
 MIN_BYTES: Final = 6  # "every file must be larger than 5 bytes"
@@ -222,22 +221,6 @@ def _upload_result(reply: Any, name: str, size: int) -> UploadResult:
     except (TypeError, ValueError):
         created_at = None
     return UploadResult(reply.media_id, str(kind), created_at, name, size)
-
-
-def _json_reply(response: httpx.Response, path: str) -> dict[str, Any]:
-    try:
-        payload = response.json()
-    except ValueError:
-        raise KfResponseError(
-            "reply is not JSON",
-            status=response.status_code,
-            body=response.content,
-            path=path,
-            content_type=response.headers.get("content-type"),
-        ) from None
-    if not isinstance(payload, dict):
-        raise KfResponseError("reply is not a JSON object", status=response.status_code, path=path)
-    return payload
 
 
 class _Counting(io.BytesIO):

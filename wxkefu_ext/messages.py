@@ -104,9 +104,6 @@ _CA_LINK_URL: Final = _limit("OutgoingCaLink", "link_url").byte_limit or _max_by
 _LATITUDE: Final = _bound("OutgoingLocation", "latitude")
 _LONGITUDE: Final = _bound("OutgoingLocation", "longitude")
 
-SEND_PATH: Final = _ops.SEND_MSG.path
-SEND_ON_EVENT_PATH: Final = _ops.SEND_MSG_ON_EVENT.path
-RECALL_PATH: Final = _ops.RECALL_MSG.path
 #: The generated request models of a msgtype (``Send{Text}MsgReq``...).
 _SEND_MODEL: Final = "Send{}MsgReq"
 _EVENT_MODEL: Final = "Send{}MsgOnEventReq"
