@@ -24,7 +24,7 @@ import logging
 import os
 from collections.abc import AsyncIterator, Iterator, Mapping
 from contextlib import asynccontextmanager, contextmanager
-from typing import Any, ClassVar, Final, Generic, NamedTuple, Self, TypeVar
+from typing import Any, ClassVar, Final, Generic, NamedTuple, Self, TypeAlias, TypeVar
 
 import httpx
 
@@ -196,6 +196,12 @@ def _prepared(send: bool, json: Any, token: str) -> tuple[Any, dict[str, Any]]:
 _TransportT = TypeVar("_TransportT", httpx.BaseTransport, httpx.AsyncBaseTransport)
 _ManagerT = TypeVar("_ManagerT", TokenManager, AsyncTokenManager)
 _StoreT = TypeVar("_StoreT", TokenStore, "TokenStore | AsyncTokenStore")
+#: the token stores each client takes (an async client also takes a sync store)
+_StoreArg: TypeAlias = TokenStore
+_AsyncStoreArg: TypeAlias = "TokenStore | AsyncTokenStore"
+#: the transport each client sends through unless given one
+_DefaultTransport = DeadlineTransport
+_AsyncDefaultTransport = httpx.AsyncHTTPTransport
 
 
 class _Flavour(NamedTuple):
@@ -334,16 +340,96 @@ def _token_result(op: Operation, response: httpx.Response) -> tuple[httpx.Respon
     return response, cached_json(response)
 
 
-class KfClient(_Base[httpx.BaseTransport, TokenManager, TokenStore], Resources, Closing):
-    """A synchronous Kf client. Thread-safe; close it (or use ``with``) to release the pool.
+class AsyncKfClient(
+    _Base[httpx.AsyncBaseTransport, AsyncTokenManager, _AsyncStoreArg],
+    AsyncResources,
+    AsyncClosing,
+):
+    """A Kf client; ``kf.client`` serves the generated client's calls of the same kind (blocking
+    or asyncio). Safe to share between threads (tasks); close it (or use ``async with``) to
+    release the pool.
 
     ``transport`` replaces the HTTP transport under the retry layer (``httpx.MockTransport``,
     ``httpx.WSGITransport``, the emulator's...) and is used unchanged; ``proxy`` is passed to the
-    default one, :class:`~wxkefu_ext.deadline.DeadlineTransport`, which also holds slow *headers*
-    to the total budget (a transport you pass bounds them per read only).
+    default one. KfClient's default, :class:`~wxkefu_ext.deadline.DeadlineTransport`, also holds
+    slow *headers* to the total budget (a transport you pass bounds them per read only).
     """
 
-    _flavour = _Flavour(TokenManager, httpx.Client, RetryTransport, _Borrowed, DeadlineTransport)
+    _flavour = _Flavour(
+        AsyncTokenManager, httpx.AsyncClient, AsyncRetryTransport, _AsyncBorrowed,
+        _AsyncDefaultTransport
+    )  # fmt: skip
+    http: httpx.AsyncClient
+
+    async def _fetch_token(self) -> tuple[str, float]:
+        url, params = self.credential.token_request()
+        return _token_reply(await self.http.get(url, params=params, auth=None), url)
+
+    async def access_token(self) -> str:
+        """A valid access_token (cached; fetched once per expiry across the token store)."""
+        return await self.tokens.get()
+
+    async def request(
+        self, method: str, path: str, *, params: Mapping[str, Any] | None = None, json: Any = None
+    ) -> dict[str, Any]:
+        """Call ``path`` (relative to the base URL) and return the checked JSON reply.
+
+        Raises a :class:`~wxkefu_ext.errors.KfApiError` subclass for ``errcode != 0``,
+        :class:`~wxkefu_ext.errors.KfResponseError` for a reply that is not a JSON object and
+        :class:`~wxkefu_ext.errors.KfTransportError` when no reply came (after retries).
+        """
+        self._check()
+        kwargs = self._authed(_is_send(path), params, json, await self.tokens.get())
+        return _payload(await self.http.request(method, path, **kwargs), path)
+
+    async def _call_operation(self, op: Operation, call: Call) -> tuple[httpx.Response, Any]:
+        """The resource API's transport: one generated operation through the client's stack."""
+        if not op.auth:
+            reply = await self.http.request(op.method, op.path, **self._token_call(call))
+            return _token_result(op, reply)
+        self._check()
+        url, kwargs = self._op_request(op, call, await self.tokens.get())
+        return _operation_result(op, await self.http.request(op.method, url, **kwargs))
+
+    @asynccontextmanager
+    async def _stream_operation(self, op: Operation, call: Call) -> AsyncIterator[httpx.Response]:
+        """``kf.with_streaming_response``: the reply with its body unread, through the same
+        stack (the retry layer reads a JSON reply, so the auth layer has raised for its
+        errcode before the block is entered). A connection lost while the block reads the
+        body leaves it as :class:`~wxkefu_ext.errors.KfTransportError` (see
+        :func:`_body_cut`); code that resumes catches the ``httpx`` error inside the block."""
+        self._check()
+        url, kwargs = self._op_request(op, call, await self.tokens.get())
+        async with self.http.stream(op.method, url, **kwargs) as response:
+            try:
+                yield response
+            except httpx.TransportError as exc:
+                raise _body_cut(exc, op) from exc
+
+    async def aclose(self) -> None:
+        await self.http.aclose()
+
+
+# ---- generated by scripts/unasync.py from AsyncKfClient: edit that, then `make gen` ----
+class KfClient(
+    _Base[httpx.BaseTransport, TokenManager, _StoreArg],
+    Resources,
+    Closing,
+):
+    """A Kf client; ``kf.client`` serves the generated client's calls of the same kind (blocking
+    or asyncio). Safe to share between threads (tasks); close it (or use ``with``) to
+    release the pool.
+
+    ``transport`` replaces the HTTP transport under the retry layer (``httpx.MockTransport``,
+    ``httpx.WSGITransport``, the emulator's...) and is used unchanged; ``proxy`` is passed to the
+    default one. KfClient's default, :class:`~wxkefu_ext.deadline.DeadlineTransport`, also holds
+    slow *headers* to the total budget (a transport you pass bounds them per read only).
+    """
+
+    _flavour = _Flavour(
+        TokenManager, httpx.Client, RetryTransport, _Borrowed,
+        _DefaultTransport
+    )  # fmt: skip
     http: httpx.Client
 
     def _fetch_token(self) -> tuple[str, float]:
@@ -370,9 +456,8 @@ class KfClient(_Base[httpx.BaseTransport, TokenManager, TokenStore], Resources, 
     def _call_operation(self, op: Operation, call: Call) -> tuple[httpx.Response, Any]:
         """The resource API's transport: one generated operation through the client's stack."""
         if not op.auth:
-            return _token_result(
-                op, self.http.request(op.method, op.path, **self._token_call(call))
-            )
+            reply = self.http.request(op.method, op.path, **self._token_call(call))
+            return _token_result(op, reply)
         self._check()
         url, kwargs = self._op_request(op, call, self.tokens.get())
         return _operation_result(op, self.http.request(op.method, url, **kwargs))
@@ -396,59 +481,7 @@ class KfClient(_Base[httpx.BaseTransport, TokenManager, TokenStore], Resources, 
         self.http.close()
 
 
-class AsyncKfClient(
-    _Base[httpx.AsyncBaseTransport, AsyncTokenManager, "TokenStore | AsyncTokenStore"],
-    AsyncResources,
-    AsyncClosing,
-):
-    """The asyncio twin of :class:`KfClient`; ``kf.client`` serves the generated ``asyncio``."""
-
-    _flavour = _Flavour(
-        AsyncTokenManager,
-        httpx.AsyncClient,
-        AsyncRetryTransport,
-        _AsyncBorrowed,
-        httpx.AsyncHTTPTransport,
-    )
-    http: httpx.AsyncClient
-
-    async def _fetch_token(self) -> tuple[str, float]:
-        url, params = self.credential.token_request()
-        return _token_reply(await self.http.get(url, params=params, auth=None), url)
-
-    async def access_token(self) -> str:
-        return await self.tokens.get()
-
-    async def request(
-        self, method: str, path: str, *, params: Mapping[str, Any] | None = None, json: Any = None
-    ) -> dict[str, Any]:
-        """Like :meth:`KfClient.request`."""
-        self._check()
-        kwargs = self._authed(_is_send(path), params, json, await self.tokens.get())
-        return _payload(await self.http.request(method, path, **kwargs), path)
-
-    async def _call_operation(self, op: Operation, call: Call) -> tuple[httpx.Response, Any]:
-        """Like :meth:`KfClient._call_operation`."""
-        if not op.auth:
-            reply = await self.http.request(op.method, op.path, **self._token_call(call))
-            return _token_result(op, reply)
-        self._check()
-        url, kwargs = self._op_request(op, call, await self.tokens.get())
-        return _operation_result(op, await self.http.request(op.method, url, **kwargs))
-
-    @asynccontextmanager
-    async def _stream_operation(self, op: Operation, call: Call) -> AsyncIterator[httpx.Response]:
-        """Like :meth:`KfClient._stream_operation` (``async with``)."""
-        self._check()
-        url, kwargs = self._op_request(op, call, await self.tokens.get())
-        async with self.http.stream(op.method, url, **kwargs) as response:
-            try:
-                yield response
-            except httpx.TransportError as exc:
-                raise _body_cut(exc, op) from exc
-
-    async def aclose(self) -> None:
-        await self.http.aclose()
+# ---- end of generated code ----
 
 
 def _body_cut(exc: httpx.TransportError, op: Operation) -> KfTransportError:
