@@ -40,18 +40,8 @@ from typing import Any, Final
 from Crypto.Cipher import AES
 from Crypto.Util.strxor import strxor
 
+from wxkefu_ext import errors
 from wxkefu_ext._redact import Secret
-from wxkefu_ext.errors import (
-    Base64Error,
-    DecryptError,
-    EncryptError,
-    InvalidAesKeyError,
-    InvalidBufferError,
-    ParseError,
-    ReceiverIdMismatchError,
-    SignatureError,
-    TimestampError,
-)
 from wxkefu_ext.keygen import explain_encoding_aes_key_problem
 
 __all__ = [
@@ -89,12 +79,12 @@ def coerce_text(value: object, what: str) -> str:
         try:
             return bytes(value).decode("utf-8")
         except UnicodeDecodeError:
-            raise ParseError(f"{what} is not UTF-8 text") from None
+            raise errors.ParseError(f"{what} is not UTF-8 text") from None
     if isinstance(value, int) and not isinstance(value, bool):
         return str(value)
     if value is None:
-        raise ParseError(f"{what} is missing")
-    raise ParseError(f"{what} must be str or bytes, got {type(value).__name__}")
+        raise errors.ParseError(f"{what} is missing")
+    raise errors.ParseError(f"{what} must be str or bytes, got {type(value).__name__}")
 
 
 def _utf8(text: str) -> bytes:
@@ -136,7 +126,7 @@ def verify_signature(
     """
     given = coerce_text(msg_signature, "msg_signature").strip().lower()
     if not given:
-        raise SignatureError("msg_signature is empty: the request was not signed by WeCom")
+        raise errors.SignatureError("msg_signature is empty: the request was not signed by WeCom")
     encrypt = coerce_text(encrypt, "the encrypted value")
     expected = signature(token, timestamp, nonce, encrypt)
     if hmac.compare_digest(expected.encode("ascii"), _utf8(given)):
@@ -144,11 +134,11 @@ def verify_signature(
     if " " in encrypt:
         fixed = signature(token, timestamp, nonce, encrypt.replace(" ", "+"))
         if hmac.compare_digest(fixed.encode("ascii"), _utf8(given)):
-            raise Base64Error(
+            raise errors.Base64Error(
                 "the encrypted value contains spaces where WeCom sent '+': the query string was "
                 "URL-decoded twice or a proxy rewrote '+' as a space; pass the value decoded once"
             )
-    raise SignatureError(
+    raise errors.SignatureError(
         "msg_signature does not match: the Token configured here differs from the one in the "
         "WeCom admin console, or the request was forged or altered in transit"
     )
@@ -161,10 +151,10 @@ def check_timestamp(timestamp: str | int, max_age: float | None, *, now: float) 
         return
     text = coerce_text(timestamp, "timestamp").strip()
     if not (text.isascii() and text.isdigit()) or len(text) > 12:
-        raise TimestampError("timestamp is not a unix time in seconds")
+        raise errors.TimestampError("timestamp is not a unix time in seconds")
     skew = abs(now - int(text))
     if skew > max_age:
-        raise TimestampError(
+        raise errors.TimestampError(
             f"timestamp is {skew:.0f} s away from this server's clock (allowed: {max_age:g} s): "
             "a replayed or long-delayed request, or a skewed server clock (check NTP)"
         )
@@ -189,7 +179,7 @@ class _KeyMaterial:
 def _key_material_cached(encoding_aes_key: str) -> _KeyMaterial:
     problem = explain_encoding_aes_key_problem(encoding_aes_key)
     if problem is not None:
-        raise InvalidAesKeyError(problem)
+        raise errors.InvalidAesKeyError(problem)
     # 43 validated letters/digits + "=" decode to 32 bytes; the 2 padding bits are ignored,
     # as WeCom does, so non-canonical console keys work.
     key = base64.b64decode(encoding_aes_key + "=")
@@ -199,7 +189,9 @@ def _key_material_cached(encoding_aes_key: str) -> _KeyMaterial:
 def _key_material(encoding_aes_key: str | Secret) -> _KeyMaterial:
     raw = encoding_aes_key.reveal() if isinstance(encoding_aes_key, Secret) else encoding_aes_key
     if not isinstance(raw, str):
-        raise InvalidAesKeyError(f"the EncodingAESKey must be a str, got {type(raw).__name__}")
+        raise errors.InvalidAesKeyError(
+            f"the EncodingAESKey must be a str, got {type(raw).__name__}"
+        )
     # lru_cache does not cache exceptions: a bad key is re-checked (cheaply) on every call.
     return _key_material_cached(raw)
 
@@ -222,21 +214,21 @@ def b64decode_ciphertext(ciphertext_b64: str | bytes) -> bytes:
         try:
             text = bytes(ciphertext_b64).decode("ascii")
         except UnicodeDecodeError:
-            raise Base64Error("the encrypted value contains non-ASCII bytes") from None
+            raise errors.Base64Error("the encrypted value contains non-ASCII bytes") from None
     elif isinstance(ciphertext_b64, str):
         text = ciphertext_b64
     else:
-        raise Base64Error(
+        raise errors.Base64Error(
             f"the encrypted value must be str or bytes, got {type(ciphertext_b64).__name__}"
         )
     if " " in text:
-        raise Base64Error(
+        raise errors.Base64Error(
             "the encrypted value contains spaces: a '+' was probably turned into a space by "
             "URL-decoding it twice or by a proxy; pass the query value decoded exactly once"
         )
     body = text.translate(_URLSAFE).rstrip("=")
     if len(body) % 4 == 1:
-        raise Base64Error(
+        raise errors.Base64Error(
             f"the encrypted value has an impossible base64 length ({len(text)} characters): "
             "it was truncated"
         )
@@ -246,7 +238,7 @@ def b64decode_ciphertext(ciphertext_b64: str | bytes) -> bytes:
     except (binascii.Error, ValueError):
         pos = next((i for i, ch in enumerate(body) if ch not in _B64_ALPHABET), None)
         where = f" (character {pos + 1} is not in the base64 alphabet)" if pos is not None else ""
-        raise Base64Error(f"the encrypted value is not valid base64{where}") from None
+        raise errors.Base64Error(f"the encrypted value is not valid base64{where}") from None
 
 
 _B64_ALPHABET: Final = frozenset(
@@ -274,7 +266,7 @@ def decrypt_message(
     km = _key_material(encoding_aes_key)
     n = len(ciphertext)
     if n == 0 or n % BLOCK_SIZE:
-        raise DecryptError(
+        raise errors.DecryptError(
             f"the ciphertext has {n} bytes; WeCom's always has a non-zero multiple of "
             f"{BLOCK_SIZE}: it was truncated or altered in transit"
         )
@@ -288,20 +280,20 @@ def decrypt_message(
         plain = strxor(decrypted, chained)
     pad = plain[-1]
     if not 1 <= pad <= BLOCK_SIZE or not plain.endswith(_PAD_TABLE[pad]):
-        raise DecryptError(
+        raise errors.DecryptError(
             "the decrypted padding is invalid (strict PKCS#7, 32-byte blocks): the "
             "EncodingAESKey is most likely not the one configured in the WeCom admin console"
         )
     end = n - pad
     start = RANDOM_PREFIX_SIZE + _LEN_SIZE
     if end < start:
-        raise InvalidBufferError(
+        raise errors.InvalidBufferError(
             f"the plaintext has {end} bytes, fewer than the {start}-byte random prefix and "
             "length field"
         )
     msg_len = int.from_bytes(plain[RANDOM_PREFIX_SIZE:start])
     if msg_len > end - start:
-        raise InvalidBufferError(
+        raise errors.InvalidBufferError(
             f"the length field says {msg_len} bytes but only {end - start} follow: the buffer "
             "is corrupt or the key is wrong"
         )
@@ -310,7 +302,7 @@ def decrypt_message(
         expected = _utf8(coerce_text(receiver_id, "receiver_id"))
         got = plain[msg_end:end]
         if got != expected:
-            raise ReceiverIdMismatchError(
+            raise errors.ReceiverIdMismatchError(
                 f"the message is addressed to receiver id {_short(got)} but {_short(expected)} "
                 "was expected: the callback belongs to another corp/app, or the wrong corp id "
                 "(or suite id, for third-party apps) was configured here"
@@ -341,17 +333,19 @@ def encrypt_message(
         try:
             msg = message.encode("utf-8")
         except UnicodeEncodeError:
-            raise EncryptError("the message is not encodable as UTF-8 (lone surrogate?)") from None
+            raise errors.EncryptError(
+                "the message is not encodable as UTF-8 (lone surrogate?)"
+            ) from None
     elif isinstance(message, bytes | bytearray | memoryview):
         msg = bytes(message)
     else:
-        raise EncryptError(f"the message must be str or bytes, got {type(message).__name__}")
+        raise errors.EncryptError(f"the message must be str or bytes, got {type(message).__name__}")
     if not isinstance(receiver_id, str):
-        raise EncryptError(f"receiver_id must be a str, got {type(receiver_id).__name__}")
+        raise errors.EncryptError(f"receiver_id must be a str, got {type(receiver_id).__name__}")
     try:
         rid = receiver_id.encode("utf-8")
     except UnicodeEncodeError:
-        raise EncryptError("receiver_id is not encodable as UTF-8") from None
+        raise errors.EncryptError("receiver_id is not encodable as UTF-8") from None
     if random is None:
         prefix = os.urandom(RANDOM_PREFIX_SIZE)
     elif isinstance(random, str):
@@ -359,11 +353,13 @@ def encrypt_message(
     elif isinstance(random, bytes | bytearray | memoryview):
         prefix = bytes(random)
     else:
-        raise EncryptError(f"random must be bytes or str, got {type(random).__name__}")
+        raise errors.EncryptError(f"random must be bytes or str, got {type(random).__name__}")
     if len(prefix) != RANDOM_PREFIX_SIZE:
-        raise EncryptError(f"random must be exactly {RANDOM_PREFIX_SIZE} bytes, got {len(prefix)}")
+        raise errors.EncryptError(
+            f"random must be exactly {RANDOM_PREFIX_SIZE} bytes, got {len(prefix)}"
+        )
     if len(msg) >= 1 << 32:
-        raise EncryptError("the message is longer than the 4-byte length field allows")
+        raise errors.EncryptError("the message is longer than the 4-byte length field allows")
     plain = b"".join((prefix, len(msg).to_bytes(_LEN_SIZE), msg, rid))
     pad = BLOCK_SIZE - len(plain) % BLOCK_SIZE
     cipher = AES.new(km.key, AES.MODE_CBC, iv=km.iv)

@@ -185,24 +185,6 @@ def verify_and_decrypt_echostr(
     return _decode_message(decrypt_b64_message(encoding_aes_key, echo, receiver_id))
 
 
-def _open_post(
-    token: str | Secret,
-    encoding_aes_key: str | Secret,
-    msg_signature: str,
-    timestamp: str,
-    nonce: str,
-    body: str | bytes,
-    receiver_id: str | None,
-    max_age: float | None,
-    now: float | None,
-    max_bytes: int,
-) -> tuple[PostEnvelope, bytes]:
-    envelope = parse_post_envelope(body, max_bytes=max_bytes)
-    verify_signature(token, timestamp, nonce, envelope.encrypt, msg_signature)
-    check_timestamp(timestamp, max_age, now=time.time() if now is None else now)
-    return envelope, decrypt_b64_message(encoding_aes_key, envelope.encrypt, receiver_id)
-
-
 def verify_and_decrypt_post_body(
     token: str | Secret,
     encoding_aes_key: str | Secret,
@@ -218,19 +200,10 @@ def verify_and_decrypt_post_body(
 ) -> str:
     """The POST callback: parse the XML (``<Encrypt>``) or JSON (``encrypt``/``Encrypt``)
     envelope, verify the signature, decrypt, and return the decrypted message text."""
-    _, message = _open_post(
-        token,
-        encoding_aes_key,
-        msg_signature,
-        timestamp,
-        nonce,
-        body,
-        receiver_id,
-        max_age,
-        now,
-        max_bytes,
-    )
-    return _decode_message(message)
+    envelope = parse_post_envelope(body, max_bytes=max_bytes)
+    verify_signature(token, timestamp, nonce, envelope.encrypt, msg_signature)
+    check_timestamp(timestamp, max_age, now=time.time() if now is None else now)
+    return _decode_message(decrypt_b64_message(encoding_aes_key, envelope.encrypt, receiver_id))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -410,18 +383,11 @@ class CallbackCrypto:
     def _open(
         self, msg_signature: str, timestamp: str, nonce: str, body: str | bytes
     ) -> tuple[PostEnvelope, bytes]:
-        return _open_post(
-            self._token,
-            self._key,
-            msg_signature,
-            timestamp,
-            nonce,
-            body,
-            self.receiver_id,
-            self.max_age,
-            self._clock() if self.max_age is not None else 0.0,
-            self.max_bytes,
-        )
+        envelope = parse_post_envelope(body, max_bytes=self.max_bytes)
+        verify_signature(self._token, timestamp, nonce, envelope.encrypt, msg_signature)
+        if self.max_age is not None:
+            check_timestamp(timestamp, self.max_age, now=self._clock())
+        return envelope, decrypt_b64_message(self._key, envelope.encrypt, self.receiver_id)
 
     def decrypt_post(
         self, msg_signature: str, timestamp: str, nonce: str, body: str | bytes
