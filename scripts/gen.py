@@ -36,7 +36,8 @@ from typing import Any
 import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-import gen_resources  # the sibling script, found via the line above
+import gen_resources  # the sibling scripts, found via the line above
+import unasync
 
 ROOT = Path(__file__).resolve().parent.parent
 SRC_DIR = ROOT / "openapi" / "src"
@@ -381,6 +382,7 @@ def run(check: bool, bundle_only: bool, only: list[str] | None) -> int:
                 ]
                 if readme_text(text, pkg) != README.read_text(encoding="utf-8"):
                     problems.append("differs: README.md (generated method table)")
+            problems += [f"differs: {rel} (sync twins)" for rel in unasync.stale()]
             if problems:
                 print("generated files are out of date (run `make gen`):", file=sys.stderr)
                 for line in problems:
@@ -388,6 +390,7 @@ def run(check: bool, bundle_only: bool, only: list[str] | None) -> int:
                 return 1
             print("generated files are up to date")
             return 0
+        unasync.write()
         BUNDLE.write_text(text, encoding="utf-8")
         DATA_COPY.parent.mkdir(parents=True, exist_ok=True)
         DATA_COPY.write_text(text, encoding="utf-8")
