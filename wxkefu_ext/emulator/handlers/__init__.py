@@ -18,7 +18,7 @@ from wxkefu_ext.emulator._http import (
     json_response,
     parse_multipart,
 )
-from wxkefu_ext.emulator.handlers.call import Call, Handler
+from wxkefu_ext.emulator.handlers.call import HANDLERS, Call, Handler
 from wxkefu_ext.emulator.validation import Operation, validate_body, validate_query
 
 if TYPE_CHECKING:
@@ -50,10 +50,9 @@ def _handlers() -> dict[str, Handler]:
         stats,
     )
 
-    table: dict[str, Handler] = {}
-    for module in (accounts, customers, knowledge, media, messages, provider, sessions, stats):
-        table.update(module.HANDLERS)
-    return table
+    # importing a module registered its handlers (@handles); the names themselves are not used
+    del accounts, customers, knowledge, media, messages, provider, sessions, stats
+    return dict(HANDLERS)
 
 
 _TABLE: dict[str, Handler] = {}

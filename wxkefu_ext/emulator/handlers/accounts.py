@@ -7,10 +7,11 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 from wxkefu_ext.emulator._http import ApiError
+from wxkefu_ext.emulator.handlers.call import handles
 from wxkefu_ext.emulator.world import MEDIA_SECONDS
 
 if TYPE_CHECKING:
-    from wxkefu_ext.emulator.handlers.call import Call, Handler
+    from wxkefu_ext.emulator.handlers.call import Call
     from wxkefu_ext.emulator.state import Media
     from wxkefu_ext.emulator.world import World
 
@@ -33,11 +34,13 @@ def avatar_url(media_id: str) -> str:
     return f"https://wework.qpic.cn/wwpic/emulator/{_digest(media_id, n=16)}/0" if media_id else ""
 
 
+@handles("getToken")
 def get_token(emu: World, call: Call) -> dict[str, Any]:
     token, expires_in = emu.check_credentials(call.query["corpid"], call.query["corpsecret"])
     return {"access_token": token, "expires_in": expires_in}
 
 
+@handles("accountAdd")
 def account_add(emu: World, call: Call) -> dict[str, Any]:
     name = str(call.body["name"])
     if not name.strip():
@@ -46,6 +49,7 @@ def account_add(emu: World, call: Call) -> dict[str, Any]:
     return {"open_kfid": emu.add_account(name, call.body["media_id"]).open_kfid}
 
 
+@handles("accountDel")
 def account_del(emu: World, call: Call) -> dict[str, Any]:
     account = emu.account(call.body["open_kfid"])
     del emu.state.accounts[account.open_kfid]
@@ -53,6 +57,7 @@ def account_del(emu: World, call: Call) -> dict[str, Any]:
     return {}
 
 
+@handles("accountUpdate")
 def account_update(emu: World, call: Call) -> dict[str, Any]:
     account = emu.account(call.body["open_kfid"])
     if "media_id" in call.body:
@@ -66,6 +71,7 @@ def account_update(emu: World, call: Call) -> dict[str, Any]:
     return {}
 
 
+@handles("accountList")
 def account_list(emu: World, call: Call) -> dict[str, Any]:
     offset = int(call.body.get("offset", call.query.get("offset", 0)) or 0)
     limit = int(call.body.get("limit", call.query.get("limit", 100)) or 100)
@@ -83,6 +89,7 @@ def account_list(emu: World, call: Call) -> dict[str, Any]:
     }
 
 
+@handles("addContactWay")
 def add_contact_way(emu: World, call: Call) -> dict[str, Any]:
     account = emu.account(call.body["open_kfid"])
     scene = str(call.body.get("scene", ""))
@@ -92,10 +99,12 @@ def add_contact_way(emu: World, call: Call) -> dict[str, Any]:
     return {"url": url}
 
 
+@handles("getCorpQualification")
 def get_corp_qualification(emu: World, call: Call) -> dict[str, Any]:
     return {"wechat_channels_binding": False}
 
 
+@handles("idconvertOpenKfid")
 def idconvert_open_kfid(emu: World, call: Call) -> dict[str, Any]:
     items, invalid = [], []
     for kfid in call.body["open_kfid_list"]:
@@ -107,15 +116,3 @@ def idconvert_open_kfid(emu: World, call: Call) -> dict[str, Any]:
     if invalid:
         out["invalid_open_kfid_list"] = invalid
     return out
-
-
-HANDLERS: dict[str, Handler] = {
-    "getToken": get_token,
-    "accountAdd": account_add,
-    "accountDel": account_del,
-    "accountUpdate": account_update,
-    "accountList": account_list,
-    "addContactWay": add_contact_way,
-    "getCorpQualification": get_corp_qualification,
-    "idconvertOpenKfid": idconvert_open_kfid,
-}

@@ -5,13 +5,15 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from wxkefu_ext.emulator._http import ApiError
+from wxkefu_ext.emulator.handlers.call import handles
 from wxkefu_ext.emulator.world import WINDOW_SECONDS
 
 if TYPE_CHECKING:
-    from wxkefu_ext.emulator.handlers.call import Call, Handler
+    from wxkefu_ext.emulator.handlers.call import Call
     from wxkefu_ext.emulator.world import World
 
 
+@handles("customerBatchget")
 def customer_batchget(emu: World, call: Call) -> dict[str, Any]:
     now = emu.clock.now()
     want_context = call.body.get("need_enter_session_context") == 1
@@ -46,6 +48,7 @@ def customer_batchget(emu: World, call: Call) -> dict[str, Any]:
     return out
 
 
+@handles("getUpgradeServiceConfig")
 def get_upgrade_service_config(emu: World, call: Call) -> dict[str, Any]:
     return {
         "member_range": {
@@ -56,6 +59,7 @@ def get_upgrade_service_config(emu: World, call: Call) -> dict[str, Any]:
     }
 
 
+@handles("upgradeService")
 def upgrade_service(emu: World, call: Call) -> dict[str, Any]:
     kfid = emu.account(call.body["open_kfid"]).open_kfid
     customer = emu.customer(call.body["external_userid"])
@@ -75,16 +79,9 @@ def upgrade_service(emu: World, call: Call) -> dict[str, Any]:
     return {}
 
 
+@handles("cancelUpgradeService")
 def cancel_upgrade_service(emu: World, call: Call) -> dict[str, Any]:
     kfid = emu.account(call.body["open_kfid"]).open_kfid
     customer = emu.customer(call.body["external_userid"])
     emu.session(kfid, customer.external_userid, create=True).upgrade = None
     return {}
-
-
-HANDLERS: dict[str, Handler] = {
-    "customerBatchget": customer_batchget,
-    "getUpgradeServiceConfig": get_upgrade_service_config,
-    "upgradeService": upgrade_service,
-    "cancelUpgradeService": cancel_upgrade_service,
-}

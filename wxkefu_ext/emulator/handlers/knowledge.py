@@ -9,10 +9,11 @@ from typing import TYPE_CHECKING, Any, Final
 
 from wxkefu_ext.emulator._http import ApiError
 from wxkefu_ext.emulator.handlers.accounts import live_media
+from wxkefu_ext.emulator.handlers.call import handles
 from wxkefu_ext.emulator.state import KnowledgeGroup, KnowledgeIntent
 
 if TYPE_CHECKING:
-    from wxkefu_ext.emulator.handlers.call import Call, Handler
+    from wxkefu_ext.emulator.handlers.call import Call
     from wxkefu_ext.emulator.world import World
 
 MAX_GROUPS: Final = 100
@@ -64,6 +65,7 @@ def _page(items: list[dict[str, Any]], body: dict[str, Any], key: str) -> dict[s
     return out
 
 
+@handles("knowledgeAddGroup")
 def add_group(emu: World, call: Call) -> dict[str, Any]:
     name = call.body["name"]
     _unique_name(emu, name)
@@ -74,6 +76,7 @@ def add_group(emu: World, call: Call) -> dict[str, Any]:
     return {"group_id": group.group_id}
 
 
+@handles("knowledgeDelGroup")
 def del_group(emu: World, call: Call) -> dict[str, Any]:
     group = _group(emu, call.body["group_id"])
     if group.is_default:
@@ -86,6 +89,7 @@ def del_group(emu: World, call: Call) -> dict[str, Any]:
     return {}
 
 
+@handles("knowledgeModGroup")
 def mod_group(emu: World, call: Call) -> dict[str, Any]:
     group = _group(emu, call.body["group_id"])
     if group.is_default:
@@ -95,6 +99,7 @@ def mod_group(emu: World, call: Call) -> dict[str, Any]:
     return {}
 
 
+@handles("knowledgeListGroup")
 def list_group(emu: World, call: Call) -> dict[str, Any]:
     groups = list(emu.state.groups.values())
     if call.body.get("group_id"):
@@ -133,6 +138,7 @@ def _check_intent(emu: World, body: dict[str, Any], *, except_id: str = "") -> N
                     live_media(emu, ref[name], field=f"attachments.{att['msgtype']}.{name}")
 
 
+@handles("knowledgeAddIntent")
 def add_intent(emu: World, call: Call) -> dict[str, Any]:
     group = _group(emu, call.body["group_id"])
     if (
@@ -152,11 +158,13 @@ def add_intent(emu: World, call: Call) -> dict[str, Any]:
     return {"intent_id": intent.intent_id}
 
 
+@handles("knowledgeDelIntent")
 def del_intent(emu: World, call: Call) -> dict[str, Any]:
     del emu.state.intents[_intent(emu, call.body["intent_id"]).intent_id]
     return {}
 
 
+@handles("knowledgeModIntent")
 def mod_intent(emu: World, call: Call) -> dict[str, Any]:
     intent = _intent(emu, call.body["intent_id"])
     merged = {
@@ -182,6 +190,7 @@ def _listed_answer(answer: dict[str, Any], emu: World) -> dict[str, Any]:
     return out
 
 
+@handles("knowledgeListIntent")
 def list_intent(emu: World, call: Call) -> dict[str, Any]:
     intents = list(emu.state.intents.values())
     if call.body.get("group_id"):
@@ -200,15 +209,3 @@ def list_intent(emu: World, call: Call) -> dict[str, Any]:
             entry["similar_questions"] = i.similar_questions
         items.append(entry)
     return _page(items, call.body, "intent_list")
-
-
-HANDLERS: dict[str, Handler] = {
-    "knowledgeAddGroup": add_group,
-    "knowledgeDelGroup": del_group,
-    "knowledgeModGroup": mod_group,
-    "knowledgeListGroup": list_group,
-    "knowledgeAddIntent": add_intent,
-    "knowledgeDelIntent": del_intent,
-    "knowledgeModIntent": mod_intent,
-    "knowledgeListIntent": list_intent,
-}

@@ -9,10 +9,11 @@ from urllib.parse import quote
 
 from wxkefu_ext.emulator._http import ApiError, Response
 from wxkefu_ext.emulator.handlers.accounts import live_media
+from wxkefu_ext.emulator.handlers.call import handles
 from wxkefu_ext.emulator.state import Media
 
 if TYPE_CHECKING:
-    from wxkefu_ext.emulator.handlers.call import Call, Handler
+    from wxkefu_ext.emulator.handlers.call import Call
     from wxkefu_ext.emulator.world import World
 
 MB: Final = 1024 * 1024
@@ -53,6 +54,7 @@ def _is_image(data: bytes) -> str | None:
     return None
 
 
+@handles("mediaUpload")
 def media_upload(emu: World, call: Call) -> dict[str, Any]:
     kind = call.query["type"]
     data, filename, ctype = _media_part(call)
@@ -82,6 +84,7 @@ def media_upload(emu: World, call: Call) -> dict[str, Any]:
     return {"type": kind, "media_id": media_id, "created_at": str(int(now))}
 
 
+@handles("mediaUploadimg")
 def media_uploadimg(emu: World, call: Call) -> dict[str, Any]:
     data, _filename, _ctype = _media_part(call)
     if len(data) <= 5 or len(data) > 2 * MB:
@@ -91,6 +94,7 @@ def media_uploadimg(emu: World, call: Call) -> dict[str, Any]:
     return {"url": f"https://wework.qpic.cn/wwpic/emulator/{emu.new_id('', 24)}/0"}
 
 
+@handles("mediaGet")
 def media_get(emu: World, call: Call) -> Response:
     media = live_media(emu, call.query["media_id"])
     size = len(media.data)
@@ -113,10 +117,3 @@ def media_get(emu: World, call: Call) -> Response:
         return Response(416, {"content-range": f"bytes */{size}", "accept-ranges": "bytes"}, b"")
     headers["content-range"] = f"bytes {first}-{last}/{size}"
     return Response(206, headers, media.data[first : last + 1])
-
-
-HANDLERS: dict[str, Handler] = {
-    "mediaUpload": media_upload,
-    "mediaUploadimg": media_uploadimg,
-    "mediaGet": media_get,
-}

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any, Final
 
 from wxkefu_ext.emulator._http import ApiError
 from wxkefu_ext.emulator.handlers.accounts import live_media
+from wxkefu_ext.emulator.handlers.call import handles
 from wxkefu_ext.emulator.state import Delivery
 from wxkefu_ext.emulator.world import (
     HISTORY_SECONDS,
@@ -26,7 +27,7 @@ from wxkefu_ext.emulator.world import (
 )
 
 if TYPE_CHECKING:
-    from wxkefu_ext.emulator.handlers.call import Call, Handler
+    from wxkefu_ext.emulator.handlers.call import Call
     from wxkefu_ext.emulator.state import Session
     from wxkefu_ext.emulator.world import World
 
@@ -70,6 +71,7 @@ def decode_cursor(emu: World, open_kfid: str, cursor: str) -> int:
 # ----------------------------------------------------------------------------- sync_msg
 
 
+@handles("syncMsg")
 def sync_msg(emu: World, call: Call) -> dict[str, Any]:
     kfid = emu.account(call.body["open_kfid"]).open_kfid
     token = call.body.get("token")
@@ -127,6 +129,7 @@ def _window(emu: World, session: Session) -> None:
         raise ApiError(95001, "send msg count limit: 5 messages per customer message")
 
 
+@handles("sendMsg")
 def send_msg(emu: World, call: Call) -> dict[str, Any]:
     body = call.body
     kfid = emu.account(body["open_kfid"]).open_kfid
@@ -147,6 +150,7 @@ def send_msg(emu: World, call: Call) -> dict[str, Any]:
     return {"msgid": msgid}
 
 
+@handles("sendMsgOnEvent")
 def send_msg_on_event(emu: World, call: Call) -> dict[str, Any]:
     body = call.body
     code = emu.state.codes.get(body["code"])
@@ -177,6 +181,7 @@ def send_msg_on_event(emu: World, call: Call) -> dict[str, Any]:
     return {"msgid": msgid}
 
 
+@handles("recallMsg")
 def recall_msg(emu: World, call: Call) -> dict[str, Any]:
     kfid = emu.account(call.body["open_kfid"]).open_kfid
     delivery = emu.state.sent_msgids.get(kfid, {}).get(call.body["msgid"])
@@ -186,11 +191,3 @@ def recall_msg(emu: World, call: Call) -> dict[str, Any]:
         raise ApiError(95029, "recall failed: only messages sent within 2 minutes can be recalled")
     delivery.recalled = True
     return {}
-
-
-HANDLERS: dict[str, Handler] = {
-    "syncMsg": sync_msg,
-    "sendMsg": send_msg,
-    "sendMsgOnEvent": send_msg_on_event,
-    "recallMsg": recall_msg,
-}

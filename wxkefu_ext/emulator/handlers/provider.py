@@ -12,6 +12,7 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from wxkefu_ext.emulator._http import ApiError, Response
+from wxkefu_ext.emulator.handlers.call import handles
 from wxkefu_ext.emulator.provider import provider_corp, provider_for
 
 if TYPE_CHECKING:
@@ -21,14 +22,17 @@ if TYPE_CHECKING:
 _USERID = re.compile(r"^[A-Za-z0-9_.@-]{1,64}$")
 
 
+@handles("getSuiteToken")
 def get_suite_token(emu: World, call: Call) -> Response:
     return provider_for(emu).suite_token(call.body)
 
 
+@handles("getProviderToken")
 def get_provider_token(emu: World, call: Call) -> Response:
     return provider_for(emu).provider_token(call.body)
 
 
+@handles("getPreAuthCode")
 def get_pre_auth_code(emu: World, call: Call) -> dict[str, Any]:
     p = provider_for(emu)
     return p.pre_auth_code(p.check_suite_token(call.query.get("suite_access_token")))
@@ -53,6 +57,7 @@ def _provider_corp(emu: World) -> tuple[Any, str]:
     return found
 
 
+@handles("useridToOpenuserid")
 def userid_to_openuserid(emu: World, call: Call) -> dict[str, Any]:
     provider, corp_id = _provider_corp(emu)
     converted, invalid = [], []
@@ -65,6 +70,7 @@ def userid_to_openuserid(emu: World, call: Call) -> dict[str, Any]:
     return {"open_userid_list": converted, "invalid_userid_list": invalid}
 
 
+@handles("getNewExternalUserid")
 def get_new_external_userid(emu: World, call: Call) -> dict[str, Any]:
     _provider_corp(emu)
     # the corp's customers were created for this provider already: ids come back unchanged
@@ -77,16 +83,9 @@ def get_new_external_userid(emu: World, call: Call) -> dict[str, Any]:
     return {"items": items}
 
 
-HANDLERS: dict[str, Handler] = {
-    "getSuiteToken": get_suite_token,
-    "getProviderToken": get_provider_token,
-    "getPreAuthCode": get_pre_auth_code,
-    "setSessionInfo": _with_suite("session_info"),
-    "getPermanentCode": _with_suite("permanent_code"),
-    "getAuthInfo": _with_suite("auth_info"),
-    "getPermanentCodeV2": _with_suite("permanent_code", v2=True),
-    "getAuthInfoV2": _with_suite("auth_info", v2=True),
-    "getCorpToken": _with_suite("corp_token"),
-    "useridToOpenuserid": userid_to_openuserid,
-    "getNewExternalUserid": get_new_external_userid,
-}
+handles("setSessionInfo")(_with_suite("session_info"))
+handles("getPermanentCode")(_with_suite("permanent_code"))
+handles("getAuthInfo")(_with_suite("auth_info"))
+handles("getPermanentCodeV2")(_with_suite("permanent_code", v2=True))
+handles("getAuthInfoV2")(_with_suite("auth_info", v2=True))
+handles("getCorpToken")(_with_suite("corp_token"))

@@ -6,10 +6,11 @@ import re
 from typing import TYPE_CHECKING, Any, Final
 
 from wxkefu_ext.emulator._http import ApiError
+from wxkefu_ext.emulator.handlers.call import handles
 from wxkefu_ext.emulator.state import Servicer
 
 if TYPE_CHECKING:
-    from wxkefu_ext.emulator.handlers.call import Call, Handler
+    from wxkefu_ext.emulator.handlers.call import Call
     from wxkefu_ext.emulator.world import World
 
 #: §2.11: which target states the API may move a session to, by current state.
@@ -30,9 +31,15 @@ _CODE_RULES: Final[dict[int, tuple[str, float, tuple[str, ...]]]] = {
 }
 
 
-def servicer_add(emu: World, call: Call) -> dict[str, Any]:
+def _servicers_of(emu: World, call: Call) -> tuple[str, list[Servicer]]:
+    """The account the body names (or its official error) and the account's reception list."""
     kfid = emu.account(call.body["open_kfid"]).open_kfid
-    servicers = emu.state.servicers[kfid]
+    return kfid, emu.state.servicers[kfid]
+
+
+@handles("servicerAdd")
+def servicer_add(emu: World, call: Call) -> dict[str, Any]:
+    kfid, servicers = _servicers_of(emu, call)
     results: list[dict[str, Any]] = []
     for userid in call.body.get("userid_list", ()):
         if not _USERID.match(userid):
@@ -57,9 +64,9 @@ def servicer_add(emu: World, call: Call) -> dict[str, Any]:
     return {"result_list": results}
 
 
+@handles("servicerDel")
 def servicer_del(emu: World, call: Call) -> dict[str, Any]:
-    kfid = emu.account(call.body["open_kfid"]).open_kfid
-    servicers = emu.state.servicers[kfid]
+    kfid, servicers = _servicers_of(emu, call)
     results: list[dict[str, Any]] = []
     for userid in call.body.get("userid_list", ()):
         found = emu.servicer(kfid, userid)
@@ -80,6 +87,7 @@ def servicer_del(emu: World, call: Call) -> dict[str, Any]:
     return {"result_list": results}
 
 
+@handles("servicerList")
 def servicer_list(emu: World, call: Call) -> dict[str, Any]:
     kfid = emu.account(call.query["open_kfid"]).open_kfid
     out: list[dict[str, Any]] = []
@@ -94,6 +102,7 @@ def servicer_list(emu: World, call: Call) -> dict[str, Any]:
     return {"servicer_list": out}
 
 
+@handles("serviceStateGet")
 def service_state_get(emu: World, call: Call) -> dict[str, Any]:
     kfid = emu.account(call.body["open_kfid"]).open_kfid
     customer = emu.customer(call.body["external_userid"])
@@ -104,6 +113,7 @@ def service_state_get(emu: World, call: Call) -> dict[str, Any]:
     return out
 
 
+@handles("serviceStateTrans")
 def service_state_trans(emu: World, call: Call) -> dict[str, Any]:
     kfid = emu.account(call.body["open_kfid"]).open_kfid
     customer = emu.customer(call.body["external_userid"])
@@ -137,12 +147,3 @@ def service_state_trans(emu: World, call: Call) -> dict[str, Any]:
     if target == 3:
         emu.record("servicer_session", kfid, customer.external_userid, servicer_userid)
     return out
-
-
-HANDLERS: dict[str, Handler] = {
-    "servicerAdd": servicer_add,
-    "servicerDel": servicer_del,
-    "servicerList": servicer_list,
-    "serviceStateGet": service_state_get,
-    "serviceStateTrans": service_state_trans,
-}

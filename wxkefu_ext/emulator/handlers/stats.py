@@ -5,9 +5,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, Final
 
 from wxkefu_ext.emulator._http import ApiError
+from wxkefu_ext.emulator.handlers.call import handles
 
 if TYPE_CHECKING:
-    from wxkefu_ext.emulator.handlers.call import Call, Handler
+    from wxkefu_ext.emulator.handlers.call import Call
     from wxkefu_ext.emulator.state import StatEvent
     from wxkefu_ext.emulator.world import World
 
@@ -44,6 +45,7 @@ def _ratio(num: int, den: int) -> float:
     return round(num / den, 4) if den else 0.0
 
 
+@handles("getCorpStatistic")
 def corp_statistic(emu: World, call: Call) -> dict[str, Any]:
     kfid = call.body.get("open_kfid") or None
     if kfid is not None:
@@ -77,6 +79,7 @@ def corp_statistic(emu: World, call: Call) -> dict[str, Any]:
     return {"statistic_list": out}
 
 
+@handles("getServicerStatistic")
 def servicer_statistic(emu: World, call: Call) -> dict[str, Any]:
     kfid = emu.account(call.body["open_kfid"]).open_kfid
     who = call.body.get("servicer_userid") or None
@@ -127,9 +130,3 @@ def servicer_statistic(emu: World, call: Call) -> dict[str, Any]:
             }
         out.append(item)
     return {"statistic_list": out}
-
-
-HANDLERS: dict[str, Handler] = {
-    "getCorpStatistic": corp_statistic,
-    "getServicerStatistic": servicer_statistic,
-}
