@@ -30,7 +30,8 @@ Sync and async share one implementation: every flow (install, tokens, a service 
 generator in :class:`_Core` that *yields* its I/O as a function of the shell
 (``lambda p: p.store.get(key)``) and gets the result sent back (:mod:`.flows`).
 :class:`Provider` calls those functions, :class:`AsyncProvider` awaits them; the shells only
-type the public methods. Options shared by both: :class:`ProviderOptions`.
+type the public methods, and :class:`Provider` is generated from :class:`AsyncProvider` by
+``scripts/unasync.py``. Options shared by both: :class:`ProviderOptions`.
 """
 
 from __future__ import annotations
@@ -40,7 +41,17 @@ import threading
 import time
 from collections.abc import Callable, Mapping
 from functools import partial
-from typing import TYPE_CHECKING, Any, Final, Generic, Literal, TypedDict, TypeVar, Unpack
+from typing import (
+    TYPE_CHECKING,
+    Any,
+    Final,
+    Generic,
+    Literal,
+    TypeAlias,
+    TypedDict,
+    TypeVar,
+    Unpack,
+)
 
 import httpx
 
@@ -57,11 +68,14 @@ from wxkefu_ext.client import (
     AsyncKfClient,
     KfClient,
     _AsyncBorrowed,
+    _AsyncDefaultTransport,
+    _AsyncStoreArg,
     _Borrowed,
+    _DefaultTransport,
+    _StoreArg,
     _timeout,
 )
 from wxkefu_ext.credentials import WeComCredential
-from wxkefu_ext.deadline import DeadlineTransport
 from wxkefu_ext.errors import (
     AuthorizationCancelledError,
     ConfigurationError,
@@ -119,6 +133,7 @@ _SCHEME_OF: Final = {kind: scheme for scheme, kind in _KIND_OF.items()}
 
 M = TypeVar("M", TokenManager, AsyncTokenManager)
 C = TypeVar("C", KfClient, AsyncKfClient)
+T = TypeVar("T")
 
 
 # --------------------------------------------------------------------------- pure decisions
@@ -423,13 +438,18 @@ class _Core(Generic[M, C]):
             yield lambda p: p.store.set(key, first[0], ttl=first[1])
         return authorization
 
-    def _auth_info_flow(self, corp_id: str, v2: bool) -> Flow[Any]:
+    def _auth_info_flow(
+        self, corp_id: str, v2: bool
+    ) -> Flow[GetAuthInfoRespOk | GetAuthInfoV2RespOk]:
         code = (yield from self._authorization_flow(corp_id)).permanent_code.reveal()
+        info: GetAuthInfoRespOk | GetAuthInfoV2RespOk
         if v2:
-            return (
-                yield lambda p: p.service.v2.get_auth_info(auth_corpid=corp_id, permanent_code=code)
+            info = yield lambda p: p.service.v2.get_auth_info(
+                auth_corpid=corp_id, permanent_code=code
             )
-        return (yield lambda p: p.service.get_auth_info(auth_corpid=corp_id, permanent_code=code))
+        else:
+            info = yield lambda p: p.service.get_auth_info(auth_corpid=corp_id, permanent_code=code)
+        return info
 
     def _cancel_flow(self, corp_id: str) -> Flow[None]:
         yield lambda p: p.codes.cancel(self.suite.suite_id, corp_id)
@@ -483,11 +503,161 @@ class _Core(Generic[M, C]):
 # --------------------------------------------------------------------------- the shells
 
 
-class Provider(_Core[TokenManager, KfClient], ProviderResources, Closing):
-    """A service provider's suite, serving every corp that authorised it (thread-safe).
+class _SyncCodesAsAsync:
+    """Lets an async provider use a non-blocking sync code store (the memory store)."""
+
+    def __init__(self, store: PermanentCodeStore) -> None:
+        self.store = store
+
+    async def get(self, suite_id: str, corp_id: str) -> Authorization | None:
+        return self.store.get(suite_id, corp_id)
+
+    async def save(self, suite_id: str, authorization: Authorization) -> None:
+        self.store.save(suite_id, authorization)
+
+    async def cancel(self, suite_id: str, corp_id: str) -> None:
+        self.store.cancel(suite_id, corp_id)
+
+    async def corp_ids(self, suite_id: str) -> list[str]:
+        return self.store.corp_ids(suite_id)
+
+
+def _async_codes(store: PermanentCodeStore | AsyncPermanentCodeStore) -> AsyncPermanentCodeStore:
+    from wxkefu_ext.provider.stores import RedisPermanentCodeStore
+
+    if isinstance(store, RedisPermanentCodeStore):
+        raise TypeError("use AsyncRedisPermanentCodeStore with AsyncProvider (the sync one blocks)")
+    if inspect.iscoroutinefunction(getattr(store, "get", None)):
+        return store  # type: ignore[return-value]
+    return _SyncCodesAsAsync(store)  # type: ignore[arg-type]
+
+
+def _as_given(store: T) -> T:
+    return store
+
+
+#: the store types each flavour takes (the async one also takes a non-blocking sync store)
+_CodesArg: TypeAlias = PermanentCodeStore
+_AsyncCodesArg: TypeAlias = PermanentCodeStore | AsyncPermanentCodeStore
+#: how each flavour holds the stores it is given (the async one behind the async protocols)
+_TokenStoreOf = _CodesOf = _as_given
+_AsyncTokenStoreOf = as_async_store
+_AsyncCodesOf = _async_codes
+
+
+class AsyncProvider(_Core[AsyncTokenManager, AsyncKfClient], AsyncProviderResources, AsyncClosing):
+    """A service provider's suite, serving every corp that authorised it. Safe to share between
+    threads (tasks); its calls block or are coroutines, like those of the corp clients it hands
+    out.
 
     ``token_store`` holds the suite_ticket and all tokens (share a
-    :class:`~wxkefu_ext.tokens.RedisTokenStore` between processes); ``codes`` the permanent codes.
+    :class:`~wxkefu_ext.tokens.AsyncRedisTokenStore` between processes); ``codes`` the permanent
+    codes (the memory stores serve either flavour).
+    ``transport`` replaces the one HTTP transport everything shares (the emulator's, a mock...).
+    ``clock`` is the time the token and ticket lifetimes are measured with.
+    """
+
+    _manager_cls = AsyncTokenManager
+    _client_cls = AsyncKfClient
+    _borrowed_cls = _AsyncBorrowed
+    _retry_cls = AsyncRetryTransport
+    _http_cls = httpx.AsyncClient
+    http: httpx.AsyncClient
+
+    def __init__(
+        self,
+        suite: SuiteCredential,
+        *,
+        token_store: _AsyncStoreArg | None = None,
+        codes: _AsyncCodesArg | None = None,
+        transport: httpx.AsyncBaseTransport | None = None,
+        **options: Unpack[ProviderOptions],
+    ) -> None:
+        self._configure(suite, options)
+        self.store: AsyncTokenStore = _AsyncTokenStoreOf(token_store or MemoryTokenStore())
+        self.codes: AsyncPermanentCodeStore = _AsyncCodesOf(codes or MemoryPermanentCodeStore())
+        self._open(transport or _AsyncDefaultTransport(proxy=options.get("proxy")))
+
+    _drive = arun  # how the token managers' fetchers run their flows
+
+    async def _call_operation(self, op: _ops.Operation, call: Call) -> tuple[httpx.Response, Any]:
+        """The resource API's transport (``provider.service.*``)."""
+        return await arun(self, self._call_flow(op, call))
+
+    async def set_suite_ticket(self, ticket: str, *, timestamp: float | None = None) -> bool:
+        """Store a pushed suite_ticket for every process (``timestamp``: its ``TimeStamp``).
+        Returns False, keeping the stored one, when the push is older than the stored ticket or
+        already expired."""
+        return await arun(self, self._set_ticket_flow(ticket, timestamp))
+
+    async def suite_ticket(self) -> str:
+        """The latest stored suite_ticket, or :class:`SuiteTicketMissingError`."""
+        return await arun(self, self._ticket_flow())
+
+    async def suite_access_token(self) -> str:
+        return await self.suite_tokens.get()
+
+    async def provider_access_token(self) -> str:
+        return await self._tokens_of("provider").get()
+
+    async def corp_access_token(self, corp_id: str) -> str:
+        return await self.corp_tokens(corp_id).get()
+
+    async def request(self, method: str, path: str, **kw: Unpack[ServiceRequest]) -> dict[str, Any]:
+        """A service call the spec does not have yet, carrying the ``auth`` kind's token
+        (default: the suite's); returns the checked reply. A rejected token is dropped and the
+        call replayed once."""
+        return await arun(self, self._request_flow(method, path, kw))
+
+    async def install(self, auth_code: str, *, v2: bool = False) -> Authorization:
+        """Complete an installation: exchange the single-use ``auth_code`` (create_auth
+        callback, install redirect, or reset_permanent_code) for the permanent code and store
+        it. A previous token of the corp is dropped (the code changed). ``v2`` uses the faster
+        ``service/v2/get_permanent_code`` (no first corp token, no agent id)."""
+        return await arun(self, self._install_flow(auth_code, v2))
+
+    async def authorization(self, corp_id: str) -> Authorization:
+        """The corp's stored authorisation, or the typed reason it has none."""
+        return await arun(self, self._authorization_flow(corp_id))
+
+    async def get_auth_info(
+        self, corp_id: str, *, v2: bool = False
+    ) -> GetAuthInfoRespOk | GetAuthInfoV2RespOk:
+        """``service/get_auth_info`` (or its v2) for an authorised corp, with the stored code."""
+        return await arun(self, self._auth_info_flow(corp_id, v2))
+
+    async def cancel(self, corp_id: str) -> None:
+        """The corp cancelled (cancel_auth): tombstone its code first (so no process can fetch
+        a new token), then drop its token, so that nothing more is sent for it."""
+        await arun(self, self._cancel_flow(corp_id))
+
+    async def corp_ids(self) -> list[str]:
+        """The corps that currently authorise this suite."""
+        return await arun(self, self._corp_ids_flow())
+
+    async def corp(self, corp_id: str) -> AsyncKfClient:
+        """The :class:`AsyncKfClient` calling the Kf API on behalf of ``corp_id`` (cached; shares
+        the provider's pool and token store). Reads the permanent-code store every time, so it
+        raises the typed error at once if the corp has not authorised the suite or cancelled
+        (in any process)."""
+        return await arun(self, self._corp_flow(corp_id))
+
+    async def aclose(self) -> None:
+        for client in self._take_clients():
+            await client.aclose()
+        await self.http.aclose()
+        await self._transport.aclose()
+
+
+# ---- generated by scripts/unasync.py from AsyncProvider: edit that, then `make gen` ----
+class Provider(_Core[TokenManager, KfClient], ProviderResources, Closing):
+    """A service provider's suite, serving every corp that authorised it. Safe to share between
+    threads (tasks); its calls block or are coroutines, like those of the corp clients it hands
+    out.
+
+    ``token_store`` holds the suite_ticket and all tokens (share a
+    :class:`~wxkefu_ext.tokens.RedisTokenStore` between processes); ``codes`` the permanent
+    codes (the memory stores serve either flavour).
     ``transport`` replaces the one HTTP transport everything shares (the emulator's, a mock...).
     ``clock`` is the time the token and ticket lifetimes are measured with.
     """
@@ -503,17 +673,17 @@ class Provider(_Core[TokenManager, KfClient], ProviderResources, Closing):
         self,
         suite: SuiteCredential,
         *,
-        token_store: TokenStore | None = None,
-        codes: PermanentCodeStore | None = None,
+        token_store: _StoreArg | None = None,
+        codes: _CodesArg | None = None,
         transport: httpx.BaseTransport | None = None,
         **options: Unpack[ProviderOptions],
     ) -> None:
         self._configure(suite, options)
-        self.store: TokenStore = token_store or MemoryTokenStore()
-        self.codes: PermanentCodeStore = codes or MemoryPermanentCodeStore()
-        self._open(transport or DeadlineTransport(proxy=options.get("proxy")))
+        self.store: TokenStore = _TokenStoreOf(token_store or MemoryTokenStore())
+        self.codes: PermanentCodeStore = _CodesOf(codes or MemoryPermanentCodeStore())
+        self._open(transport or _DefaultTransport(proxy=options.get("proxy")))
 
-    _drive = run  # the token managers' fetchers run their flows on this thread
+    _drive = run  # how the token managers' fetchers run their flows
 
     def _call_operation(self, op: _ops.Operation, call: Call) -> tuple[httpx.Response, Any]:
         """The resource API's transport (``provider.service.*``)."""
@@ -559,7 +729,7 @@ class Provider(_Core[TokenManager, KfClient], ProviderResources, Closing):
         self, corp_id: str, *, v2: bool = False
     ) -> GetAuthInfoRespOk | GetAuthInfoV2RespOk:
         """``service/get_auth_info`` (or its v2) for an authorised corp, with the stored code."""
-        return run(self, self._auth_info_flow(corp_id, v2))  # type: ignore[no-any-return]
+        return run(self, self._auth_info_flow(corp_id, v2))
 
     def cancel(self, corp_id: str) -> None:
         """The corp cancelled (cancel_auth): tombstone its code first (so no process can fetch
@@ -571,8 +741,8 @@ class Provider(_Core[TokenManager, KfClient], ProviderResources, Closing):
         return run(self, self._corp_ids_flow())
 
     def corp(self, corp_id: str) -> KfClient:
-        """A :class:`KfClient` calling the Kf API on behalf of ``corp_id`` (cached; shares the
-        provider's pool and token store). Reads the permanent-code store every time, so it
+        """The :class:`KfClient` calling the Kf API on behalf of ``corp_id`` (cached; shares
+        the provider's pool and token store). Reads the permanent-code store every time, so it
         raises the typed error at once if the corp has not authorised the suite or cancelled
         (in any process)."""
         return run(self, self._corp_flow(corp_id))
@@ -584,110 +754,4 @@ class Provider(_Core[TokenManager, KfClient], ProviderResources, Closing):
         self._transport.close()
 
 
-class _SyncCodesAsAsync:
-    """Lets an async provider use a non-blocking sync code store (the memory store)."""
-
-    def __init__(self, store: PermanentCodeStore) -> None:
-        self.store = store
-
-    async def get(self, suite_id: str, corp_id: str) -> Authorization | None:
-        return self.store.get(suite_id, corp_id)
-
-    async def save(self, suite_id: str, authorization: Authorization) -> None:
-        self.store.save(suite_id, authorization)
-
-    async def cancel(self, suite_id: str, corp_id: str) -> None:
-        self.store.cancel(suite_id, corp_id)
-
-    async def corp_ids(self, suite_id: str) -> list[str]:
-        return self.store.corp_ids(suite_id)
-
-
-def _async_codes(store: PermanentCodeStore | AsyncPermanentCodeStore) -> AsyncPermanentCodeStore:
-    from wxkefu_ext.provider.stores import RedisPermanentCodeStore
-
-    if isinstance(store, RedisPermanentCodeStore):
-        raise TypeError("use AsyncRedisPermanentCodeStore with AsyncProvider (the sync one blocks)")
-    if inspect.iscoroutinefunction(getattr(store, "get", None)):
-        return store  # type: ignore[return-value]
-    return _SyncCodesAsAsync(store)  # type: ignore[arg-type]
-
-
-class AsyncProvider(_Core[AsyncTokenManager, AsyncKfClient], AsyncProviderResources, AsyncClosing):
-    """The asyncio twin of :class:`Provider` (the same flows, awaited); ``corp()`` returns
-    :class:`AsyncKfClient`."""
-
-    _manager_cls = AsyncTokenManager
-    _client_cls = AsyncKfClient
-    _borrowed_cls = _AsyncBorrowed
-    _retry_cls = AsyncRetryTransport
-    _http_cls = httpx.AsyncClient
-    http: httpx.AsyncClient
-
-    def __init__(
-        self,
-        suite: SuiteCredential,
-        *,
-        token_store: TokenStore | AsyncTokenStore | None = None,
-        codes: PermanentCodeStore | AsyncPermanentCodeStore | None = None,
-        transport: httpx.AsyncBaseTransport | None = None,
-        **options: Unpack[ProviderOptions],
-    ) -> None:
-        self._configure(suite, options)
-        self.store: AsyncTokenStore = as_async_store(token_store or MemoryTokenStore())
-        self.codes: AsyncPermanentCodeStore = _async_codes(codes or MemoryPermanentCodeStore())
-        self._open(transport or httpx.AsyncHTTPTransport(proxy=options.get("proxy")))
-
-    _drive = arun  # the token managers' fetchers are coroutines
-
-    async def _call_operation(self, op: _ops.Operation, call: Call) -> tuple[httpx.Response, Any]:
-        return await arun(self, self._call_flow(op, call))
-
-    async def set_suite_ticket(self, ticket: str, *, timestamp: float | None = None) -> bool:
-        """Like :meth:`Provider.set_suite_ticket`."""
-        return await arun(self, self._set_ticket_flow(ticket, timestamp))
-
-    async def suite_ticket(self) -> str:
-        return await arun(self, self._ticket_flow())
-
-    async def suite_access_token(self) -> str:
-        return await self.suite_tokens.get()
-
-    async def provider_access_token(self) -> str:
-        return await self._tokens_of("provider").get()
-
-    async def corp_access_token(self, corp_id: str) -> str:
-        return await self.corp_tokens(corp_id).get()
-
-    async def request(self, method: str, path: str, **kw: Unpack[ServiceRequest]) -> dict[str, Any]:
-        """Like :meth:`Provider.request`."""
-        return await arun(self, self._request_flow(method, path, kw))
-
-    async def install(self, auth_code: str, *, v2: bool = False) -> Authorization:
-        """Like :meth:`Provider.install`."""
-        return await arun(self, self._install_flow(auth_code, v2))
-
-    async def authorization(self, corp_id: str) -> Authorization:
-        return await arun(self, self._authorization_flow(corp_id))
-
-    async def get_auth_info(
-        self, corp_id: str, *, v2: bool = False
-    ) -> GetAuthInfoRespOk | GetAuthInfoV2RespOk:
-        return await arun(self, self._auth_info_flow(corp_id, v2))
-
-    async def cancel(self, corp_id: str) -> None:
-        """Like :meth:`Provider.cancel`."""
-        await arun(self, self._cancel_flow(corp_id))
-
-    async def corp_ids(self) -> list[str]:
-        return await arun(self, self._corp_ids_flow())
-
-    async def corp(self, corp_id: str) -> AsyncKfClient:
-        """Like :meth:`Provider.corp` (a coroutine: it reads the permanent-code store)."""
-        return await arun(self, self._corp_flow(corp_id))
-
-    async def aclose(self) -> None:
-        for client in self._take_clients():
-            await client.aclose()
-        await self.http.aclose()
-        await self._transport.aclose()
+# ---- end of generated code ----
