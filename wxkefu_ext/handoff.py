@@ -50,7 +50,7 @@ from wxkefu_ext.pagination import DrainResult, SyncMsgPage
 from wxkefu_ext.stores.clients import store_errors
 from wxkefu_ext.stores.shells import AsyncShell, Shell, SyncShell, operation
 from wxkefu_ext.stores.steps import Flow, Script, text, ttl_ms
-from wxkefu_ext.worker import TOKEN_TTL, SyncWorker, _check_kfid
+from wxkefu_ext.worker import TOKEN_TTL, SyncWorker, WorkerKeys, _check_kfid
 
 __all__ = [
     "DEFAULT_SWEEP_INTERVAL",
@@ -71,15 +71,18 @@ GROUP: Final = "wxkefu-sync"
 
 
 class StreamKeys:
-    """Redis key names under one ``prefix`` (shared by producers and workers)."""
+    """Redis key names under one ``prefix`` (shared by producers and workers). The drain's keys
+    (cursors, leases, the msgid window) are those of :class:`~wxkefu_ext.worker.WorkerKeys`:
+    the stream worker drains as :class:`~wxkefu_ext.worker.SyncWorker` does."""
 
     def __init__(self, prefix: str = "wxkefu:stream:") -> None:
         self.prefix = prefix
         self.stream = f"{prefix}notifications"
         self.accounts = f"{prefix}accounts"
-        self.cursor_prefix = f"{prefix}cursor:"
-        self.lock_prefix = f"{prefix}lock:"
-        self.seen_prefix = f"{prefix}msgid:"
+        drain = WorkerKeys(prefix)  # one definition of the drain's key layout
+        self.cursor_prefix = drain.cursor_prefix
+        self.lock_prefix = drain.lock_prefix
+        self.seen_prefix = drain.seen_prefix
 
     def delivery(self, dedupe_key: str) -> str:
         return f"{self.prefix}delivery:{dedupe_key}"
@@ -213,8 +216,7 @@ class StreamSyncWorker(SyncWorker):
             )
         if claim_idle <= 0 or batch < 1 or block < 0:
             raise KfValidationError("claim_idle, batch and block must be positive", field="worker")
-        self.skeys = StreamKeys(prefix)
-        # the stream layout keeps cursors/locks/msgids under the same prefix as SyncWorker
+        self.skeys = StreamKeys(prefix)  # its drain keys are self.keys' (WorkerKeys)
         self.group = group
         self.consumer = consumer or f"{socket.gethostname()}-{os.getpid()}-{uuid.uuid4().hex[:6]}"
         self.claim_idle = claim_idle
