@@ -60,6 +60,7 @@ WORDS = {
     "StopAsyncIteration": "StopIteration",
     "arun": "run",
     "_acall": "_call",
+    "handle_async_request": "handle_request",
     "asyncio.sleep": "time.sleep",
 }
 
