@@ -61,6 +61,7 @@ WORDS = {
     "arun": "run",
     "_acall": "_call",
     "handle_async_request": "handle_request",
+    "aiter_bytes": "iter_bytes",
     "asyncio.sleep": "time.sleep",
 }
 
