@@ -62,6 +62,8 @@ WORDS = {
     "StopAsyncIteration": "StopIteration",
     "arun": "run",
     "_acall": "_call",
+    "handle_async_request": "handle_request",
+    "aiter_bytes": "iter_bytes",
     "asyncio.sleep": "time.sleep",
 }
 

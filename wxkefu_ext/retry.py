@@ -37,9 +37,10 @@ import logging
 import random
 import re
 import time
-from collections.abc import Awaitable, Callable, Coroutine, Generator
+from collections.abc import AsyncIterator, Awaitable, Callable, Generator
+from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Final, TypeVar
+from typing import TYPE_CHECKING, Any, Final
 
 import httpx
 
@@ -51,7 +52,6 @@ if TYPE_CHECKING:
     from wxkefu_ext.errors import KfError
 
 _log = logging.getLogger(__name__)
-T = TypeVar("T")
 
 RETRY_ERRCODES: Final = frozenset({-1, 45009})
 #: The official duplicate-msgid code is undocumented; the emulator uses 40058 + "msgid" in errmsg.
@@ -506,43 +506,6 @@ def _too_slow(budget: float) -> str:
     return f"reply body not complete within {budget:.2f}s"
 
 
-class RetryTransport(httpx.BaseTransport):
-    """Wraps a transport (HTTPTransport, MockTransport, the emulator's...) with a RetryPolicy.
-
-    Besides retrying, it reads every reply body the layers above must inspect (JSON, and a
-    bounded preview of unexpected non-JSON replies) with a size cap and a total time budget, parses
-    JSON once (``response.extensions["wxkefu.json"]``) and leaves media bytes streaming.
-    A transport failure that outlives the policy is raised as
-    :class:`~wxkefu_ext.errors.KfTransportError`.
-    """
-
-    def __init__(self, inner: httpx.BaseTransport, policy: RetryPolicy | None = None) -> None:
-        self.inner = inner
-        self.policy = policy or RetryPolicy()
-
-    def handle_request(self, request: httpx.Request) -> httpx.Response:
-        return run(_flow(self.policy, request), self._perform)
-
-    def _perform(self, step: _Step) -> Any:
-        """One step of the shared flow, blocking."""
-        if isinstance(step, _Send):
-            with within(step.budget):
-                return self.inner.handle_request(step.request)
-        if isinstance(step, _Read):
-            with within(step.budget):
-                return _read(step)
-        if isinstance(step, _Close):
-            step.response.close()
-            return None
-        if step.close is not None:
-            step.close.close()
-        self.policy.sleep(step.seconds)
-        return None
-
-    def close(self) -> None:
-        self.inner.close()
-
-
 def _read(step: _Read) -> tuple[httpx.Response, bool]:
     """Read the capped body, checking the budget between chunks (the socket's own reads are cut
     by :func:`within` only on the client's own transport)."""
@@ -565,48 +528,18 @@ def _read(step: _Read) -> tuple[httpx.Response, bool]:
     return _settle(step.response, b"".join(chunks), limit)
 
 
-class AsyncRetryTransport(httpx.AsyncBaseTransport):
-    """Like :class:`RetryTransport`, awaited (same flow; each send and body read is bounded as a
-    whole by ``asyncio.timeout``)."""
-
-    def __init__(self, inner: httpx.AsyncBaseTransport, policy: RetryPolicy | None = None) -> None:
-        self.inner = inner
-        self.policy = policy or RetryPolicy()
-
-    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
-        return await arun(_flow(self.policy, request), self._perform)
-
-    async def _perform(self, step: _Step) -> Any:
-        """One step of the shared flow, awaited."""
-        if isinstance(step, _Send):
-            send = self.inner.handle_async_request(step.request)
-            return await _bounded(send, step.budget, step.request, out_of_time)
-        if isinstance(step, _Read):
-            return await _bounded(_aread(step), step.budget, step.request, _too_slow)
-        if isinstance(step, _Close):
-            await step.response.aclose()
-            return None
-        if step.close is not None:
-            await step.close.aclose()
-        await self.policy.async_sleep(step.seconds)
-        return None
-
-    async def aclose(self) -> None:
-        await self.inner.aclose()
-
-
-async def _bounded(
-    work: Coroutine[Any, Any, T], budget: float | None, request: httpx.Request,
-    message: Callable[[float], str],
-) -> T:  # fmt: skip
-    """Await ``work`` within ``budget`` seconds in total; running out is an httpx.ReadTimeout."""
-    if budget is None:
-        return await work
+@asynccontextmanager
+async def _bounded(step: _Send | _Read, message: Callable[[float], str]) -> AsyncIterator[None]:
+    """The block runs within ``step.budget`` seconds in total (``asyncio.timeout``: a send with
+    its headers, or a whole body read); running out is an httpx.ReadTimeout."""
+    if step.budget is None:
+        yield
+        return
     try:
-        async with asyncio.timeout(budget):
-            return await work
+        async with asyncio.timeout(step.budget):
+            yield
     except TimeoutError:
-        raise httpx.ReadTimeout(message(budget), request=request) from None
+        raise httpx.ReadTimeout(message(step.budget), request=step.request) from None
 
 
 async def _aread(step: _Read) -> tuple[httpx.Response, bool]:
@@ -624,3 +557,81 @@ async def _aread(step: _Read) -> tuple[httpx.Response, bool]:
     finally:
         await stream.aclose()
     return _settle(step.response, b"".join(chunks), limit)
+
+
+class AsyncRetryTransport(httpx.AsyncBaseTransport):
+    """Wraps a transport (AsyncHTTPTransport, MockTransport, the emulator's...) with a RetryPolicy.
+
+    Besides retrying, it reads every reply body the layers above must inspect (JSON, and a
+    bounded preview of unexpected non-JSON replies) with a size cap and a total time budget, parses
+    JSON once (``response.extensions["wxkefu.json"]``) and leaves media bytes streaming.
+    A transport failure that outlives the policy is raised as
+    :class:`~wxkefu_ext.errors.KfTransportError`.
+    """
+
+    def __init__(self, inner: httpx.AsyncBaseTransport, policy: RetryPolicy | None = None) -> None:
+        self.inner = inner
+        self.policy = policy or RetryPolicy()
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        return await arun(_flow(self.policy, request), self._perform)
+
+    async def _perform(self, step: _Step) -> Any:
+        """One step of the shared flow (a send, or a body read, within the step's budget)."""
+        if isinstance(step, _Send):
+            async with _bounded(step, out_of_time):  # unasync: with within(step.budget):
+                return await self.inner.handle_async_request(step.request)
+        if isinstance(step, _Read):
+            async with _bounded(step, _too_slow):  # unasync: with within(step.budget):
+                return await _aread(step)  # unasync: return _read(step)
+        if isinstance(step, _Close):
+            await step.response.aclose()
+            return None
+        if step.close is not None:
+            await step.close.aclose()
+        await self.policy.async_sleep(step.seconds)
+        return None
+
+    async def aclose(self) -> None:
+        await self.inner.aclose()
+
+
+# ---- generated by scripts/unasync.py from AsyncRetryTransport: edit that, then `make gen` ----
+class RetryTransport(httpx.BaseTransport):
+    """Wraps a transport (HTTPTransport, MockTransport, the emulator's...) with a RetryPolicy.
+
+    Besides retrying, it reads every reply body the layers above must inspect (JSON, and a
+    bounded preview of unexpected non-JSON replies) with a size cap and a total time budget, parses
+    JSON once (``response.extensions["wxkefu.json"]``) and leaves media bytes streaming.
+    A transport failure that outlives the policy is raised as
+    :class:`~wxkefu_ext.errors.KfTransportError`.
+    """
+
+    def __init__(self, inner: httpx.BaseTransport, policy: RetryPolicy | None = None) -> None:
+        self.inner = inner
+        self.policy = policy or RetryPolicy()
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        return run(_flow(self.policy, request), self._perform)
+
+    def _perform(self, step: _Step) -> Any:
+        """One step of the shared flow (a send, or a body read, within the step's budget)."""
+        if isinstance(step, _Send):
+            with within(step.budget):
+                return self.inner.handle_request(step.request)
+        if isinstance(step, _Read):
+            with within(step.budget):
+                return _read(step)
+        if isinstance(step, _Close):
+            step.response.close()
+            return None
+        if step.close is not None:
+            step.close.close()
+        self.policy.sleep(step.seconds)
+        return None
+
+    def close(self) -> None:
+        self.inner.close()
+
+
+# ---- end of generated code ----
