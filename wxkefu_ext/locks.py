@@ -23,6 +23,7 @@ import random
 import threading
 import time
 import uuid
+from collections.abc import Awaitable, Callable
 from types import TracebackType
 from typing import Any, Final
 
@@ -131,36 +132,119 @@ class _Lock(Shell):
         _log.debug("renewing lock %s failed: %s", self.key, type(exc).__name__)
 
 
-class RedisLock(_Lock, SyncShell):
-    """An owned lock on ``key`` with a TTL; renewed in a background thread while held.
+_Failed = Callable[[Exception], None]
 
-    Use :func:`acquire_lock` (non-blocking) or :meth:`acquire` with ``wait`` (bounded polling).
-    """
 
-    _thread: threading.Thread | None = None  # the renewer, once started
+class _Renewer:
+    """Calls ``renew`` every ``every`` seconds in a daemon thread until stopped or ``renew``
+    returns False (the lock is lost); a failed call goes to ``failed`` and the next one retries."""
 
-    def release(self) -> bool:
-        thread = self._thread
-        if thread is not None:
-            self._stop.set()
-            if thread is not threading.current_thread():
-                thread.join(timeout=1)
-        return self._release()
+    def __init__(self, every: float, renew: Callable[[], bool], failed: _Failed) -> None:
+        self._every, self._renew, self._failed = every, renew, failed
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+        self._thread.start()
 
-    def _renew_loop(self) -> None:
-        while not self._stop.wait(self.ttl / 3):
+    def _run(self) -> None:
+        while not self._stop.wait(self._every):
             try:
-                if not self._renew_once():
+                if not self._renew():
                     return
             except Exception as exc:
-                self._renew_failed(exc)
+                self._failed(exc)
+
+    def stop(self) -> bool:
+        """Stop renewing: the thread ends at its next pause; waited for (up to 1 s) unless it
+        is the caller. Whether it was waited for."""
+        self._stop.set()
+        if self._thread is threading.current_thread():
+            return False
+        self._thread.join(timeout=1)
+        return True
+
+
+class _AsyncRenewer:
+    """:class:`_Renewer` in a task."""
+
+    def __init__(self, every: float, renew: Callable[[], Awaitable[bool]], failed: _Failed) -> None:
+        self._every, self._renew, self._failed = every, renew, failed
+        self._task = asyncio.create_task(self._run())
+
+    async def _run(self) -> None:
+        while True:
+            await asyncio.sleep(self._every)
+            try:
+                if not await self._renew():
+                    return
+            except Exception as exc:
+                task = asyncio.current_task()
+                if task is not None and task.cancelling():
+                    # redis-py may turn the cancellation of a command in flight into a
+                    # connection error; swallowing it here made release() wait forever.
+                    raise asyncio.CancelledError from exc
+                self._failed(exc)
+
+    async def stop(self) -> bool:
+        """Cancel the task and wait for it (up to 1 s); nothing, and False, when it is the
+        caller."""
+        if self._task is asyncio.current_task():
+            return False
+        self._task.cancel()
+        # Bounded: a renewal command cancelled in flight must not hold the release up.
+        await asyncio.wait({self._task}, timeout=1.0)
+        return True
+
+
+class AsyncRedisLock(_Lock, AsyncShell):  # unasync: class RedisLock(_Lock, SyncShell):
+    """An owned lock on ``key`` with a TTL; renewed in the background (a thread, or a task on
+    the running loop) while held inside ``async with``.
+
+    Take it with :meth:`try_acquire` (now or never; :func:`acquire_lock` builds and tries a
+    blocking one) or :meth:`acquire` with ``wait`` (bounded polling).
+    """
+
+    _renewer: _AsyncRenewer | None = None  # once started
+
+    async def release(self) -> bool:
+        if self._renewer is not None and await self._renewer.stop():
+            self._renewer = None
+        return await self._release()
 
     def start_renewal(self) -> None:
-        """Renew the (acquired) lock in a thread until it is released."""
-        if self._check_held() and self._thread is None:
-            self._stop = threading.Event()
-            self._thread = threading.Thread(target=self._renew_loop, daemon=True)
-            self._thread.start()
+        """Renew the (acquired) lock in the background until it is released."""
+        if self._check_held() and self._renewer is None:
+            self._renewer = _AsyncRenewer(self.ttl / 3, self._renew_once, self._renew_failed)
+
+    async def __aenter__(self) -> AsyncRedisLock:
+        self.start_renewal()
+        return self
+
+    async def __aexit__(
+        self, et: type[BaseException] | None, e: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        await self.release()
+
+
+# ---- generated by scripts/unasync.py from AsyncRedisLock: edit that, then `make gen` ----
+class RedisLock(_Lock, SyncShell):
+    """An owned lock on ``key`` with a TTL; renewed in the background (a thread, or a task on
+    the running loop) while held inside ``with``.
+
+    Take it with :meth:`try_acquire` (now or never; :func:`acquire_lock` builds and tries a
+    blocking one) or :meth:`acquire` with ``wait`` (bounded polling).
+    """
+
+    _renewer: _Renewer | None = None  # once started
+
+    def release(self) -> bool:
+        if self._renewer is not None and self._renewer.stop():
+            self._renewer = None
+        return self._release()
+
+    def start_renewal(self) -> None:
+        """Renew the (acquired) lock in the background until it is released."""
+        if self._check_held() and self._renewer is None:
+            self._renewer = _Renewer(self.ttl / 3, self._renew_once, self._renew_failed)
 
     def __enter__(self) -> RedisLock:
         self.start_renewal()
@@ -172,52 +256,12 @@ class RedisLock(_Lock, SyncShell):
         self.release()
 
 
+# ---- end of generated code ----
+
+
 def acquire_lock(
     redis: Any, key: str, *, ttl: float, renew: bool = True, fencing: bool = False
 ) -> RedisLock | None:
     """Take the lock now or return None (another owner holds it)."""
     lock = RedisLock(redis, key, ttl=ttl, renew=renew, fencing=fencing)
     return lock if lock.try_acquire() else None
-
-
-class AsyncRedisLock(_Lock, AsyncShell):
-    """:class:`RedisLock` for ``redis.asyncio``; renewed by a task while held inside
-    ``async with``."""
-
-    _task: asyncio.Task[None] | None = None  # the renewer, once started
-
-    async def release(self) -> bool:
-        if self._task is not None and self._task is not asyncio.current_task():
-            self._task.cancel()
-            # Bounded: a renewal command cancelled in flight must not hold the release up.
-            await asyncio.wait({self._task}, timeout=1.0)
-            self._task = None
-        return await self._release()
-
-    async def _renew_loop(self) -> None:
-        while True:
-            await asyncio.sleep(self.ttl / 3)
-            try:
-                if not await self._renew_once():
-                    return
-            except Exception as exc:
-                task = asyncio.current_task()
-                if task is not None and task.cancelling():
-                    # redis-py may turn the cancellation of a command in flight into a
-                    # connection error; swallowing it here made release() wait forever.
-                    raise asyncio.CancelledError from exc
-                self._renew_failed(exc)
-
-    def start_renewal(self) -> None:
-        """Renew the (acquired) lock in a task until it is released."""
-        if self._check_held() and self._task is None:
-            self._task = asyncio.create_task(self._renew_loop())
-
-    async def __aenter__(self) -> AsyncRedisLock:
-        self.start_renewal()
-        return self
-
-    async def __aexit__(
-        self, et: type[BaseException] | None, e: BaseException | None, tb: TracebackType | None
-    ) -> None:
-        await self.release()

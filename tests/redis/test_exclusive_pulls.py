@@ -79,7 +79,7 @@ def test_redis_lease_is_fenced(redis_url: str, redis_prefix: str) -> None:
     store = RedisCursorStore(r, prefix=redis_prefix)
     a = store.lease("wkA", ttl=0.2)
     assert a.try_acquire()
-    a.lock._stop.set()  # a stalled holder (SIGSTOP, GC pause) renews nothing
+    a.lock._renewer._stop.set()  # a stalled holder (SIGSTOP, GC pause) renews nothing
     time.sleep(0.3)
     b = store.lease("wkA", ttl=5)
     assert b.try_acquire() and b.token > a.token
