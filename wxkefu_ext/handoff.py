@@ -50,7 +50,7 @@ from wxkefu_ext.pagination import DrainResult, SyncMsgPage
 from wxkefu_ext.stores.clients import store_errors
 from wxkefu_ext.stores.shells import AsyncShell, Shell, SyncShell, operation
 from wxkefu_ext.stores.steps import Flow, Script, text, ttl_ms
-from wxkefu_ext.worker import TOKEN_TTL, SyncWorker, WorkerKeys, _check_kfid
+from wxkefu_ext.worker import TOKEN_TTL, SyncWorker, _check_kfid
 
 __all__ = [
     "DEFAULT_SWEEP_INTERVAL",
@@ -71,18 +71,15 @@ GROUP: Final = "wxkefu-sync"
 
 
 class StreamKeys:
-    """Redis key names under one ``prefix`` (shared by producers and workers). The drain's keys
-    (cursors, leases, the msgid window) are those of :class:`~wxkefu_ext.worker.WorkerKeys`:
-    the stream worker drains as :class:`~wxkefu_ext.worker.SyncWorker` does."""
+    """Redis key names of the hand-off under one ``prefix`` (shared by producers and workers).
+    The drain's keys (cursors, leases, the msgid window) are the worker's own,
+    :class:`~wxkefu_ext.worker.WorkerKeys` under the same prefix: the stream worker drains as
+    :class:`~wxkefu_ext.worker.SyncWorker` does."""
 
     def __init__(self, prefix: str = "wxkefu:stream:") -> None:
         self.prefix = prefix
         self.stream = f"{prefix}notifications"
         self.accounts = f"{prefix}accounts"
-        drain = WorkerKeys(prefix)  # one definition of the drain's key layout
-        self.cursor_prefix = drain.cursor_prefix
-        self.lock_prefix = drain.lock_prefix
-        self.seen_prefix = drain.seen_prefix
 
     def delivery(self, dedupe_key: str) -> str:
         return f"{self.prefix}delivery:{dedupe_key}"
