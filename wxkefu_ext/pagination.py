@@ -58,7 +58,7 @@ from collections.abc import (
 )
 from contextlib import aclosing, closing
 from dataclasses import dataclass, field
-from typing import Any, Final, Generic, Literal, TypeVar, cast
+from typing import Any, Final, Generic, Literal, TypeVar
 
 from wxkefu_client import _limits, _operations, _parse  # generated from the spec
 from wxkefu_ext import _flows
@@ -419,9 +419,9 @@ def _fetch(kf: Any, body: dict[str, Any]) -> _flows.Flow[_Step, Any]:
 
 PageHandler = Callable[[SyncMsgPage], object]
 AsyncPageHandler = Callable[[SyncMsgPage], Awaitable[object] | object]
-#: What ``pages()`` returns is a generator: closed at once when a drain stops early.
-_AsyncPageGen = AsyncGenerator[SyncMsgPage, None]
-_PageGen = Generator[SyncMsgPage, None, None]
+#: What ``pages()`` returns: a generator, so that a drain that stops early can close it at once
+AsyncPageGenerator = AsyncGenerator[SyncMsgPage, None]
+PageGenerator = Generator[SyncMsgPage, None, None]
 
 #: Default seconds a pager waits for another pager of the same account to finish.
 DEFAULT_LOCK_WAIT: Final = 60.0
@@ -644,7 +644,7 @@ class AsyncSyncMsgPager(_PagerBase[SupportsAsyncSyncMsg, AsyncCursorStore, Async
     def _default_store(self) -> AsyncCursorStore:
         return MemoryCursorStore().as_async()  # unasync: return MemoryCursorStore()
 
-    async def pages(self) -> AsyncIterator[SyncMsgPage]:
+    async def pages(self) -> AsyncPageGenerator:
         """Pages with messages to handle (empty and all-duplicate pages are committed silently).
         The account's lease is held from the first read of the cursor until the generator ends."""
         drain = self._drain(asyncio.sleep)
@@ -660,7 +660,7 @@ class AsyncSyncMsgPager(_PagerBase[SupportsAsyncSyncMsg, AsyncCursorStore, Async
 
     async def messages(self) -> AsyncIterator[Any]:
         """Typed messages one by one; a page is committed once all its messages were taken."""
-        async with aclosing(cast(_AsyncPageGen, self.pages())) as pages:
+        async with aclosing(self.pages()) as pages:
             async for page in pages:
                 for message in page.messages:  # unasync: yield from page.messages
                     yield message  # unasync: drop
@@ -670,7 +670,7 @@ class AsyncSyncMsgPager(_PagerBase[SupportsAsyncSyncMsg, AsyncCursorStore, Async
         messages (awaiting what it returns when that is awaitable, in asyncio); the cursor is
         committed after each call returns. An exception from the handler propagates and leaves
         the cursor at the start of that page."""
-        async with aclosing(cast(_AsyncPageGen, self.pages())) as pages:
+        async with aclosing(self.pages()) as pages:
             async for page in pages:
                 outcome = page_handler(page)  # unasync: page_handler(page)
                 if inspect.isawaitable(outcome):  # unasync: drop
@@ -702,7 +702,7 @@ class SyncMsgPager(_PagerBase[SupportsSyncMsg, CursorStore, MsgIdDeduper]):
     def _default_store(self) -> CursorStore:
         return MemoryCursorStore()
 
-    def pages(self) -> Iterator[SyncMsgPage]:
+    def pages(self) -> PageGenerator:
         """Pages with messages to handle (empty and all-duplicate pages are committed silently).
         The account's lease is held from the first read of the cursor until the generator ends."""
         drain = self._drain(time.sleep)
@@ -718,7 +718,7 @@ class SyncMsgPager(_PagerBase[SupportsSyncMsg, CursorStore, MsgIdDeduper]):
 
     def messages(self) -> Iterator[Any]:
         """Typed messages one by one; a page is committed once all its messages were taken."""
-        with closing(cast(_PageGen, self.pages())) as pages:
+        with closing(self.pages()) as pages:
             for page in pages:
                 yield from page.messages
 
@@ -727,7 +727,7 @@ class SyncMsgPager(_PagerBase[SupportsSyncMsg, CursorStore, MsgIdDeduper]):
         messages (awaiting what it returns when that is awaitable, in asyncio); the cursor is
         committed after each call returns. An exception from the handler propagates and leaves
         the cursor at the start of that page."""
-        with closing(cast(_PageGen, self.pages())) as pages:
+        with closing(self.pages()) as pages:
             for page in pages:
                 page_handler(page)
         return self.result
