@@ -412,10 +412,7 @@ class _Lease(Shell):
         yield Call(self.lock.release)
 
 
-class AsyncRedisLease(
-    _Lease,
-    AsyncShell,  # unasync: SyncShell
-):
+class AsyncRedisLease(_Lease, AsyncShell):
     """The exclusive, fenced right to pull one account across processes: an owned Redis lock
     (renewed while held) whose fencing token increases with every acquisition. :meth:`check`
     raises :class:`~wxkefu_ext.locks.LockLostError` once another owner took over; the commit
@@ -539,10 +536,7 @@ class _RedisCursors(Shell):
         return CursorRead(None, "lost", why)
 
 
-class AsyncRedisCursorStore(
-    _RedisCursors,
-    AsyncShell,  # unasync: SyncShell
-):
+class AsyncRedisCursorStore(_RedisCursors, AsyncShell):
     """Cursors in Redis (``{prefix}{open_kfid}``), shared by every worker process, with the
     durable per-account record, the store epoch and fenced leases (module docstring).
     ``redis`` is a ``redis.Redis``, or a ``redis.asyncio.Redis`` for the asyncio store.

@@ -144,10 +144,7 @@ class _HandOff(Shell):
         yield from self._add(None, None, _check_kfid(open_kfid), raw)
 
 
-class AsyncStreamHandOff(
-    _HandOff,
-    AsyncShell,  # unasync: SyncShell
-):
+class AsyncStreamHandOff(_HandOff, AsyncShell):
     """Producer for the callback endpoints, ``handoff=AsyncStreamHandOff(redis)``: the blocking
     one for ``wsgi_callback_app`` over a ``redis.Redis``, the asyncio one for ``callback_app``
     (ASGI) over a ``redis.asyncio.Redis``. ``handoff_once`` returns False for a duplicate."""

@@ -195,7 +195,7 @@ class _AsyncRenewer:
         return True
 
 
-class AsyncRedisLock(_Lock, AsyncShell):  # unasync: class RedisLock(_Lock, SyncShell):
+class AsyncRedisLock(_Lock, AsyncShell):
     """An owned lock on ``key`` with a TTL; renewed in the background (a thread, or a task on
     the running loop) while held inside ``async with``.
 

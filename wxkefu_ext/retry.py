@@ -583,7 +583,7 @@ class AsyncRetryTransport(httpx.AsyncBaseTransport):
                 return await self.inner.handle_async_request(step.request)
         if isinstance(step, _Read):
             async with _bounded(step, _too_slow):  # unasync: with within(step.budget):
-                return await _aread(step)  # unasync: return _read(step)
+                return await _aread(step)
         if isinstance(step, _Close):
             await step.response.aclose()
             return None

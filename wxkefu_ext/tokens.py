@@ -249,10 +249,7 @@ class _RedisTokens(Shell):
         return f"{type(self).__name__}(prefix={self.prefix!r})"
 
 
-class AsyncRedisTokenStore(
-    _RedisTokens,
-    AsyncShell,  # unasync: SyncShell
-):
+class AsyncRedisTokenStore(_RedisTokens, AsyncShell):
     """Tokens shared by every process and machine that uses the same Redis and prefix (a
     ``redis.Redis`` client, or a ``redis.asyncio.Redis`` one for asyncio)."""
 
@@ -549,7 +546,7 @@ class AsyncTokenManager(_Manager):
         key: str,
         store: TokenStore | AsyncTokenStore,  # unasync: store: TokenStore,
         fetch: AsyncFetch,
-        **options: Unpack[ManagerOptions],  # unasync: **options: Unpack[ManagerOptions]
+        **options: Unpack[ManagerOptions],
     ) -> None:
         super().__init__(key, store, fetch, **options)
         self._mutex = _LoopMutex()  # unasync: self._mutex = threading.Lock()
@@ -565,7 +562,7 @@ class AsyncTokenManager(_Manager):
         mutex = self._mutex.current()  # unasync: mutex = self._mutex
         async with contextlib.AsyncExitStack() as held:
             flow, runner = self._p.refresh(cached), self._refresh(mutex, held)
-            return await arun_flow(flow, runner)  # unasync: return run_flow(flow, runner)
+            return await arun_flow(flow, runner)
 
     async def invalidate(self, rejected: str) -> None:
         """Forget ``rejected`` (the server refused it) unless a newer token replaced it already."""
@@ -587,7 +584,11 @@ class TokenManager(_Manager):
     _fetch: Fetch
 
     def __init__(
-        self, key: str, store: TokenStore, fetch: Fetch, **options: Unpack[ManagerOptions]
+        self,
+        key: str,
+        store: TokenStore,
+        fetch: Fetch,
+        **options: Unpack[ManagerOptions],
     ) -> None:
         super().__init__(key, store, fetch, **options)
         self._mutex = threading.Lock()

@@ -230,10 +230,7 @@ class _RedisDedupe(Shell):
         yield Cmd("delete", self._prefix + key)
 
 
-class AsyncRedisDedupeStore(
-    _RedisDedupe,
-    AsyncShell,  # unasync: SyncShell
-):
+class AsyncRedisDedupeStore(_RedisDedupe, AsyncShell):
     """Shared across processes through Redis (``redis.Redis``, or ``redis.asyncio.Redis`` for
     asyncio); ``begin`` is one atomic script, so exactly one request wins each key."""
 

@@ -162,10 +162,7 @@ class _RedisDeduper(_Window, Shell):
         )
 
 
-class AsyncRedisDeduper(
-    _RedisDeduper,
-    AsyncShell,  # unasync: SyncShell
-):
+class AsyncRedisDeduper(_RedisDeduper, AsyncShell):
     """Cross-process msgid window in Redis (a ``redis.Redis`` client, or a
     ``redis.asyncio.Redis`` one for asyncio)."""
 
