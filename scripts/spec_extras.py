@@ -64,17 +64,37 @@ def _int_arg(node: ast.expr) -> int | None:
     return None
 
 
-def _codes_in(func: ast.AST) -> set[int]:
+def _codes_in(
+    func: ast.AST, local: Mapping[str, ast.FunctionDef] | None = None, seen: set[str] | None = None
+) -> set[int]:
+    """The errcodes ``func`` raises: its ``ApiError(code, ...)`` calls, the known helpers' codes,
+    and those of the functions of its own module it calls (``local``), followed once each."""
+    local, seen = local or {}, set() if seen is None else seen
     found: set[int] = set()
     for node in ast.walk(func):
         if not isinstance(node, ast.Call):
             continue
-        func = node.func
-        name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
+        callee = node.func
+        name = callee.attr if isinstance(callee, ast.Attribute) else getattr(callee, "id", "")
         if name == "ApiError" and node.args and (code := _int_arg(node.args[0])) is not None:
             found.add(code)
         found.update(HELPER_CODES.get(name, ()))
+        if isinstance(callee, ast.Name) and name in local and name not in seen:
+            seen.add(name)
+            found |= _codes_in(local[name], local, seen)
     return found
+
+
+def _registered_as(func: ast.FunctionDef) -> list[str]:
+    """The operationIds of a handler's ``@handles("...")`` decorators."""
+    return [
+        str(deco.args[0].value)
+        for deco in func.decorator_list
+        if isinstance(deco, ast.Call)
+        and getattr(deco.func, "id", None) == "handles"
+        and deco.args
+        and isinstance(deco.args[0], ast.Constant)
+    ]
 
 
 def handler_codes(directory: Path = HANDLERS_DIR) -> dict[str, set[int]]:
@@ -83,18 +103,9 @@ def handler_codes(directory: Path = HANDLERS_DIR) -> dict[str, set[int]]:
     for path in sorted(directory.glob("*.py")):
         tree = ast.parse(path.read_text(encoding="utf-8"))
         funcs = {n.name: n for n in tree.body if isinstance(n, ast.FunctionDef)}
-        for node in tree.body:
-            target = node.target if isinstance(node, ast.AnnAssign) else None
-            if isinstance(node, ast.Assign) and len(node.targets) == 1:
-                target = node.targets[0]
-            if not (isinstance(target, ast.Name) and target.id == "HANDLERS"):
-                continue
-            value = node.value
-            if not isinstance(value, ast.Dict):
-                continue
-            for key, fn in zip(value.keys, value.values, strict=True):
-                if isinstance(key, ast.Constant) and isinstance(fn, ast.Name) and fn.id in funcs:
-                    out[str(key.value)] = _codes_in(funcs[fn.id])
+        for func in funcs.values():
+            for op_id in _registered_as(func):
+                out[op_id] = _codes_in(func, funcs)
     methods: dict[str, ast.FunctionDef] = {}
     for path in sorted(EMULATOR_DIR.glob("*.py")):
         module = ast.parse(path.read_text(encoding="utf-8"))

@@ -216,6 +216,17 @@ def test_every_operation_lists_its_errcodes_from_the_table() -> None:
             assert {40014, 41001, 42001} <= set(codes), where
 
 
+def test_handler_codes_follow_registrations_and_local_helpers() -> None:
+    """Handlers are found by their ``@handles`` decorator, and a code raised in a helper of the
+    same module counts for each handler that calls it (servicers look their account up through
+    one; sync_msg checks its cursor in another)."""
+    by_handler = _handler_codes()
+    assert {95000, 95004} <= by_handler["servicerAdd"]
+    assert {95000, 95004} <= by_handler["servicerDel"]
+    assert 50100 in by_handler["syncMsg"]
+    assert 50100 in set(doc()["paths"]["/kf/sync_msg"]["post"]["x-errcodes"])
+
+
 def test_errcodes_of_send_msg_name_the_session_rules() -> None:
     codes = set(doc()["paths"]["/kf/send_msg"]["post"]["x-errcodes"])
     assert {95018, 95001, 95002} <= codes
