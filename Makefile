@@ -5,7 +5,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: venv gen gen-check test lint typecheck demo console bench docs contract emulator clean polyglot
+.PHONY: venv gen gen-check duplicates test lint typecheck demo console bench docs contract emulator clean polyglot
 
 venv: $(STAMP)
 
@@ -15,9 +15,23 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install -q -e '.[dev]'
 	touch $(STAMP)
 
-## Regenerate generated/wxkefu_client from openapi/ (bundles openapi/src/*.yaml first).
+## Regenerate generated/wxkefu_client from openapi/ (bundles openapi/src/*.yaml first) and the
+## sync twins of wxkefu_ext's async shells (scripts/unasync.py).
 gen: $(STAMP)
 	$(PY) scripts/gen.py
+
+## Fail when `make gen` would change anything (spec bundle, generated client, sync twins).
+gen-check: $(STAMP)
+	$(PY) scripts/gen.py --check
+
+## Duplicated code in the hand-written layer: the `duplicates` tool over a copy of wxkefu_ext
+## without its generated sync twins (scripts/unasync.py markers), which repeat their sources.
+duplicates:
+	@command -v duplicates >/dev/null || { echo "the duplicates tool is not installed here"; exit 1; }
+	@tmp=$$(mktemp -d) && trap 'rm -rf "$$tmp"' EXIT && \
+	git ls-files -co --exclude-standard wxkefu_ext | tar -cf - -T - | tar -xf - -C "$$tmp" && \
+	find "$$tmp" -name '*.py' -exec sed -i '/^# ---- sync twin of /,/^# ---- end of generated code ----$$/d' {} + && \
+	cd "$$tmp" && duplicates --repo wxkefu_ext --most 40
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check wxkefu_ext tests scripts benchmarks examples
