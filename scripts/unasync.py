@@ -52,6 +52,7 @@ END = "# ---- end of generated code ----"
 #: whole words swapped in the sync twin (before the ``Async``/``async_`` rules)
 WORDS = {
     "AsyncShell": "SyncShell",  # the store layer's flavours; Shell is their shared base
+    "AsyncByteStream": "SyncByteStream",  # httpx's; its ByteStream is both
     "aclose": "close",
     "aclosing": "closing",
     "__aenter__": "__enter__",

@@ -39,8 +39,9 @@ from wxkefu_ext.errors import (
     raise_for_errcode,
 )
 from wxkefu_ext.msgid import new_msgid
-from wxkefu_ext.retry import BINARY_PATHS, cached_json, is_send
-from wxkefu_ext.retry import reply_is_json as is_json
+from wxkefu_ext.replies import cached_json
+from wxkefu_ext.replies import reply_is_json as is_json
+from wxkefu_ext.retry import BINARY_PATHS, is_send
 from wxkefu_ext.tokens import AsyncTokenManager, TokenManager
 
 #: Request extension set by the client when it already put a msgid into a send's JSON body.

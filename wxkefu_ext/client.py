@@ -44,12 +44,8 @@ from wxkefu_ext.credentials import Credential, WeComCredential, require_kf_capab
 from wxkefu_ext.deadline import DeadlineTransport
 from wxkefu_ext.errors import ConfigurationError, KfApiError, KfResponseError, KfTransportError
 from wxkefu_ext.msgid import new_msgid
-from wxkefu_ext.retry import (
-    AsyncRetryTransport,
-    RetryPolicy,
-    RetryTransport,
-    cached_json,
-)
+from wxkefu_ext.replies import cached_json
+from wxkefu_ext.retry import AsyncRetryTransport, RetryPolicy, RetryTransport
 from wxkefu_ext.tokens import (
     AsyncTokenManager,
     AsyncTokenStore,

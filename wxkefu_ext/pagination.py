@@ -76,7 +76,7 @@ from wxkefu_ext.cursors import (
 from wxkefu_ext.errors import KfError, KfResponseError, KfValidationError
 from wxkefu_ext.locks import LockTimeoutError
 from wxkefu_ext.protocols import SupportsAsyncSyncMsg, SupportsSyncMsg
-from wxkefu_ext.retry import cached_json
+from wxkefu_ext.replies import cached_json
 from wxkefu_ext.stores.msgids import DEFAULT_DEDUPE_WINDOW as DEFAULT_DEDUPE_WINDOW
 from wxkefu_ext.stores.msgids import (  # the msgid window lives in the store layer
     AsyncMsgIdDeduper,

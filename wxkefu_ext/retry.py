@@ -14,13 +14,10 @@ one to every send). WeCom rejects a msgid it has already seen; when a *retried* 
 rejection (a retry here, or the auth layer's replay of the same request after a token
 rejection), the first attempt landed and the reply is turned into the success it really was.
 
-The transport also reads every body the layers above must inspect — JSON replies (capped at
-:data:`MAX_JSON_BYTES`) and a :data:`MAX_PREVIEW_BYTES` preview of unexpected non-JSON replies —
-within a total time budget (httpx only times single reads, so a server dribbling one byte per
-second would otherwise hold a call forever — the same budget bounds the wait for the *headers*
-when the client built the transport, see :mod:`wxkefu_ext.deadline`), and parses JSON once
-for everyone
-(``response.extensions["wxkefu.json"]``). Media bytes are left streaming.
+The transport also reads every body the layers above must inspect, capped and within a total
+time budget, and parses JSON once for everyone (how: :mod:`wxkefu_ext.replies`; the same budget
+bounds the wait for the *headers* when the client built the transport, see
+:mod:`wxkefu_ext.deadline`). Media bytes are left streaming.
 
 The decisions live in one generator (:func:`_flow`); :class:`RetryTransport` and
 :class:`AsyncRetryTransport` only execute its steps (send, read, pause), driven by
@@ -47,6 +44,17 @@ import httpx
 from wxkefu_client import _operations as _ops
 from wxkefu_ext._flows import arun, run
 from wxkefu_ext.deadline import out_of_time, within
+from wxkefu_ext.replies import (
+    async_read_body,
+    body_budget,
+    body_limit,
+    content_length,
+    is_json,
+    oversized,
+    parse_json,
+    read_body,
+    too_slow,
+)
 
 if TYPE_CHECKING:
     from wxkefu_ext.errors import KfError
@@ -63,13 +71,6 @@ DUPLICATE_MSGID_ERRCODE: Final = 40058
 SEND_PATHS: Final = _ops.SEND_PATHS
 NON_IDEMPOTENT_PATHS: Final = _ops.NON_IDEMPOTENT_PATHS
 BINARY_PATHS: Final = _ops.BINARY_PATHS
-#: A JSON reply larger than this is refused (sync_msg's biggest pages are a few MB).
-MAX_JSON_BYTES: Final = 32 * 1024 * 1024
-#: How much of an unexpected non-JSON reply (HTML error page...) is kept for the error message.
-MAX_PREVIEW_BYTES: Final = 16 * 1024
-#: A reply's headers, and then its body, must each arrive within this many read timeouts in total
-#: (slow-loris guard: httpx only times single reads).
-BODY_BUDGET_FACTOR: Final = 3.0
 
 
 #: An errmsg that *names a duplicated msgid*: "duplicate(d) msgid", "msgid ... duplicated",
@@ -216,31 +217,6 @@ def retry_allowed(request: httpx.Request) -> bool:
     return not is_send(request) or send_msgid(request) is not None
 
 
-def is_json(response: httpx.Response) -> bool:
-    return "json" in response.headers.get("content-type", "")
-
-
-def reply_is_json(response: httpx.Response) -> bool:
-    """:func:`is_json` without re-reading headers when the retry transport already decided."""
-    ext = response.extensions
-    if "wxkefu.json" in ext:
-        return True
-    if "wxkefu.read" in ext:
-        return False
-    return is_json(response)
-
-
-def cached_json(response: httpx.Response) -> Any:
-    """The reply's JSON, parsed once per response (the auth layer and client reuse it)."""
-    ext = response.extensions
-    if "wxkefu.json" not in ext:
-        try:
-            ext["wxkefu.json"] = json.loads(response.content)
-        except ValueError:
-            ext["wxkefu.json"] = None
-    return ext["wxkefu.json"]
-
-
 def _retry_after(response: httpx.Response) -> float | None:
     """Seconds from ``Retry-After`` (delta-seconds or HTTP-date); None when absent or unusable.
 
@@ -260,11 +236,6 @@ def _retry_after(response: httpx.Response) -> float | None:
             return None
         seconds = when.timestamp() - time.time()
     return max(0.0, seconds) if seconds == seconds else None  # NaN is not a delay
-
-
-def _content_length(response: httpx.Response) -> int | None:
-    value = response.headers.get("content-length", "")
-    return int(value) if value.isdigit() else None
 
 
 # ---------------------------------------------------------------------------------------------
@@ -320,22 +291,6 @@ class _Close:
 _Step = _Send | _Read | _Pause | _Close
 
 
-def _body_budget(request: httpx.Request) -> float | None:
-    """Total seconds a reply body may take: a slow-loris guard (httpx times single reads only)."""
-    timeout = request.extensions.get("timeout")
-    read = timeout.get("read") if isinstance(timeout, dict) else None
-    return None if read is None else max(float(read), 0.05) * BODY_BUDGET_FACTOR
-
-
-def _body_limit(path: str, js: bool) -> int | None:
-    """How much of the body to read here: None = leave it streaming (media bytes)."""
-    if js:
-        return MAX_JSON_BYTES
-    if path.endswith(BINARY_PATHS):
-        return None
-    return MAX_PREVIEW_BYTES  # an HTML error page or similar: keep a preview for the error
-
-
 def _ambiguous(exc: httpx.TransportError) -> bool:
     """Could the server have acted on the request? (connect-phase failures: certainly not)"""
     return not isinstance(exc, httpx.ConnectError | httpx.ConnectTimeout | httpx.PoolTimeout)
@@ -347,7 +302,7 @@ def _flow(policy: RetryPolicy, request: httpx.Request) -> Generator[_Step, Any, 
     send = path.endswith(SEND_PATHS)
     allowed = not send or send_msgid(request) is not None  # retry_allowed, path known
     idempotent = allowed and not path.endswith(NON_IDEMPOTENT_PATHS)
-    budget = _body_budget(request)
+    budget = body_budget(request)
     sending = _Send(request, budget)
     attempt = 1
     while True:
@@ -359,12 +314,12 @@ def _flow(policy: RetryPolicy, request: httpx.Request) -> Generator[_Step, Any, 
         js = False
         if isinstance(outcome, httpx.Response):
             js = is_json(outcome)
-            limit = _body_limit(path, js)
+            limit = body_limit(path, js)
             if limit is not None:
-                size = _content_length(outcome)
+                size = content_length(outcome)
                 if js and size is not None and size > limit:
                     yield _Close(outcome)
-                    raise _oversized(request, outcome, size)
+                    raise oversized(request, outcome, size)
                 try:
                     outcome = yield _Read(request, outcome, limit, budget)
                 except httpx.TransportError as exc:
@@ -387,9 +342,9 @@ def _flow(policy: RetryPolicy, request: httpx.Request) -> Generator[_Step, Any, 
         response, cut = outcome if isinstance(outcome, tuple) else (outcome, False)
         if cut and js:
             response.close()
-            raise _oversized(request, response, None)
+            raise oversized(request, response, None)
         if js:
-            response.extensions["wxkefu.json"] = _parse(response.content)
+            response.extensions["wxkefu.json"] = parse_json(response.content)
         if send:  # not the gettoken a send may trigger
             _record_response(response)
         final, wait = _decide(policy, request, response, attempt, allowed, idempotent)
@@ -402,24 +357,6 @@ def _flow(policy: RetryPolicy, request: httpx.Request) -> Generator[_Step, Any, 
                        response.status_code, attempt + 1, wait)  # fmt: skip
         yield _Pause(wait, response)
         attempt += 1
-
-
-def _parse(content: bytes) -> Any:
-    try:
-        return json.loads(content)
-    except ValueError:  # the client's response check reports it as KfResponseError
-        return None
-
-
-def _oversized(request: httpx.Request, response: httpx.Response, size: int | None) -> KfError:
-    from wxkefu_ext.errors import KfResponseError
-
-    what = f"{size} bytes" if size is not None else f"more than {MAX_JSON_BYTES} bytes"
-    return KfResponseError(
-        f"JSON reply of {what} refused (limit {MAX_JSON_BYTES} bytes)",
-        status=response.status_code, path=request.url.path,
-        content_type=response.headers.get("content-type"),
-    )  # fmt: skip
 
 
 def _transport_error(exc: httpx.TransportError, path: str, attempts: int) -> KfError:
@@ -466,68 +403,6 @@ def _decide(
 # ---------------------------------------------------------------------------------------------
 
 
-def _settle(response: httpx.Response, raw: bytes, limit: int) -> tuple[httpx.Response, bool]:
-    """Give ``response`` the body read so far; (response, whether the body was cut at limit)."""
-    if len(raw) > limit:
-        return _rebuild(response, raw[:limit], True), True
-    response.stream = httpx.ByteStream(raw)
-    try:
-        response.read()  # decodes (gzip...) from the in-memory bytes; nothing touches the network
-    except httpx.DecodingError:
-        return _rebuild(response, raw, True), True  # undecodable: keep a raw preview for the error
-    response.extensions["wxkefu.read"] = True
-    return response, False
-
-
-def _rebuild(response: httpx.Response, body: bytes, cut: bool) -> httpx.Response:
-    headers = response.headers
-    if "content-encoding" in headers or cut:
-        headers = headers.copy()
-        headers.pop("content-encoding", None)
-        headers["content-length"] = str(len(body))
-    extensions = dict(response.extensions)
-    extensions["wxkefu.truncated"] = cut
-    extensions["wxkefu.read"] = True
-    return httpx.Response(
-        response.status_code, headers=headers, content=body, extensions=extensions,
-        request=response.request if _has_request(response) else None,
-    )  # fmt: skip
-
-
-def _has_request(response: httpx.Response) -> bool:
-    try:
-        response.request  # noqa: B018 - the property raises when unset
-    except RuntimeError:
-        return False
-    return True
-
-
-def _too_slow(budget: float) -> str:
-    return f"reply body not complete within {budget:.2f}s"
-
-
-def _read(step: _Read) -> tuple[httpx.Response, bool]:
-    """Read the capped body, checking the budget between chunks (the socket's own reads are cut
-    by :func:`within` only on the client's own transport)."""
-    stream, limit, budget = step.response.stream, step.limit, step.budget
-    if not isinstance(stream, httpx.SyncByteStream):
-        raise TypeError("RetryTransport needs a sync transport underneath")
-    deadline = None if budget is None else time.monotonic() + budget
-    chunks: list[bytes] = []
-    size = 0
-    try:
-        for chunk in stream:  # raw bytes, so the response can still decode them once
-            chunks.append(chunk)
-            size += len(chunk)
-            if size > limit:
-                break
-            if deadline is not None and time.monotonic() > deadline:
-                raise httpx.ReadTimeout(_too_slow(budget or 0.0), request=step.request)
-    finally:
-        stream.close()
-    return _settle(step.response, b"".join(chunks), limit)
-
-
 @asynccontextmanager
 async def _bounded(step: _Send | _Read, message: Callable[[float], str]) -> AsyncIterator[None]:
     """The block runs within ``step.budget`` seconds in total (``asyncio.timeout``: a send with
@@ -540,23 +415,6 @@ async def _bounded(step: _Send | _Read, message: Callable[[float], str]) -> Asyn
             yield
     except TimeoutError:
         raise httpx.ReadTimeout(message(step.budget), request=step.request) from None
-
-
-async def _aread(step: _Read) -> tuple[httpx.Response, bool]:
-    stream, limit = step.response.stream, step.limit
-    if not isinstance(stream, httpx.AsyncByteStream):
-        raise TypeError("AsyncRetryTransport needs an async transport underneath")
-    chunks: list[bytes] = []
-    size = 0
-    try:
-        async for chunk in stream:
-            chunks.append(chunk)
-            size += len(chunk)
-            if size > limit:
-                break
-    finally:
-        await stream.aclose()
-    return _settle(step.response, b"".join(chunks), limit)
 
 
 class AsyncRetryTransport(httpx.AsyncBaseTransport):
@@ -582,8 +440,8 @@ class AsyncRetryTransport(httpx.AsyncBaseTransport):
             async with _bounded(step, out_of_time):  # unasync: with within(step.budget):
                 return await self.inner.handle_async_request(step.request)
         if isinstance(step, _Read):
-            async with _bounded(step, _too_slow):  # unasync: with within(step.budget):
-                return await _aread(step)
+            async with _bounded(step, too_slow):  # unasync: with within(step.budget):
+                return await async_read_body(step.request, step.response, step.limit, step.budget)
         if isinstance(step, _Close):
             await step.response.aclose()
             return None
@@ -621,7 +479,7 @@ class RetryTransport(httpx.BaseTransport):
                 return self.inner.handle_request(step.request)
         if isinstance(step, _Read):
             with within(step.budget):
-                return _read(step)
+                return read_body(step.request, step.response, step.limit, step.budget)
         if isinstance(step, _Close):
             step.response.close()
             return None

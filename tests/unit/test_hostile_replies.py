@@ -22,7 +22,8 @@ from fakes import raw_server as _raw_server
 
 from wxkefu_ext.client import AsyncKfClient, KfClient
 from wxkefu_ext.errors import KfError, KfResponseError, KfTransportError
-from wxkefu_ext.retry import MAX_JSON_BYTES, MAX_PREVIEW_BYTES, RetryPolicy
+from wxkefu_ext.replies import MAX_JSON_BYTES, MAX_PREVIEW_BYTES
+from wxkefu_ext.retry import RetryPolicy
 
 CORP_ID = "ww00hostile0000"
 SECRET = "hostile-replies-secret-0123456789abcdef"

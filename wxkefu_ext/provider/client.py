@@ -91,8 +91,9 @@ from wxkefu_ext.provider.stores import (
     MemoryPermanentCodeStore,
     PermanentCodeStore,
 )
-from wxkefu_ext.retry import AsyncRetryTransport, RetryPolicy, RetryTransport, cached_json
-from wxkefu_ext.retry import reply_is_json as is_json
+from wxkefu_ext.replies import cached_json
+from wxkefu_ext.replies import reply_is_json as is_json
+from wxkefu_ext.retry import AsyncRetryTransport, RetryPolicy, RetryTransport
 from wxkefu_ext.tokens import (
     DEFAULT_LOCK_WAIT,
     DEFAULT_MARGIN,
