@@ -20,11 +20,11 @@ rewrites whole files between directories and leaves docstrings alone, which woul
 ``AsyncKfClient`` in the sync docstrings):
 
 * ``async def`` / ``async with`` / ``async for`` lose ``async``, ``await`` is dropped;
-* ``Async`` is dropped before a capital letter, anywhere in a name (``AsyncTokenManager``,
+* the words in :data:`WORDS` are swapped (``aclose`` → ``close``, ``arun`` → ``run``,
+  ``AsyncShell`` → ``SyncShell``...);
+* then ``Async`` is dropped before a capital letter, anywhere in a name (``AsyncTokenManager``,
   ``_AsyncBorrowed``, ``SupportsAsyncSyncMsg``, ``httpx.AsyncClient``), and ``async_`` at the
-  start of one (``async_download_to``);
-* first, the words in :data:`WORDS` are swapped (``aclose`` → ``close``, ``arun`` → ``run``,
-  ``AsyncShell`` → ``SyncShell``...).
+  start of one (``async_download_to``).
 
 Where the sync code is not a rewrite of the async line, the async line says so in a trailing
 comment: ``# unasync: drop`` leaves it out of the twin, ``# unasync: CODE`` puts ``CODE`` there
@@ -64,7 +64,6 @@ WORDS = {
     "StopAsyncIteration": "StopIteration",
     "arun": "run",
     "arun_flow": "run_flow",
-    "_aread": "_read",
     "_acall": "_call",
     "handle_async_request": "handle_request",
     "aiter_bytes": "iter_bytes",
