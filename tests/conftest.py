@@ -1,4 +1,5 @@
-"""Shared fixtures: test profile, the real Redis server, anyio backend."""
+"""Shared fixtures: test profile, the real Redis server, private Redis servers to break, an
+emulator with a client, anyio backend."""
 
 from __future__ import annotations
 
@@ -6,8 +7,14 @@ import os
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
+from redis_proc import PrivateRedis, private_redis
+
+if TYPE_CHECKING:
+    from wxkefu_ext.client import KfClient
+    from wxkefu_ext.emulator import Emulator
 
 #: "quick" (default, `make test`) or "full" (`.ci/run`). Suites that fuzz or load
 #: read their case counts from here, so both profiles are bounded by count.
@@ -66,6 +73,32 @@ def redis_prefix(redis_url: str) -> Iterator[str]:
     for key in r.scan_iter(match=prefix + "*", count=1000):
         r.delete(key)
     r.close()
+
+
+@pytest.fixture
+def volatile_redis(tmp_path: Path) -> Iterator[PrivateRedis]:
+    """A private Redis without persistence."""
+    yield from private_redis(tmp_path, persistent=False)
+
+
+@pytest.fixture
+def durable_redis(tmp_path: Path) -> Iterator[PrivateRedis]:
+    """A private Redis with AOF (appendfsync always)."""
+    yield from private_redis(tmp_path, persistent=True)
+
+
+@pytest.fixture
+def emu_kf() -> Iterator[tuple[Emulator, KfClient]]:
+    """An in-process emulator (seed 0) and a KfClient talking to it."""
+    from wxkefu_ext.client import KfClient
+    from wxkefu_ext.emulator import DEFAULT_CORP_ID, DEFAULT_CORP_SECRET, Emulator
+
+    emu = Emulator(seed=0)
+    kf = KfClient(
+        DEFAULT_CORP_ID, DEFAULT_CORP_SECRET, base_url=emu.base_url, transport=emu.transport()
+    )
+    yield emu, kf
+    kf.close()
 
 
 @pytest.fixture

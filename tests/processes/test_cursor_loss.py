@@ -11,11 +11,10 @@ import logging
 import time
 from collections import Counter
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
-from redis_proc import PrivateRedis, private_redis
+from redis_proc import PrivateRedis
 
 from wxkefu_ext.client import KfClient
 from wxkefu_ext.cursors import CursorConflictError, CursorLostError, RedisCursorStore
@@ -24,18 +23,6 @@ from wxkefu_ext.errors import KfError
 from wxkefu_ext.locks import LockLostError
 from wxkefu_ext.pagination import MemoryDeduper, SyncMsgPage, SyncMsgPager
 from wxkefu_ext.stores import redis_from_url
-
-
-@pytest.fixture
-def volatile_redis(tmp_path: Path) -> Iterator[PrivateRedis]:
-    """A private Redis without persistence."""
-    yield from private_redis(tmp_path, persistent=False)
-
-
-@pytest.fixture
-def durable_redis(tmp_path: Path) -> Iterator[PrivateRedis]:
-    """A private Redis with AOF (appendfsync always)."""
-    yield from private_redis(tmp_path, persistent=True)
 
 
 @pytest.fixture

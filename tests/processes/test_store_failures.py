@@ -8,13 +8,12 @@ from __future__ import annotations
 import logging
 import threading
 import time
-from collections.abc import Callable, Iterator
-from pathlib import Path
+from collections.abc import Callable
 from typing import Any
 
 import pytest
 from fakes import SyncMsgServer
-from redis_proc import PrivateRedis, private_redis
+from redis_proc import PrivateRedis
 
 from wxkefu_ext.cursors import RedisCursorStore
 from wxkefu_ext.errors import KfError, StoreUnavailableError
@@ -33,18 +32,6 @@ SOCKET_TIMEOUT = 0.25
 CONNECT_TIMEOUT = 0.3
 #: first attempt + one retry, each bounded by the socket (or connect) timeout, plus slack
 BOUND = 2 * SOCKET_TIMEOUT + 2 * CONNECT_TIMEOUT + 1.0
-
-
-@pytest.fixture
-def volatile_redis(tmp_path: Path) -> Iterator[PrivateRedis]:
-    """A private Redis without persistence."""
-    yield from private_redis(tmp_path, persistent=False)
-
-
-@pytest.fixture
-def durable_redis(tmp_path: Path) -> Iterator[PrivateRedis]:
-    """A private Redis with AOF (appendfsync always)."""
-    yield from private_redis(tmp_path, persistent=True)
 
 
 def _client(url: str) -> Any:

@@ -394,19 +394,6 @@ def test_resume_over_real_tcp_connection_cut(tmp_path: Path) -> None:
 # --------------------------------------------------------------------------------------
 
 
-@pytest.fixture
-def emu_kf() -> Any:
-    from wxkefu_ext.client import KfClient
-    from wxkefu_ext.emulator import DEFAULT_CORP_ID, DEFAULT_CORP_SECRET, Emulator
-
-    emu = Emulator(seed=0)
-    kf = KfClient(
-        DEFAULT_CORP_ID, DEFAULT_CORP_SECRET, base_url=emu.base_url, transport=emu.transport()
-    )
-    yield emu, kf
-    kf.close()
-
-
 def test_emulator_upload_download_and_dropped_connection(emu_kf: Any, tmp_path: Path) -> None:
     emu, kf = emu_kf
     data = b"\xff\xd8\xff\xe0" + BLOB * 4

@@ -276,19 +276,6 @@ async def test_async_twins() -> None:
 # --------------------------------------------------------------------------------------
 
 
-@pytest.fixture
-def emu_kf() -> Any:
-    from wxkefu_ext.client import KfClient
-    from wxkefu_ext.emulator import DEFAULT_CORP_ID, DEFAULT_CORP_SECRET, Emulator
-
-    emu = Emulator(seed=0)
-    kf = KfClient(
-        DEFAULT_CORP_ID, DEFAULT_CORP_SECRET, base_url=emu.base_url, transport=emu.transport()
-    )
-    yield emu, kf
-    kf.close()
-
-
 def _media_ids(kf: Any) -> dict[str, str]:
     from wxkefu_ext import media
 

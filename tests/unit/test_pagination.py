@@ -462,19 +462,6 @@ async def test_a_failing_step_ends_the_drain_unswallowed(step: str, shell: str) 
 # --------------------------------------------------------------------------------------
 
 
-@pytest.fixture
-def emu_kf() -> Any:
-    from wxkefu_ext.client import KfClient
-    from wxkefu_ext.emulator import DEFAULT_CORP_ID, DEFAULT_CORP_SECRET, Emulator
-
-    emu = Emulator(seed=0)
-    kf = KfClient(
-        DEFAULT_CORP_ID, DEFAULT_CORP_SECRET, base_url=emu.base_url, transport=emu.transport()
-    )
-    yield emu, kf
-    kf.close()
-
-
 def test_emulator_drain_10000_random_page_sizes_exactly_once_in_order(emu_kf: Any) -> None:
     emu, kf = emu_kf
     kfid = emu.create_account("drain")
