@@ -13,6 +13,8 @@ import pytest
 from redis_proc import PrivateRedis, private_redis
 
 if TYPE_CHECKING:
+    from emulator_api import Api
+
     from wxkefu_ext.client import KfClient
     from wxkefu_ext.emulator import Emulator
 
@@ -85,6 +87,26 @@ def volatile_redis(tmp_path: Path) -> Iterator[PrivateRedis]:
 def durable_redis(tmp_path: Path) -> Iterator[PrivateRedis]:
     """A private Redis with AOF (appendfsync always)."""
     yield from private_redis(tmp_path, persistent=True)
+
+
+@pytest.fixture
+def emu() -> Iterator[Emulator]:
+    """An in-process emulator (seed 0)."""
+    from wxkefu_ext.emulator import Emulator
+
+    e = Emulator(seed=0)
+    yield e
+    e.close()
+
+
+@pytest.fixture
+def api(emu: Emulator) -> Iterator[Api]:
+    """A raw JSON caller (``emulator_api.Api``) over ``emu``'s transport."""
+    from emulator_api import Api
+
+    a = Api(emu)
+    yield a
+    a.http.close()
 
 
 @pytest.fixture

@@ -11,42 +11,16 @@ the spec's ``x-max-bytes`` (UTF-8 bytes; ``maxLength`` beside it counts characte
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import httpx
 import pytest
 import yaml
+from emulator_api import Api
 
 from wxkefu_ext.emulator import Emulator
 
 ROOT_SPEC = Path(__file__).resolve().parents[2] / "openapi" / "wxkefu.yaml"
-
-
-class Api:
-    def __init__(self, emu: Emulator) -> None:
-        self.http = httpx.Client(base_url=emu.base_url, transport=emu.transport())
-        self.token = emu.issue_token()
-
-    def post(self, path: str, body: Any) -> dict[str, Any]:
-        r = self.http.post(path, params={"access_token": self.token}, json=body)
-        assert r.status_code == 200, r.text
-        return dict(r.json())
-
-
-@pytest.fixture
-def emu() -> Iterator[Emulator]:
-    e = Emulator(seed=0)
-    yield e
-    e.close()
-
-
-@pytest.fixture
-def api(emu: Emulator) -> Iterator[Api]:
-    a = Api(emu)
-    yield a
-    a.http.close()
 
 
 @pytest.fixture

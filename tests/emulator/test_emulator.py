@@ -7,56 +7,15 @@ import json
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
 from typing import Any
 
 import httpx
 import pytest
+from emulator_api import Api
 
 from wxkefu_ext.emulator import DEFAULT_CORP_ID, DEFAULT_CORP_SECRET, Emulator
 
 JPEG = b"\xff\xd8\xff\xe0" + bytes(range(256)) * 4
-
-
-class Api:
-    """A thin JSON caller over the in-process transport (independent of KfClient)."""
-
-    def __init__(self, emu: Emulator) -> None:
-        self.emu = emu
-        self.http = httpx.Client(base_url=emu.base_url, transport=emu.transport())
-        self.token = emu.issue_token()
-
-    def post(self, path: str, body: Any = None, **params: str) -> dict[str, Any]:
-        r = self.http.post(path, params={"access_token": self.token, **params}, json=body)
-        assert r.status_code == 200, r.text
-        return dict(r.json())
-
-    def get(self, path: str, **params: str) -> httpx.Response:
-        return self.http.get(path, params={"access_token": self.token, **params})
-
-    def upload(self, kind: str, data: bytes, name: str = "f.bin") -> str:
-        r = self.http.post(
-            "/media/upload",
-            params={"access_token": self.token, "type": kind},
-            files={"media": (name, data, "application/octet-stream")},
-        )
-        body = r.json()
-        assert body["errcode"] == 0, body
-        return str(body["media_id"])
-
-
-@pytest.fixture
-def emu() -> Iterator[Emulator]:
-    e = Emulator(seed=0)
-    yield e
-    e.close()
-
-
-@pytest.fixture
-def api(emu: Emulator) -> Iterator[Api]:
-    a = Api(emu)
-    yield a
-    a.http.close()
 
 
 def text(kfid: str, user: str, content: str = "hi", **extra: Any) -> dict[str, Any]:

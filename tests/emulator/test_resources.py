@@ -191,13 +191,6 @@ async def scenario(kf: Any, emu: Emulator) -> None:
     await _aw(kf.knowledge.del_group(group_id=groups[2].group_id))
 
 
-@pytest.fixture
-def emu() -> Any:
-    e = Emulator(seed=0)
-    yield e
-    e.close()
-
-
 def _sync_client(emu: Emulator) -> KfClient:
     return KfClient(emu.corp_id, emu.corp_secret, base_url=emu.base_url, transport=emu.transport())
 
